@@ -1,0 +1,112 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { dirname, extname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Font } from '@react-pdf/renderer'
+import * as fontkit from 'fontkit'
+
+/** The fonts/ folder that ships with letterpress. */
+export const bundledFontsDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../fonts')
+
+type Face = { file: string; weight: 400 | 700; style: 'normal' | 'italic' }
+
+/** Bundled families; a family with fewer than four faces stands in its nearest face for the missing ones. */
+const BUNDLED: Record<string, Face[]> = {
+  'Noto Serif': [
+    { file: 'noto-serif/NotoSerif-Regular.ttf', weight: 400, style: 'normal' },
+    { file: 'noto-serif/NotoSerif-Bold.ttf', weight: 700, style: 'normal' },
+    { file: 'noto-serif/NotoSerif-Italic.ttf', weight: 400, style: 'italic' },
+    { file: 'noto-serif/NotoSerif-BoldItalic.ttf', weight: 700, style: 'italic' },
+  ],
+  'Noto Sans': [
+    { file: 'noto-sans/NotoSans-Regular.ttf', weight: 400, style: 'normal' },
+    { file: 'noto-sans/NotoSans-Bold.ttf', weight: 700, style: 'normal' },
+    { file: 'noto-sans/NotoSans-Italic.ttf', weight: 400, style: 'italic' },
+    { file: 'noto-sans/NotoSans-BoldItalic.ttf', weight: 700, style: 'italic' },
+  ],
+  'Noto Sans Mono': [
+    { file: 'noto-sans-mono/NotoSansMono-Regular.ttf', weight: 400, style: 'normal' },
+    { file: 'noto-sans-mono/NotoSansMono-Bold.ttf', weight: 700, style: 'normal' },
+  ],
+  'Noto Sans Math': [{ file: 'noto-sans-math/NotoSansMath-Regular.ttf', weight: 400, style: 'normal' }],
+  'Noto Sans Symbols 2': [{ file: 'noto-sans-symbols-2/NotoSansSymbols2-Regular.ttf', weight: 400, style: 'normal' }],
+}
+
+/** The family that replaces react-pdf's last-resort Helvetica, so no standard (non-embedded) font is ever used. */
+const LAST_RESORT = 'Noto Sans'
+
+const registered = new Set<string>()
+const userFamilies = new Map<string, Face[]>()
+const scannedDirs = new Set<string>()
+
+/** Register every weight/style combination of a family, filling gaps with the nearest face. */
+function registerFamily(family: string, faces: Face[], baseDir: string, as = family): void {
+  const pick = (weight: number, style: string) =>
+    faces.find((f) => f.weight === weight && f.style === style) ??
+    faces.find((f) => f.style === style) ??
+    faces.find((f) => f.weight === weight) ??
+    faces[0]!
+  const combos = [400, 700].flatMap((weight) => (['normal', 'italic'] as const).map((style) => ({ weight, style })))
+  Font.register({
+    family: as,
+    fonts: combos.map(({ weight, style }) => ({ src: resolve(baseDir, pick(weight, style).file), fontWeight: weight, fontStyle: style })),
+  })
+}
+
+/** Look through a fonts/ folder for the user's own TTF/OTF files, keyed by the family name inside each file. */
+export function scanFonts(dir: string): void {
+  const abs = resolve(dir)
+  if (scannedDirs.has(abs) || !existsSync(abs)) return
+  scannedDirs.add(abs)
+  for (const entry of readdirSync(abs, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !['.ttf', '.otf'].includes(extname(entry.name).toLowerCase())) continue
+    const file = join(entry.parentPath, entry.name)
+    if (abs === bundledFontsDir) continue
+    try {
+      const font = fontkit.create(readFileSync(file)) as fontkit.Font
+      const family = font.familyName
+      if (!family || BUNDLED[family]) continue
+      const os2 = (font as unknown as { 'OS/2'?: { usWeightClass?: number } })['OS/2']
+      const weight = (os2?.usWeightClass ?? 400) >= 600 ? 700 : 400
+      const style = font.italicAngle !== 0 || /italic|oblique/i.test(font.subfamilyName) ? 'italic' : 'normal'
+      const faces = userFamilies.get(family) ?? []
+      faces.push({ file, weight, style })
+      userFamilies.set(family, faces)
+    } catch {
+      // Not a font fontkit can read; it is simply not offered as a family.
+    }
+  }
+}
+
+/** Whether a family can be used: bundled, or found in a scanned fonts/ folder. */
+export function hasFamily(family: string): boolean {
+  return family in BUNDLED || userFamilies.has(family)
+}
+
+/** All families that can be named in front matter or a theme. */
+export function availableFamilies(): string[] {
+  return [...Object.keys(BUNDLED), ...userFamilies.keys()]
+}
+
+let initialised = false
+
+/** Make families usable by react-pdf (each once per process) and switch off hyphenation. */
+export function registerFonts(families: string[]): void {
+  if (!initialised) {
+    initialised = true
+    // Hyphenation splits words in the text layer ("devel-oped"), which applicant-tracking systems misread.
+    Font.registerHyphenationCallback((word) => [word])
+    // react-pdf appends "Helvetica" to every font stack as the last resort; make that an embedded face.
+    const store = Font as unknown as { fontFamilies: Record<string, unknown> }
+    delete store.fontFamilies['Helvetica']
+    registerFamily('Noto Sans', BUNDLED[LAST_RESORT]!, bundledFontsDir, 'Helvetica')
+  }
+  for (const family of families) {
+    if (registered.has(family)) continue
+    const bundled = BUNDLED[family]
+    const user = userFamilies.get(family)
+    if (bundled) registerFamily(family, bundled, bundledFontsDir)
+    else if (user) registerFamily(family, user, '/')
+    else continue
+    registered.add(family)
+  }
+}

@@ -1,0 +1,6 @@
+export { renderLetter, type RenderOptions, type RenderResult } from './letter.js'
+export { parseLetter, type ParsedLetter } from './parse/index.js'
+export { LetterError } from './parse/errors.js'
+export { loadConfig } from './parse/config.js'
+export { themes, resolveTheme, type Theme } from './theme/index.js'
+export type { LetterMeta, LetterMessage, Person } from './types.js'

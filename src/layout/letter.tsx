@@ -1,0 +1,66 @@
+import { Document, Page, View } from '@react-pdf/renderer'
+import type { ReactElement } from 'react'
+import type { DocumentProps } from '@react-pdf/renderer'
+import type { State } from '../map/index.js'
+import type { LetterMeta } from '../types.js'
+import { Closing } from './closing.js'
+import { DateLine } from './dateline.js'
+import { Letterhead } from './letterhead.js'
+import { Annotations, Endnotes } from './notes.js'
+import { PageNumber } from './page-number.js'
+import { Recipient } from './recipient.js'
+import type { LetterParts } from './structure.js'
+import { Subject } from './subject.js'
+
+/** What the layout needs besides the mapper: the letter's parts, metadata and document properties. */
+export interface LetterLayout {
+  parts: LetterParts
+  meta: LetterMeta
+  /** A checked local path to the signature image, if any. */
+  signature?: string
+  document: Pick<DocumentProps, 'title' | 'author' | 'subject' | 'keywords' | 'language' | 'creationDate' | 'modificationDate'>
+}
+
+/** The whole letter as a react-pdf <Document>: letterhead, date, recipient, subject, body, closing, notes. */
+export function layoutLetter(state: State, { parts, meta, signature, document }: LetterLayout): ReactElement<DocumentProps> {
+  const { theme } = state
+  const title = parts.title ? state.all(parts.title) : undefined
+  const salutation = parts.salutation ? state.one(parts.salutation) : undefined
+  const body = state.all({ type: 'root', children: parts.body })
+
+  let closing = null
+  if (parts.closing) {
+    state.keepLineBreaks = true
+    const phrase = state.all(parts.closing.phrase)
+    const signer = parts.closing.signer.map((p) => state.all(p))
+    state.keepLineBreaks = false
+    closing = <Closing theme={theme} phrase={phrase} signature={signature} signer={signer} />
+  } else if (meta.closing) {
+    const signer = [meta.from?.name, meta.from?.title].filter((l): l is string => Boolean(l))
+    closing = <Closing theme={theme} phrase={meta.closing} signature={signature} signer={signer} />
+  }
+  // Endnotes come last: the body's references have decided their order by now.
+  const notes = state.footnotes.order.map((id) => state.all(state.footnotes.definitions.get(id)!))
+
+  const { margin } = theme.page
+  return (
+    <Document creator="letterpress" producer="letterpress" {...document}>
+      <Page
+        size={meta.paper === 'Letter' ? 'LETTER' : 'A4'}
+        style={{ paddingTop: margin.top, paddingRight: margin.right, paddingBottom: margin.bottom, paddingLeft: margin.left }}
+      >
+        {meta.from ? <Letterhead theme={theme} from={meta.from} /> : null}
+        {meta.date !== false ? <DateLine theme={theme} date={meta.date} /> : null}
+        {meta.to ? <Recipient theme={theme} to={meta.to} /> : null}
+        {title ? <Subject theme={theme}>{title}</Subject> : null}
+        {meta.subject ? <Subject theme={theme}>{meta.subject}</Subject> : null}
+        {salutation ? <View style={{ marginBottom: theme.space.salutation - theme.space.paragraph }}>{salutation}</View> : null}
+        {body}
+        {closing}
+        <Annotations theme={theme} enclosures={meta.enclosures} cc={meta.cc} />
+        <Endnotes theme={theme} notes={notes} />
+        <PageNumber theme={theme} />
+      </Page>
+    </Document>
+  )
+}

@@ -1,0 +1,31 @@
+import { Text, View } from '@react-pdf/renderer'
+import type { ReactNode } from 'react'
+import type { Theme } from '../theme/index.js'
+import { bodyText } from '../map/styles.js'
+
+/** Lines under the signature: enclosures and copies, each labelled. */
+export function Annotations({ theme, enclosures, cc }: { theme: Theme; enclosures: string[]; cc: string[] }) {
+  if (!enclosures.length && !cc.length) return null
+  const small = [bodyText(theme), { fontSize: theme.size.small }]
+  return (
+    <View style={{ marginTop: theme.space.closing }}>
+      {enclosures.length ? <Text style={small}>{`Enclosure${enclosures.length > 1 ? 's' : ''}: ${enclosures.join(', ')}`}</Text> : null}
+      {cc.length ? <Text style={small}>{`cc: ${cc.join(', ')}`}</Text> : null}
+    </View>
+  )
+}
+
+/** Footnotes set as numbered endnotes after the letter, in the order they were cited. */
+export function Endnotes({ theme, notes }: { theme: Theme; notes: ReactNode[][] }) {
+  if (!notes.length) return null
+  return (
+    <View style={{ marginTop: theme.space.closing, paddingTop: theme.space.paragraph, borderTopWidth: theme.rule.width, borderTopColor: theme.colors.rule }}>
+      {notes.map((content, i) => (
+        <View key={i} style={{ flexDirection: 'row', marginBottom: theme.space.listItem }} wrap={false}>
+          <Text style={[bodyText(theme), { fontSize: theme.size.small, width: theme.list.markerWidth }]}>{`${i + 1}.`}</Text>
+          <View style={{ flex: 1 }}>{content}</View>
+        </View>
+      ))}
+    </View>
+  )
+}

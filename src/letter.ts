@@ -1,0 +1,116 @@
+import { basename, dirname, extname, resolve } from 'node:path'
+import { toString } from 'mdast-util-to-string'
+import { availableFamilies, bundledFontsDir, hasFamily, registerFonts, scanFonts } from './fonts/index.js'
+import { layoutLetter } from './layout/letter.js'
+import { findParts } from './layout/structure.js'
+import { createMapper } from './map/index.js'
+import { resolveImage } from './map/image-source.js'
+import { LetterError } from './parse/errors.js'
+import { parseLetter } from './parse/index.js'
+import { mergeLayers, resolveMeta } from './parse/meta.js'
+import type { RawMeta } from './parse/schema.js'
+import { renderDocument } from './render/index.js'
+import { resolveTheme, type Theme } from './theme/index.js'
+import type { LetterMessage, LetterMeta } from './types.js'
+
+/** Options for rendering one letter. */
+export interface RenderOptions {
+  /** The letter's path: named in messages, the default for `baseDir`, the last resort for the title. */
+  path?: string
+  /** Folder that images and the signature are relative to (default: the letter's folder, else the cwd). */
+  baseDir?: string
+  /** Project-wide defaults (letterpress.config.yaml), laid under the front matter. */
+  config?: RawMeta
+  /** Laid over the front matter, as command-line flags are. */
+  theme?: string
+  paper?: 'A4' | 'Letter'
+  maxPages?: number
+  /** Seconds since the epoch: fixes "today" and the PDF's dates (SOURCE_DATE_EPOCH). */
+  sourceDateEpoch?: number
+  /** Folders with the user's own TTF/OTF fonts (default: ./fonts). */
+  fontDirs?: string[]
+}
+
+/** A rendered letter. */
+export interface RenderResult {
+  pdf: Uint8Array
+  pages: number
+  warnings: LetterMessage[]
+  meta: LetterMeta
+  /** The PDF's Title and Author as set. */
+  title: string
+  author?: string
+}
+
+/** Markdown letter in, PDF bytes out: parse → meta → theme and fonts → map and lay out → render. */
+export async function renderLetter(markdown: string, options: RenderOptions = {}): Promise<RenderResult> {
+  const path = options.path ?? 'letter.md'
+  const baseDir = resolve(options.baseDir ?? (options.path ? dirname(options.path) : '.'))
+  const parsed = parseLetter(markdown, path)
+  const warnings: LetterMessage[] = [...parsed.warnings]
+  const meta = resolveMeta(mergeLayers(options.config ?? {}, parsed.raw), {
+    theme: options.theme,
+    paper: options.paper,
+    maxPages: options.maxPages,
+    sourceDateEpoch: options.sourceDateEpoch,
+  })
+
+  const resolved = resolveTheme(meta)
+  if (resolved.problem) throw new LetterError(resolved.problem, null, null, path)
+  const theme = useFonts(resolved.theme, options.fontDirs ?? [resolve('fonts')], warnings)
+
+  const parts = findParts(parsed.tree)
+  if (!parts.title && !parts.salutation && !parts.body.length && !parts.closing) {
+    throw new LetterError('letter is empty: write the letter below the front matter', null, null, path)
+  }
+
+  const state = createMapper(parsed.tree, theme, baseDir)
+  let signature: string | undefined
+  if (meta.signature) {
+    const source = resolveImage(meta.signature, baseDir)
+    if ('path' in source) signature = source.path
+    else warnings.push({ message: `signature: ${source.problem}; rendered without it`, line: null, column: null, source: 'letterpress:meta' })
+  }
+  const title = meta.title ?? meta.subject ?? (parts.title ? toString(parts.title) : basename(path, extname(path)))
+  const author = meta.from?.name ?? parts.author
+  const when = options.sourceDateEpoch === undefined ? new Date() : new Date(options.sourceDateEpoch * 1000)
+  const element = layoutLetter(state, {
+    parts,
+    meta,
+    signature,
+    document: {
+      title,
+      author,
+      subject: meta.subject,
+      keywords: meta.keywords.length ? meta.keywords.join(', ') : undefined,
+      language: meta.lang,
+      creationDate: when,
+      modificationDate: when,
+    },
+  })
+  warnings.push(...state.warnings)
+
+  const { pdf, pages } = await renderDocument(element)
+  if (meta.maxPages !== undefined && pages > meta.maxPages) {
+    throw new LetterError(`letter runs to ${pages} pages; at most ${meta.maxPages} allowed (max-pages)`, null, null, path)
+  }
+  return { pdf, pages, warnings, meta, title, author }
+}
+
+/** Check the theme's families exist (warning and falling back when not) and register them with react-pdf. */
+function useFonts(theme: Theme, dirs: string[], warnings: LetterMessage[]): Theme {
+  for (const dir of dirs) scanFonts(dir)
+  const fonts = { ...theme.fonts }
+  for (const role of ['body', 'heading', 'mono'] as const) {
+    if (hasFamily(fonts[role])) continue
+    warnings.push({
+      message: `font family "${fonts[role]}" not found in fonts/ or ${bundledFontsDir}; using "${resolveTheme({ theme: theme.name, font: {} }).theme.fonts[role]}" (available: ${availableFamilies().join(', ')})`,
+      line: null,
+      column: null,
+      source: 'letterpress:fonts',
+    })
+    fonts[role] = resolveTheme({ theme: theme.name, font: {} }).theme.fonts[role]
+  }
+  registerFonts([fonts.body, fonts.heading, fonts.mono, ...fonts.fallbacks])
+  return { ...theme, fonts }
+}

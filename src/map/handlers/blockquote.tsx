@@ -1,0 +1,24 @@
+import { View } from '@react-pdf/renderer'
+import type { Blockquote } from 'mdast'
+import type { Handler } from '../state.js'
+
+/** Block quote: indented behind a thin bar; nesting past the theme's depth stops indenting further. */
+export const blockquote: Handler<Blockquote> = (state, node) => {
+  const { theme } = state
+  state.depth.quote++
+  const indent = state.depth.quote <= theme.list.maxDepth
+  const children = state.all(node)
+  state.depth.quote--
+  return (
+    <View
+      style={{
+        borderLeftWidth: indent ? theme.quote.barWidth : 0,
+        borderLeftColor: theme.colors.quoteBar,
+        paddingLeft: indent ? theme.quote.indent : 0,
+        marginBottom: theme.space.block,
+      }}
+    >
+      {children}
+    </View>
+  )
+}

@@ -1,0 +1,4 @@
+import type { Handler } from '../state.js'
+
+/** Footnote definition: not drawn in place; the layout sets the cited ones as endnotes (see layout/endnotes). */
+export const footnoteDefinition: Handler = () => null

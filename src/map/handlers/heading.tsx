@@ -1,0 +1,27 @@
+import { Text } from '@react-pdf/renderer'
+import type { Heading } from 'mdast'
+import type { Handler } from '../state.js'
+import { stack } from '../styles.js'
+
+/** Heading 1–6: the theme's size for its depth, bold, kept with what follows it. */
+export const heading: Handler<Heading> = (state, node) => {
+  const { theme } = state
+  const size = theme.size.heading[node.depth - 1] ?? theme.size.body
+  return (
+    <Text
+      minPresenceAhead={size * theme.leading.body * 3}
+      style={{
+        fontFamily: stack(theme, theme.fonts.heading),
+        fontWeight: 700,
+        fontStyle: node.depth >= 5 ? 'italic' : 'normal',
+        fontSize: size,
+        lineHeight: theme.leading.heading,
+        color: node.depth <= 2 ? theme.colors.accent : theme.colors.text,
+        marginTop: theme.space.headingBefore,
+        marginBottom: theme.space.headingAfter,
+      }}
+    >
+      {state.all(node)}
+    </Text>
+  )
+}

@@ -1,0 +1,24 @@
+import { Image as PdfImage, Text } from '@react-pdf/renderer'
+import type { Image, ImageReference } from 'mdast'
+import type { ReactNode } from 'react'
+import { resolveImage } from '../image-source.js'
+import type { Handler, State } from '../state.js'
+import { bodyText } from '../styles.js'
+
+/** Render a local image scaled into the text column, or its alt text in brackets with a warning. */
+export function renderImage(state: State, node: Image | ImageReference, url: string | undefined): ReactNode {
+  const source = url === undefined ? { problem: `no definition for image reference "${node.alt ?? ''}"` } : resolveImage(url, state.baseDir)
+  if ('problem' in source) {
+    state.warn(`${source.problem}; rendered without it`, node)
+    return node.alt ? <Text style={[bodyText(state.theme), { color: state.theme.colors.muted }]}>[{node.alt}]</Text> : null
+  }
+  return (
+    <PdfImage
+      src={source.path}
+      style={{ maxWidth: '100%', maxHeight: state.theme.image.maxHeight, objectFit: 'contain', objectPosition: 'left', marginBottom: state.theme.space.block }}
+    />
+  )
+}
+
+/** Image: a local PNG or JPEG, relative to the letter. */
+export const image: Handler<Image> = (state, node) => renderImage(state, node, node.url)

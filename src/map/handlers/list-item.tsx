@@ -1,0 +1,43 @@
+import { Path, Rect, Svg, Text, View } from '@react-pdf/renderer'
+import type { List, ListItem } from 'mdast'
+import type { ReactNode } from 'react'
+import type { Handler, State } from '../state.js'
+import { bodyText } from '../styles.js'
+
+/** The marker of an item: its number in an ordered list, else the bullet for its depth. */
+function marker(state: State, node: ListItem, list: List | undefined): string {
+  const index = list ? list.children.indexOf(node) : 0
+  if (list?.ordered) return `${(list.start ?? 1) + index}.`
+  const bullets = state.theme.list.bullets
+  return bullets[(state.depth.list - 1) % bullets.length] ?? '•'
+}
+
+/** A drawn task checkbox, ticked when `checked` (not the "[x]" text). */
+function checkbox(state: State, checked: boolean): ReactNode {
+  const { size, stroke } = state.theme.checkbox
+  const color = state.theme.colors.text
+  return (
+    <Svg width={size} height={size} viewBox="0 0 10 10" style={{ marginTop: (state.theme.size.body * state.theme.leading.body - size) / 2 }}>
+      <Rect x="0.5" y="0.5" width="9" height="9" stroke={color} strokeWidth={stroke * 10 / size} fill="none" />
+      {checked ? <Path d="M2.2 5.2 L4.2 7.2 L7.9 2.8" stroke={color} strokeWidth={1.4} fill="none" /> : null}
+    </Svg>
+  )
+}
+
+/** List item: marker (or checkbox) in a hanging column, content beside it. */
+export const listItem: Handler<ListItem> = (state, node, parent) => {
+  const { theme } = state
+  const list = parent?.type === 'list' ? parent : undefined
+  const last = list?.children.at(-1) === node
+  const gap = list?.spread || node.spread ? theme.space.paragraph : theme.space.listItem
+  const deep = state.depth.list > theme.list.maxDepth
+  const task = typeof node.checked === 'boolean'
+  return (
+    <View style={{ flexDirection: 'row', marginBottom: last ? 0 : gap, paddingLeft: deep ? 0 : theme.list.indent }} wrap>
+      <View style={{ width: theme.list.markerWidth, marginRight: theme.list.markerGap }}>
+        {task ? checkbox(state, node.checked === true) : <Text style={bodyText(theme)}>{marker(state, node, list)}</Text>}
+      </View>
+      <View style={{ flex: 1 }}>{state.all(node)}</View>
+    </View>
+  )
+}

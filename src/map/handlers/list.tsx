@@ -1,0 +1,15 @@
+import { View } from '@react-pdf/renderer'
+import type { List } from 'mdast'
+import type { Handler } from '../state.js'
+
+/** List: ordered (from its start) or bulleted; items say their own marker; nested lists indent. */
+export const list: Handler<List> = (state, node, parent) => {
+  const { theme } = state
+  state.depth.list++
+  const items = state.all(node)
+  state.depth.list--
+  const nested = parent?.type === 'listItem'
+  return (
+    <View style={{ marginBottom: nested ? 0 : theme.space.block, marginTop: nested ? theme.space.listItem : 0 }}>{items}</View>
+  )
+}

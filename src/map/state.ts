@@ -1,0 +1,80 @@
+import { cloneElement, isValidElement, type ReactNode } from 'react'
+import type { Definition, FootnoteDefinition, Nodes, Parents, Root, Table } from 'mdast'
+import type { LetterMessage } from '../types.js'
+import type { Theme } from '../theme/index.js'
+
+/** A handler turns one mdast node into react-pdf elements; it recurses only through `state.one`/`state.all`. */
+export type Handler<N extends Nodes = Nodes> = (state: State, node: N, parent: Parents | undefined) => ReactNode
+
+/** Everything a handler may read or call while the tree is mapped. */
+export interface State {
+  theme: Theme
+  /** The letter's folder: images are resolved relative to it. */
+  baseDir: string
+  /** Link and image definitions by normalised label. */
+  definitions: Map<string, Definition>
+  /** Footnote definitions by normalised label, and the order in which references first cite them. */
+  footnotes: { definitions: Map<string, FootnoteDefinition>; order: string[] }
+  /** How deep the current list and block-quote nesting is, for markers and indents. */
+  depth: { list: number; quote: number }
+  /** The table being mapped: cells read their column's alignment from it. */
+  table: Table | undefined
+  /** Keep soft line breaks as line breaks (the closing block) instead of spaces. */
+  keepLineBreaks: boolean
+  warnings: LetterMessage[]
+  /** Record a warning at the node's place. */
+  warn(message: string, node?: Nodes): void
+  /** Map one node through its handler. */
+  one(node: Nodes, parent?: Parents): ReactNode
+  /** Map all children of a parent, keyed in order. */
+  all(parent: Parents): ReactNode[]
+}
+
+/** Normalise a reference label the way CommonMark matches them. */
+export const normaliseLabel = (label: string) => label.trim().replace(/\s+/g, ' ').toLowerCase()
+
+/** Create the mapper state for one letter; `handlers` is the table of node types. */
+export function createState(
+  tree: Root,
+  options: { theme: Theme; baseDir: string; handlers: Record<string, Handler<never>>; unknown: Handler },
+): State {
+  const definitions = new Map<string, Definition>()
+  const footnoteDefinitions = new Map<string, FootnoteDefinition>()
+  const collect = (node: Nodes) => {
+    if (node.type === 'definition') {
+      const id = normaliseLabel(node.identifier)
+      if (!definitions.has(id)) definitions.set(id, node)
+    } else if (node.type === 'footnoteDefinition') {
+      const id = normaliseLabel(node.identifier)
+      if (!footnoteDefinitions.has(id)) footnoteDefinitions.set(id, node)
+    }
+    if ('children' in node) for (const child of node.children) collect(child)
+  }
+  collect(tree)
+
+  const state: State = {
+    theme: options.theme,
+    baseDir: options.baseDir,
+    definitions,
+    footnotes: { definitions: footnoteDefinitions, order: [] },
+    depth: { list: 0, quote: 0 },
+    table: undefined,
+    keepLineBreaks: false,
+    warnings: [],
+    warn(message, node) {
+      const start = node?.position?.start
+      state.warnings.push({ message, line: start?.line ?? null, column: start?.column ?? null, source: 'letterpress:map' })
+    },
+    one(node, parent) {
+      const handler = (options.handlers[node.type] ?? options.unknown) as Handler
+      return handler(state, node, parent)
+    },
+    all(parent) {
+      return parent.children.map((child, index) => {
+        const element = state.one(child, parent)
+        return isValidElement(element) && element.key === null ? cloneElement(element, { key: index }) : element
+      })
+    },
+  }
+  return state
+}

@@ -1,0 +1,44 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { LetterMessage } from '../types.js'
+import { validateMeta } from './meta.js'
+import type { RawMeta } from './schema.js'
+import { parseYaml, type YamlSource } from './yaml.js'
+
+/** Project-wide defaults: `letterpress.config.yaml` in `dir`, else the `letterpress` key of its package.json. */
+export interface ProjectConfig {
+  file: string | null
+  raw: RawMeta
+  warnings: LetterMessage[]
+}
+
+const CONFIG_NAMES = ['letterpress.config.yaml', 'letterpress.config.yml']
+
+/** Load and validate the project config in `dir` (none is fine); a broken one throws a LetterError naming it. */
+export function loadConfig(dir: string): ProjectConfig {
+  for (const name of CONFIG_NAMES) {
+    const file = join(dir, name)
+    if (!existsSync(file)) continue
+    const { raw, warnings } = validateMeta(parseYaml(readFileSync(file, 'utf8'), file), file)
+    return { file, raw, warnings: warnings.map((w) => ({ ...w, file })) }
+  }
+  const pkg = join(dir, 'package.json')
+  if (existsSync(pkg)) {
+    const whole = parseYaml(readFileSync(pkg, 'utf8'), pkg)
+    const value = whole.value as Record<string, unknown> | null
+    if (value && typeof value === 'object' && 'letterpress' in value) {
+      const { raw, warnings } = validateMeta(within(whole, 'letterpress'), pkg)
+      return { file: pkg, raw, warnings: warnings.map((w) => ({ ...w, file: pkg })) }
+    }
+  }
+  return { file: null, raw: {}, warnings: [] }
+}
+
+/** A view of one key of a YAML document, so places stay those of the whole file. */
+function within(src: YamlSource, key: string): YamlSource {
+  return {
+    value: (src.value as Record<string, unknown>)[key],
+    place: (path, isKey) => src.place([key, ...path], isKey),
+    keys: (path) => src.keys([key, ...path]),
+  }
+}

@@ -1,0 +1,37 @@
+import type { Root, Yaml } from 'mdast'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import { unified } from 'unified'
+import { VFile } from 'vfile'
+import type { LetterMessage } from '../types.js'
+import { LetterError } from './errors.js'
+import { validateMeta } from './meta.js'
+import type { RawMeta } from './schema.js'
+import { parseYaml } from './yaml.js'
+
+/** A parsed letter: its front matter layer (validated, not yet merged), its tree and its file. */
+export interface ParsedLetter {
+  raw: RawMeta
+  /** Whether the letter had front matter at all. */
+  hasFrontMatter: boolean
+  tree: Root
+  file: VFile
+  warnings: LetterMessage[]
+}
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml'])
+
+/** Parse Markdown with GFM and YAML front matter; bad front matter throws a LetterError with its place. */
+export function parseLetter(markdown: string, path = 'letter.md'): ParsedLetter {
+  const file = new VFile({ path, value: markdown })
+  const tree = processor.parse(file) as Root
+  const yaml = tree.children.find((n): n is Yaml => n.type === 'yaml')
+  if (!yaml) return { raw: {}, hasFrontMatter: false, tree, file, warnings: [] }
+  // The YAML text starts on the line after the opening "---".
+  const firstLine = (yaml.position?.start.line ?? 1) + 1
+  const { raw, warnings } = validateMeta(parseYaml(yaml.value, path, firstLine), path)
+  return { raw, hasFrontMatter: true, tree, file, warnings }
+}
+
+export { LetterError }

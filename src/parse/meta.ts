@@ -1,0 +1,144 @@
+import { closest, distance } from 'fastest-levenshtein'
+import type { z } from 'zod'
+import type { LetterMessage, LetterMeta, Person } from '../types.js'
+import { LetterError } from './errors.js'
+import { formatDate } from './date.js'
+import { knownFields, metaSchema, type RawMeta } from './schema.js'
+import type { YamlSource } from './yaml.js'
+
+/** What each field expects, in words, for error messages. */
+const EXPECTED: Record<string, string> = {
+  from: 'a name or a mapping (name, title, email, phone, address, links)',
+  to: 'a name or a mapping (name, title, company, address)',
+  date: 'a date (YYYY-MM-DD), "today", free text, or false',
+  subject: 'text',
+  lang: 'a language tag such as en-US or de-DE',
+  theme: 'a theme name or a path to a theme file',
+  paper: 'A4 or Letter',
+  signature: 'a path to a PNG or JPEG image',
+  closing: 'text such as "Sincerely,"',
+  enclosures: 'a list of text',
+  cc: 'a list of text',
+  output: 'a file name template such as "{from.name}-cover-letter.pdf"',
+  'max-pages': 'a whole number of pages, 1 or more',
+  fit: 'true or false',
+  title: 'text',
+  keywords: 'a list of text',
+  font: 'a font family name, or a mapping with body, heading, mono',
+  name: 'text',
+  company: 'text',
+  email: 'an e-mail address',
+  phone: 'a phone number',
+  address: 'a line of text or a list of lines',
+  links: 'a list of URLs or { label, url } mappings',
+}
+
+/** Validate one layer (a config file or a letter's front matter): errors throw, unknown fields warn. */
+export function validateMeta(src: YamlSource, file: string): { raw: RawMeta; warnings: LetterMessage[] } {
+  const warnings: LetterMessage[] = []
+  const value = src.value ?? {}
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    const { line, column } = src.place([])
+    throw new LetterError('front matter must be a mapping of fields (name: value)', line, column, file)
+  }
+  const result = metaSchema.safeParse(value)
+  if (!result.success) throw issueToError(result.error.issues[0]!, src, file)
+  const unknown = (path: string[], known: string[]) => {
+    for (const { key, line, column } of src.keys(path)) {
+      if (known.includes(key)) continue
+      const near = closest(key, known)
+      const hint = distance(key, near) <= Math.max(2, Math.floor(key.length / 2)) ? `; did you mean "${near}"?` : ''
+      const field = [...path, key].join('.')
+      warnings.push({ message: `unknown field "${field}"${hint}`, line, column, source: 'letterpress:meta' })
+    }
+  }
+  unknown([], knownFields.top)
+  for (const who of ['from', 'to']) {
+    if (typeof (value as Record<string, unknown>)[who] === 'object') unknown([who], knownFields.person)
+  }
+  return { raw: result.data, warnings }
+}
+
+function issueToError(issue: z.core.$ZodIssue, src: YamlSource, file: string): LetterError {
+  const path = issue.path.map((p) => (typeof p === 'number' ? p : String(p)))
+  const { line, column } = src.place(path)
+  const field = path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[')
+  const named = [...path].reverse().find((p): p is string => typeof p === 'string') ?? ''
+  const expected = EXPECTED[named] ?? issue.message
+  return new LetterError(`field "${field}" must be ${expected}`, line, column, file)
+}
+
+/** Options that the command line or the API lay over the front matter. */
+export interface MetaOverrides {
+  theme?: string
+  paper?: 'A4' | 'Letter'
+  maxPages?: number
+  fit?: boolean
+  /** Seconds since the epoch for "today" (SOURCE_DATE_EPOCH). */
+  sourceDateEpoch?: number
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date)
+
+/** Deep-merge layers: later layers win; mappings merge, lists and scalars replace. */
+export function mergeLayers(...layers: RawMeta[]): RawMeta {
+  const merge = (a: unknown, b: unknown): unknown => {
+    if (b === undefined) return a
+    if (isPlainObject(a) && isPlainObject(b)) {
+      const out: Record<string, unknown> = { ...a }
+      for (const [k, v] of Object.entries(b)) out[k] = merge(a[k], v)
+      return out
+    }
+    // A string person ("from: Han Xiao") layered over a mapping only renames.
+    if (isPlainObject(a) && typeof b === 'string' && 'name' in a) return { ...a, name: b }
+    return b
+  }
+  return layers.reduce((acc, layer) => merge(acc, layer) as RawMeta, {} as RawMeta)
+}
+
+function toPerson(value: RawMeta['from']): Person | undefined {
+  if (value === undefined) return undefined
+  if (typeof value === 'string') return { name: value, address: [], links: [] }
+  const address = value.address === undefined ? [] : Array.isArray(value.address) ? value.address : [value.address]
+  return {
+    name: value.name,
+    title: value.title,
+    company: value.company,
+    email: value.email,
+    phone: value.phone === undefined ? undefined : String(value.phone),
+    address,
+    links: (value.links ?? []).map((l) => (typeof l === 'string' ? { label: l.replace(/^https?:\/\//, ''), url: l } : { label: l.label ?? l.url.replace(/^https?:\/\//, ''), url: l.url })),
+  }
+}
+
+/** The paper a language region implies: Letter for the US and Canada, A4 elsewhere. */
+export function paperForLang(lang: string): 'A4' | 'Letter' {
+  const region = lang.split('-').slice(1).find((p) => /^[A-Za-z]{2}$/.test(p))?.toUpperCase()
+  return region === 'US' || region === 'CA' ? 'Letter' : 'A4'
+}
+
+/** Resolve merged layers and overrides into the LetterMeta every later step reads. */
+export function resolveMeta(raw: RawMeta, overrides: MetaOverrides = {}): LetterMeta {
+  const lang = raw.lang ?? 'en'
+  const font = typeof raw.font === 'string' ? { body: raw.font, heading: raw.font } : (raw.font ?? {})
+  return {
+    from: toPerson(raw.from),
+    to: toPerson(raw.to),
+    date: formatDate(raw.date ?? 'today', lang, overrides.sourceDateEpoch),
+    subject: raw.subject,
+    lang,
+    theme: overrides.theme ?? raw.theme ?? 'classic',
+    paper: overrides.paper ?? raw.paper ?? paperForLang(lang),
+    signature: raw.signature,
+    closing: raw.closing,
+    enclosures: raw.enclosures ?? [],
+    cc: raw.cc ?? [],
+    output: raw.output,
+    maxPages: overrides.maxPages ?? raw['max-pages'],
+    fit: overrides.fit ?? raw.fit ?? false,
+    title: raw.title,
+    keywords: raw.keywords ?? [],
+    font,
+  }
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod'
+
+/** A string or a list of strings, normalised to a list of lines. */
+const lines = z.union([z.string(), z.array(z.string())])
+
+const link = z.union([z.string(), z.strictObject({ label: z.string().optional(), url: z.string() })])
+
+const person = z.looseObject({
+  name: z.string().optional(),
+  title: z.string().optional(),
+  company: z.string().optional(),
+  email: z.string().optional(),
+  phone: z.union([z.string(), z.number()]).optional(),
+  address: lines.optional(),
+  links: z.array(link).optional(),
+})
+
+const fontChoice = z.union([
+  z.string(),
+  z.strictObject({ body: z.string().optional(), heading: z.string().optional(), mono: z.string().optional() }),
+])
+
+/** The front matter schema of DESIGN.md; every field optional. */
+export const metaSchema = z.looseObject({
+  from: z.union([z.string(), person]).optional(),
+  to: z.union([z.string(), person]).optional(),
+  date: z.union([z.string(), z.literal(false), z.date()]).optional(),
+  subject: z.string().optional(),
+  lang: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'a language tag such as en-US or de-DE').optional(),
+  theme: z.string().optional(),
+  paper: z.enum(['A4', 'Letter']).optional(),
+  signature: z.string().optional(),
+  closing: z.string().optional(),
+  enclosures: z.array(z.string()).optional(),
+  cc: z.array(z.string()).optional(),
+  output: z.string().optional(),
+  'max-pages': z.number().int().positive().optional(),
+  fit: z.boolean().optional(),
+  title: z.string().optional(),
+  keywords: z.array(z.string()).optional(),
+  font: fontChoice.optional(),
+})
+
+/** Field names known at the top level and inside `from`/`to`, for "did you mean" suggestions. */
+export const knownFields = {
+  top: Object.keys(metaSchema.shape),
+  person: Object.keys(person.shape),
+}
+
+export type RawMeta = z.infer<typeof metaSchema>

@@ -1,0 +1,58 @@
+import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml'
+import { LetterError } from './errors.js'
+
+/** Parsed YAML with a way to find the line and column of any value or key by its path. */
+export interface YamlSource {
+  value: unknown
+  /** Place of the value at `path` (or of its key when `key` is set); the nearest existing ancestor otherwise. */
+  place(path: readonly PropertyKey[], key?: boolean): { line: number; column: number }
+  /** Keys of the mapping at `path` with their places. */
+  keys(path: readonly PropertyKey[]): { key: string; line: number; column: number }[]
+}
+
+/** Parse YAML text whose first line is `firstLine` in the file; bad YAML throws a LetterError with its place. */
+export function parseYaml(text: string, file: string, firstLine = 1): YamlSource {
+  const counter = new LineCounter()
+  const doc: Document = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true })
+  const at = (offset: number) => {
+    const { line, col } = counter.linePos(offset)
+    return { line: line + firstLine - 1, column: col }
+  }
+  const error = doc.errors[0]
+  if (error) {
+    const { line, column } = at(error.pos[0])
+    const reason = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '')
+    throw new LetterError(`invalid YAML front matter: ${reason}`, line, column, file)
+  }
+  const nodeAt = (path: readonly PropertyKey[], key: boolean): Node | undefined => {
+    let node: unknown = doc.contents
+    let last: Node | undefined = node as Node
+    for (let i = 0; i < path.length; i++) {
+      if (!node || typeof node !== 'object' || !('items' in node)) break
+      const items = (node as { items: unknown[] }).items
+      const segment = path[i]
+      const pair = isMap(node)
+        ? (items as { key: unknown; value: unknown }[]).find((p) => isScalar(p.key) && String(p.key.value) === String(segment))
+        : undefined
+      const next = isMap(node) ? (key && i === path.length - 1 ? pair?.key : pair?.value) : items[Number(segment)]
+      if (!next) break
+      node = next
+      last = next as Node
+    }
+    return last
+  }
+  return {
+    value: doc.toJS({ maxAliasCount: 100 }),
+    place(path, key = false) {
+      const node = nodeAt(path, key)
+      return node?.range ? at(node.range[0]) : { line: firstLine, column: 1 }
+    },
+    keys(path) {
+      const node = path.length ? nodeAt(path, false) : (doc.contents as Node | null)
+      if (!node || !isMap(node)) return []
+      return node.items.flatMap((pair) =>
+        isScalar(pair.key) && pair.key.range ? [{ key: String(pair.key.value), ...at(pair.key.range[0]) }] : [],
+      )
+    },
+  }
+}

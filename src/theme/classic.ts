@@ -1,0 +1,49 @@
+import type { Theme } from './types.js'
+
+const mm = (v: number) => (v * 72) / 25.4
+
+/** The default theme: a serif text face, a restrained letterhead, generous margins. */
+export const classic: Theme = {
+  name: 'classic',
+  page: { margin: { top: mm(20), right: mm(24), bottom: mm(20), left: mm(24) }, footerOffset: mm(10) },
+  fonts: {
+    body: 'Noto Serif',
+    heading: 'Noto Serif',
+    mono: 'Noto Sans Mono',
+    fallbacks: ['Noto Sans Math', 'Noto Sans Symbols 2'],
+  },
+  size: { body: 10.5, small: 8.5, code: 9, name: 20, title: 14, heading: [14, 12, 11, 10.5, 10.5, 10.5], footnoteMark: 7 },
+  leading: { body: 1.42, heading: 1.2, tight: 1.25 },
+  colors: {
+    text: '#1a1a1a',
+    muted: '#5c5c5c',
+    accent: '#1f3a5f',
+    link: '#1f3a5f',
+    rule: '#b8b8b8',
+    codeBackground: '#f3f3f1',
+    quoteBar: '#c9c9c9',
+    tableBorder: '#cfcfcf',
+    tableHeaderBackground: '#f1f1ee',
+  },
+  space: {
+    paragraph: 7,
+    headingBefore: 10,
+    headingAfter: 4,
+    listItem: 3,
+    block: 8,
+    letterhead: 18,
+    addressBlock: 16,
+    subject: 14,
+    salutation: 8,
+    closing: 14,
+    signatureGap: 30,
+  },
+  list: { indent: 4, markerWidth: 14, markerGap: 2, bullets: ['•', '◦', '▪'], maxDepth: 8 },
+  quote: { barWidth: 2, indent: 10 },
+  code: { padding: 6, radius: 2 },
+  table: { cellPadding: 4, borderWidth: 0.5 },
+  rule: { width: 0.6 },
+  checkbox: { size: 8, stroke: 0.8 },
+  image: { maxHeight: 260 },
+  signature: { height: 42 },
+}

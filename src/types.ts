@@ -1,0 +1,42 @@
+/** A person in the letter: the sender (`from`) or the recipient (`to`). */
+export interface Person {
+  name?: string
+  title?: string
+  company?: string
+  email?: string
+  phone?: string
+  address: string[]
+  links: { label: string; url: string }[]
+}
+
+/** Front matter after validation, layering and defaults. */
+export interface LetterMeta {
+  from?: Person
+  to?: Person
+  /** `false` hides the date; otherwise the text to print, already formatted for `lang`. */
+  date: string | false
+  subject?: string
+  lang: string
+  theme: string
+  paper: 'A4' | 'Letter'
+  signature?: string
+  closing?: string
+  enclosures: string[]
+  cc: string[]
+  output?: string
+  maxPages?: number
+  fit: boolean
+  title?: string
+  keywords: string[]
+  font: { body?: string; heading?: string; mono?: string }
+}
+
+/** A warning or error with its place in the letter, as printed `file:line:column`. */
+export interface LetterMessage {
+  message: string
+  line: number | null
+  column: number | null
+  source: string
+  /** The file the message is about when it is not the letter itself (a config or theme file). */
+  file?: string
+}
