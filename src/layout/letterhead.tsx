@@ -15,7 +15,7 @@ function item(theme: Theme, label: string, href?: string): ReactNode {
   )
 }
 
-/** The sender's letterhead: name, title, then address and contact details (as links) on one line, and a rule. */
+/** The sender's letterhead: name and title on the left, address and contact links stacked on the right, a rule under. */
 export function Letterhead({ theme, from }: { theme: Theme; from: Person }) {
   const contacts: ReactNode[] = [
     ...from.address.map((line) => item(theme, line)),
@@ -23,28 +23,36 @@ export function Letterhead({ theme, from }: { theme: Theme; from: Person }) {
     ...(from.phone ? [item(theme, from.phone, `tel:${from.phone.replace(/[^\d+]/g, '')}`)] : []),
     ...from.links.map((l) => item(theme, l.label, /^https?:\/\//i.test(l.url) ? l.url : `https://${l.url}`)),
   ]
-  const separator = '  ·  '
+  const small = { fontFamily: stack(theme, theme.fonts.body), fontSize: theme.size.small, color: theme.colors.muted, lineHeight: theme.leading.tight }
   return (
     <View
       style={{
+        flexDirection: 'row',
+        alignItems: 'flex-end',
         marginBottom: theme.space.letterhead,
         paddingBottom: theme.space.paragraph,
         borderBottomWidth: theme.rule.width,
         borderBottomColor: theme.colors.rule,
       }}
     >
-      {from.name ? (
-        <Text style={{ fontFamily: stack(theme, theme.fonts.heading), fontSize: theme.size.name, fontWeight: 700, color: theme.colors.accent, lineHeight: theme.leading.heading }}>
-          {from.name}
-        </Text>
-      ) : null}
-      {from.title ? (
-        <Text style={{ fontFamily: stack(theme, theme.fonts.body), fontSize: theme.size.body, color: theme.colors.muted, lineHeight: theme.leading.body }}>{from.title}</Text>
-      ) : null}
+      <View style={{ flex: 1, paddingRight: theme.space.block }}>
+        {from.name ? (
+          <Text style={{ fontFamily: stack(theme, theme.fonts.heading), fontSize: theme.size.name, fontWeight: 700, color: theme.colors.accent, lineHeight: theme.leading.heading }}>
+            {from.name}
+          </Text>
+        ) : null}
+        {from.title ? (
+          <Text style={{ fontFamily: stack(theme, theme.fonts.body), fontSize: theme.size.body, color: theme.colors.muted, lineHeight: theme.leading.body }}>{from.title}</Text>
+        ) : null}
+      </View>
       {contacts.length ? (
-        <Text style={{ fontFamily: stack(theme, theme.fonts.body), fontSize: theme.size.small, color: theme.colors.muted, lineHeight: theme.leading.body, marginTop: theme.space.listItem }}>
-          {contacts.flatMap((c, i) => (i === 0 ? [c] : [separator, c]))}
-        </Text>
+        <View style={{ alignItems: 'flex-end' }}>
+          {contacts.map((c, i) => (
+            <Text key={i} style={[small, { textAlign: 'right' }]}>
+              {c}
+            </Text>
+          ))}
+        </View>
       ) : null}
     </View>
   )

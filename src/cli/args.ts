@@ -1,0 +1,83 @@
+import { parseArgs } from 'node:util'
+
+/** Parsed command line. */
+export interface CliOptions {
+  inputs: string[]
+  out: string
+  theme?: string
+  paper?: 'A4' | 'Letter'
+  maxPages?: number
+  json: boolean
+  help: boolean
+  version: boolean
+}
+
+/** A command line that cannot be run: exit code 2. */
+export class UsageError extends Error {}
+
+/** The help text. */
+export const HELP = `letterpress — Markdown letters in, print-ready PDFs out
+
+Usage: letterpress [inputs…] [options]
+
+  inputs               .md files, folders (searched for .md files) or globs (default: letters/)
+
+Options:
+  -o, --out DIR        output folder (default: output/)
+      --theme NAME     theme for every letter (built in: classic)
+      --paper SIZE     A4 or Letter (default: front matter, else Letter for en-US/en-CA, else A4)
+      --max-pages N    fail a letter that runs longer than N pages
+      --json           print one JSON report on stdout and nothing else there
+  -h, --help           show this help
+  -v, --version        show the version
+
+Project defaults come from letterpress.config.yaml (or the "letterpress" key in package.json);
+each letter's front matter overrides them, and these options override both.
+SOURCE_DATE_EPOCH fixes "today" and the PDF dates, for reproducible builds.
+
+Exit codes: 0 all letters rendered · 1 at least one letter failed (the others are still written) · 2 bad usage`
+
+/** Parse argv (without node and script); bad usage throws UsageError. */
+export function parseCli(argv: string[]): CliOptions {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        out: { type: 'string', short: 'o' },
+        theme: { type: 'string' },
+        paper: { type: 'string' },
+        'max-pages': { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+      },
+    })
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, ''))
+  }
+  const { values, positionals } = parsed
+  let paper: CliOptions['paper']
+  if (values.paper !== undefined) {
+    const match = ['A4', 'Letter'].find((p) => p.toLowerCase() === values.paper!.toLowerCase())
+    if (!match) throw new UsageError(`--paper must be A4 or Letter, not "${values.paper}"`)
+    paper = match as CliOptions['paper']
+  }
+  let maxPages: number | undefined
+  if (values['max-pages'] !== undefined) {
+    maxPages = Number(values['max-pages'])
+    if (!Number.isInteger(maxPages) || maxPages < 1) throw new UsageError(`--max-pages must be a whole number of 1 or more, not "${values['max-pages']}"`)
+  }
+  return {
+    inputs: positionals.length ? positionals : ['letters'],
+    out: values.out ?? 'output',
+    theme: values.theme,
+    paper,
+    maxPages,
+    json: values.json,
+    help: values.help,
+    version: values.version,
+  }
+}

@@ -1,0 +1,43 @@
+import type { LetterMessage } from '../types.js'
+
+/** One letter's entry in the JSON report (DESIGN.md contract). */
+export interface LetterReport {
+  input: string
+  output: string | null
+  pages: number
+  bytes: number
+  ms: number
+  warnings: { message: string; line: number | null; column: number | null; source: string }[]
+  error: null | { message: string; line: number | null; column: number | null }
+}
+
+/** The whole run's JSON report. */
+export interface Report {
+  ok: boolean
+  letters: LetterReport[]
+}
+
+/** A message as remark prints it: `file:line:column severity message`. */
+export function formatMessage(file: string, severity: 'warning' | 'error', m: Pick<LetterMessage, 'message' | 'line' | 'column' | 'file'>): string {
+  const place = m.line === null ? '' : `:${m.line}${m.column === null ? '' : `:${m.column}`}`
+  return `${m.file ?? file}${place} ${severity} ${m.message}`
+}
+
+const size = (bytes: number) => (bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`)
+
+/** The line printed as a letter finishes: name, pages, size and time, or the failure. */
+export function letterLine(r: LetterReport): string {
+  if (r.error) return `✗ ${r.input}  failed`
+  return `✓ ${r.input} → ${r.output}  ${r.pages} page${r.pages === 1 ? '' : 's'}, ${size(r.bytes)}, ${r.ms} ms`
+}
+
+/** The closing summary: counts, and which letters failed. */
+export function summary(report: Report): string {
+  const failed = report.letters.filter((l) => l.error)
+  const warnings = report.letters.reduce((n, l) => n + l.warnings.length, 0)
+  const done = report.letters.length - failed.length
+  const parts = [`${done} of ${report.letters.length} letter${report.letters.length === 1 ? '' : 's'} rendered`]
+  if (warnings) parts.push(`${warnings} warning${warnings === 1 ? '' : 's'}`)
+  if (failed.length) parts.push(`failed: ${failed.map((l) => l.input).join(', ')}`)
+  return parts.join('; ')
+}

@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs'
+import { dirname, join, relative, resolve } from 'node:path'
+import { renderLetter } from '../letter.js'
+import { loadConfig } from '../parse/config.js'
+import { LetterError } from '../parse/errors.js'
+import { themes } from '../theme/index.js'
+import { outputName } from '../write/output-name.js'
+import { writeAtomic } from '../write/atomic.js'
+import { HELP, parseCli, UsageError } from './args.js'
+import { expandInputs } from './inputs.js'
+import { formatMessage, letterLine, summary, type LetterReport, type Report } from './report.js'
+
+/** Where the CLI prints: stdout for results, stderr for messages. */
+export interface Io {
+  out: (line: string) => void
+  err: (line: string) => void
+  cwd: string
+  env: NodeJS.ProcessEnv
+}
+
+const defaultIo: Io = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  cwd: process.cwd(),
+  env: process.env,
+}
+
+/** Run the command line; resolves to the exit code (0 all rendered, 1 a letter failed, 2 bad usage). */
+export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
+  try {
+    return await renderAll(argv, io)
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`letterpress: ${error.message}`)
+      io.err('Try "letterpress --help".')
+      return 2
+    }
+    if (error instanceof LetterError) {
+      io.err(formatMessage(error.file ?? 'letterpress', 'error', { ...error, file: error.file }))
+      return 2
+    }
+    throw error
+  }
+}
+
+async function renderAll(argv: string[], io: Io): Promise<number> {
+  const options = parseCli(argv)
+  if (options.help) {
+    io.out(HELP)
+    return 0
+  }
+  if (options.version) {
+    io.out(version())
+    return 0
+  }
+  if (options.theme !== undefined && !themes[options.theme]) {
+    throw new UsageError(`unknown theme "${options.theme}"; built-in themes: ${Object.keys(themes).join(', ')}`)
+  }
+  const sourceDateEpoch = parseEpoch(io.env.SOURCE_DATE_EPOCH)
+  const config = loadConfig(io.cwd)
+  const configFile = config.file ? relative(io.cwd, config.file) : undefined
+  if (!options.json) for (const w of config.warnings) io.err(formatMessage(configFile ?? '', 'warning', { ...w, file: configFile }))
+  const inputs = await expandInputs(options.inputs, io.cwd)
+  const outDir = resolve(io.cwd, options.out)
+
+  const report: Report = { ok: true, letters: [] }
+  const written = new Map<string, string>()
+  for (const input of inputs) {
+    const started = performance.now()
+    const entry: LetterReport = { input, output: null, pages: 0, bytes: 0, ms: 0, warnings: [], error: null }
+    try {
+      const abs = resolve(io.cwd, input)
+      const result = await renderLetter(readFileSync(abs, 'utf8'), {
+        path: input,
+        baseDir: dirname(abs),
+        config: config.raw,
+        theme: options.theme,
+        paper: options.paper,
+        maxPages: options.maxPages,
+        sourceDateEpoch,
+        fontDirs: [join(io.cwd, 'fonts')],
+      })
+      entry.warnings = result.warnings.map(({ message, line, column, source }) => ({ message, line, column, source }))
+      const target = join(outDir, outputName(input, result.meta))
+      const earlier = written.get(target)
+      if (earlier) throw new LetterError(`output ${display(io.cwd, target)} is already written by ${earlier} in this run; set a different "output" name`)
+      writeAtomic(target, result.pdf)
+      written.set(target, input)
+      Object.assign(entry, { output: display(io.cwd, target), pages: result.pages, bytes: result.pdf.byteLength })
+    } catch (error) {
+      const e = error instanceof LetterError ? error : new LetterError(String((error as Error)?.message ?? error))
+      entry.error = { message: e.message, line: e.line, column: e.column }
+      report.ok = false
+    }
+    entry.ms = Math.round(performance.now() - started)
+    report.letters.push(entry)
+    if (!options.json) {
+      for (const w of entry.warnings) io.err(formatMessage(input, 'warning', w))
+      if (entry.error) io.err(formatMessage(input, 'error', entry.error))
+      io.out(letterLine(entry))
+    }
+  }
+  if (options.json) io.out(JSON.stringify(report, null, 2))
+  else io.out(summary(report))
+  return report.ok ? 0 : 1
+}
+
+/** A path as the user reads it: relative inside the working folder, absolute outside it. */
+function display(cwd: string, path: string): string {
+  const rel = relative(cwd, path)
+  return rel.startsWith('..') ? path : rel
+}
+
+function parseEpoch(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined
+  if (!/^\d+$/.test(value)) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, not "${value}"`)
+  return Number(value)
+}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+  return pkg.version
+}
