@@ -36,7 +36,8 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
       return 2
     }
     if (error instanceof LetterError) {
-      io.err(formatMessage(error.file ?? 'letterpress', 'error', { ...error, file: error.file }))
+      const file = error.file ? display(io.cwd, resolve(io.cwd, error.file)) : 'letterpress'
+      io.err(formatMessage(file, 'error', { message: error.message, line: error.line, column: error.column }))
       return 2
     }
     throw error

@@ -1,13 +1,9 @@
-import { closeSync, openSync, readSync, statSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { isAbsolute, resolve } from 'node:path'
+import { imageSize } from 'image-size'
 
-/** A local image that may be embedded, or the reason it may not. */
-export type ImageSource = { path: string } | { problem: string }
-
-const MAGIC: [string, number[]][] = [
-  ['PNG', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]],
-  ['JPEG', [0xff, 0xd8, 0xff]],
-]
+/** A local image that may be embedded (with its pixel size), or the reason it may not. */
+export type ImageSource = { path: string; width: number; height: number } | { problem: string }
 
 /** Resolve an image URL against the letter's folder: local PNG/JPEG files only, never the network. */
 export function resolveImage(url: string, baseDir: string): ImageSource {
@@ -21,16 +17,18 @@ export function resolveImage(url: string, baseDir: string): ImageSource {
     // A stray % stays as written.
   }
   const path = isAbsolute(decoded) ? decoded : resolve(baseDir, decoded)
-  let head: Buffer
+  let data: Buffer
   try {
     if (!statSync(path).isFile()) return { problem: `image "${url}" is not a file` }
-    const fd = openSync(path, 'r')
-    head = Buffer.alloc(8)
-    readSync(fd, head, 0, 8, 0)
-    closeSync(fd)
+    data = readFileSync(path)
   } catch {
     return { problem: `image "${url}" not found` }
   }
-  const kind = MAGIC.find(([, bytes]) => bytes.every((b, i) => head[i] === b))
-  return kind ? { path } : { problem: `image "${url}" is not a PNG or JPEG file` }
+  try {
+    const { type, width, height } = imageSize(data)
+    if ((type === 'png' || type === 'jpg') && width && height) return { path, width, height }
+  } catch {
+    // Unreadable header: reported below like any other non-image.
+  }
+  return { problem: `image "${url}" is not a PNG or JPEG file` }
 }

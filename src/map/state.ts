@@ -66,7 +66,8 @@ export function createState(
       state.warnings.push({ message, line: start?.line ?? null, column: start?.column ?? null, source: 'letterpress:map' })
     },
     one(node, parent) {
-      const handler = (options.handlers[node.type] ?? options.unknown) as Handler
+      // Own keys only: a type named like an Object.prototype member ("toString", "constructor") is unknown too.
+      const handler = (Object.hasOwn(options.handlers, node.type) ? options.handlers[node.type]! : options.unknown) as Handler
       return handler(state, node, parent)
     },
     all(parent) {

@@ -44,6 +44,6 @@ export const classic: Theme = {
   table: { cellPadding: 4, borderWidth: 0.5 },
   rule: { width: 0.6 },
   checkbox: { size: 8, stroke: 0.8 },
-  image: { maxHeight: 260 },
+  image: { maxHeight: 260, dpi: 96 },
   signature: { height: 42 },
 }

@@ -51,6 +51,6 @@ export interface Theme {
   table: { cellPadding: number; borderWidth: number }
   rule: { width: number }
   checkbox: { size: number; stroke: number }
-  image: { maxHeight: number }
+  image: { maxHeight: number; dpi: number }
   signature: { height: number }
 }

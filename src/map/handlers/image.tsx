@@ -12,10 +12,13 @@ export function renderImage(state: State, node: Image | ImageReference, url: str
     state.warn(`${source.problem}; rendered without it`, node)
     return node.alt ? <Text style={[bodyText(state.theme), { color: state.theme.colors.muted }]}>[{node.alt}]</Text> : null
   }
+  // Pixels at the theme's resolution, shrunk (never stretched) to fit the column and the height limit.
+  const { dpi, maxHeight } = state.theme.image
+  const scale = Math.min(72 / dpi, maxHeight / source.height)
   return (
     <PdfImage
       src={source.path}
-      style={{ maxWidth: '100%', maxHeight: state.theme.image.maxHeight, objectFit: 'contain', objectPosition: 'left', marginBottom: state.theme.space.block }}
+      style={{ width: source.width * scale, maxWidth: '100%', objectFit: 'contain', marginBottom: state.theme.space.block }}
     />
   )
 }
