@@ -57,7 +57,7 @@ export async function renderLetter(markdown: string, options: RenderOptions = {}
 
   const resolved = resolveTheme(meta)
   if (resolved.problem) throw new LetterError(resolved.problem, null, null, path)
-  const theme = useFonts(resolved.theme, options.fontDirs ?? [resolve('fonts')], warnings)
+  const theme = await useFonts(resolved.theme, options.fontDirs ?? [resolve('fonts')], warnings)
 
   const parts = findParts(parsed.tree)
   if (!parts.title && !parts.salutation && !parts.body.length && !parts.closing) {
@@ -98,7 +98,7 @@ export async function renderLetter(markdown: string, options: RenderOptions = {}
 }
 
 /** Check the theme's families exist (warning and falling back when not) and register them with react-pdf. */
-function useFonts(theme: Theme, dirs: string[], warnings: LetterMessage[]): Theme {
+async function useFonts(theme: Theme, dirs: string[], warnings: LetterMessage[]): Promise<Theme> {
   for (const dir of dirs) scanFonts(dir)
   const fonts = { ...theme.fonts }
   for (const role of ['body', 'heading', 'mono'] as const) {
@@ -111,6 +111,6 @@ function useFonts(theme: Theme, dirs: string[], warnings: LetterMessage[]): Them
     })
     fonts[role] = resolveTheme({ theme: theme.name, font: {} }).theme.fonts[role]
   }
-  registerFonts([fonts.body, fonts.heading, fonts.mono, ...fonts.fallbacks])
+  await registerFonts([fonts.body, fonts.heading, fonts.mono, ...fonts.fallbacks])
   return { ...theme, fonts }
 }

@@ -90,15 +90,20 @@ export function availableFamilies(): string[] {
 let initialised = false
 
 /** Make families usable by react-pdf (each once per process) and switch off hyphenation. */
-export function registerFonts(families: string[]): void {
+export async function registerFonts(families: string[]): Promise<void> {
   if (!initialised) {
     initialised = true
     // Hyphenation splits words in the text layer ("devel-oped"), which applicant-tracking systems misread.
     Font.registerHyphenationCallback((word) => [word])
-    // react-pdf appends "Helvetica" to every font stack as the last resort; make that an embedded face.
+    // react-pdf appends "Helvetica" to every font stack as the last resort and sets text without a family
+    // in it; make that an embedded face. It only ever draws glyphs no other font has, so one face serves.
     const store = Font as unknown as { fontFamilies: Record<string, unknown> }
     delete store.fontFamilies['Helvetica']
-    registerFamily('Noto Sans', BUNDLED[LAST_RESORT]!, bundledFontsDir, 'Helvetica')
+    registerFamily('Helvetica', [BUNDLED[LAST_RESORT]![0]!], bundledFontsDir)
+    // react-pdf loads only the families that styles name, but reads this one's glyphs when others lack them.
+    await Promise.all(
+      [400, 700].flatMap((fontWeight) => ['normal', 'italic'].map((fontStyle) => Font.load({ fontFamily: 'Helvetica', fontWeight, fontStyle } as never))),
+    )
   }
   for (const family of families) {
     if (registered.has(family)) continue

@@ -54,6 +54,11 @@ export function splitFirstLine(node: Paragraph): [Paragraph, Paragraph | undefin
   return [{ ...node, children: first }, has ? { ...node, children: rest.filter((c) => toString(c) !== '' || c.type !== 'text') } : undefined]
 }
 
+/** Text of a paragraph with its line breaks (soft and hard) kept as "\n". */
+function linesOf(node: Paragraph): string {
+  return node.children.map((c) => (c.type === 'break' ? '\n' : toString(c))).join('')
+}
+
 const NOT_DRAWN = new Set(['yaml', 'definition', 'footnoteDefinition'])
 
 /** Find title, salutation, body and closing in a letter's tree; what is not recognised stays body. */
@@ -83,7 +88,7 @@ export function findParts(tree: Root): LetterParts {
     if (!after.every((b): b is Paragraph => b.type === 'paragraph')) break
     const signer = [...(rest ? [rest] : []), ...after]
     parts.closing = { phrase, signer }
-    const name = signer.map((p) => toString(p)).join('\n').split('\n').map((l) => l.trim()).find(Boolean)
+    const name = signer.map(linesOf).join('\n').split('\n').map((l) => l.trim()).find(Boolean)
     if (name) parts.author = name
     end = i
     break

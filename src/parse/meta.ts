@@ -31,6 +31,8 @@ const EXPECTED: Record<string, string> = {
   phone: 'a phone number',
   address: 'a line of text or a list of lines',
   links: 'a list of URLs or { label, url } mappings',
+  url: 'a web address such as https://example.com',
+  label: 'text',
 }
 
 /** Validate one layer (a config file or a letter's front matter): errors throw, unknown fields warn. */
@@ -59,8 +61,18 @@ export function validateMeta(src: YamlSource, file: string): { raw: RawMeta; war
   return { raw: result.data, warnings }
 }
 
-function issueToError(issue: z.core.$ZodIssue, src: YamlSource, file: string): LetterError {
-  const path = issue.path.map((p) => (typeof p === 'number' ? p : String(p)))
+/** Inside a union ("a name or a mapping"), the branch that got furthest says best what is wrong. */
+function deepest(issue: z.core.$ZodIssue, base: PropertyKey[] = []): { issue: z.core.$ZodIssue; path: PropertyKey[] } {
+  const path = [...base, ...issue.path]
+  if (issue.code !== 'invalid_union') return { issue, path }
+  const branches = issue.errors.map((branch) => branch[0]).filter((i): i is z.core.$ZodIssue => Boolean(i))
+  const best = branches.sort((a, b) => b.path.length - a.path.length)[0]
+  return best && best.path.length > 0 ? deepest(best, path) : { issue, path }
+}
+
+function issueToError(found: z.core.$ZodIssue, src: YamlSource, file: string): LetterError {
+  const { issue, path: raw } = deepest(found)
+  const path = raw.map((p) => (typeof p === 'number' ? p : String(p)))
   const { line, column } = src.place(path)
   const field = path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[')
   const named = [...path].reverse().find((p): p is string => typeof p === 'string') ?? ''

@@ -11,7 +11,7 @@ export function outputName(input: string, meta: LetterMeta): string {
     const value = key.split('.').reduce<unknown>((obj, k) => (obj && typeof obj === 'object' ? (obj as Record<string, unknown>)[k.trim()] : undefined), meta)
     return typeof value === 'string' || typeof value === 'number' ? String(value) : ''
   })
-  const clean = filled.replace(UNSAFE, '-').replace(/\s+/g, '-').replace(/^[-. ]+|[- ]+$/g, '').trim()
+  const clean = filled.replace(UNSAFE, '-').replace(/\s+/g, '-').replace(/-{2,}/g, '-').replace(/^[-. ]+|[- ]+$/g, '').trim()
   const name = clean || basename(input, extname(input))
   return name.toLowerCase().endsWith('.pdf') ? name : `${name}.pdf`
 }
