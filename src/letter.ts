@@ -59,6 +59,8 @@ export async function renderLetter(markdown: string, options: RenderOptions = {}
   if (resolved.problem) throw new LetterError(resolved.problem, null, null, path)
   const theme = await useFonts(resolved.theme, options.fontDirs ?? [resolve('fonts')], warnings)
 
+  if (meta.fit) warnings.push({ message: 'fit is not supported yet; the letter is set at the theme\'s sizes', line: null, column: null, source: 'letterpress:meta' })
+
   const parts = findParts(parsed.tree)
   if (!parts.title && !parts.salutation && !parts.body.length && !parts.closing) {
     throw new LetterError('letter is empty: write the letter below the front matter', null, null, path)

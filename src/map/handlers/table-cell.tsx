@@ -10,7 +10,7 @@ export const tableCell: Handler<TableCell> = (state, node, parent) => {
   const column = row ? row.children.indexOf(node) : 0
   const table = state.table
   const align = table?.align?.[column] ?? 'left'
-  const header = table?.children[0] === row
+  const header = row !== undefined && table?.children[0] === row
   return (
     <View
       style={{
