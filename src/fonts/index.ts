@@ -35,6 +35,10 @@ const BUNDLED: Record<string, Face[]> = {
 const LAST_RESORT = 'Noto Sans'
 
 const registered = new Set<string>()
+/** The first react-pdf font source registered for each file: later ones share its parsed font. */
+const firstSource = new Map<string, FontSourceLike>()
+
+type FontSourceLike = { src: string; data: unknown; load(): Promise<void>; _load(): Promise<void> }
 const userFamilies = new Map<string, Face[]>()
 const scannedDirs = new Set<string>()
 
@@ -50,6 +54,21 @@ function registerFamily(family: string, faces: Face[], baseDir: string, as = fam
     family: as,
     fonts: combos.map(({ weight, style }) => ({ src: resolve(baseDir, pick(weight, style).file), fontWeight: weight, fontStyle: style })),
   })
+  // react-pdf parses a file once per weight/style it is registered for; parsing (GPOS tables above all)
+  // dominates a cold render, so every source of the same file waits for the first one and shares its font.
+  const store = Font as unknown as { fontFamilies: Record<string, { sources: FontSourceLike[] }> }
+  for (const source of store.fontFamilies[as]?.sources ?? []) {
+    const first = firstSource.get(source.src)
+    if (!first) {
+      firstSource.set(source.src, source)
+      continue
+    }
+    if (first === source) continue
+    source._load = async () => {
+      await first.load()
+      source.data = first.data
+    }
+  }
 }
 
 /** Look through a fonts/ folder for the user's own TTF/OTF files, keyed by the family name inside each file. */

@@ -1,0 +1,25 @@
+import type { Code } from 'mdast'
+import { describe, expect, test } from 'vitest'
+import { get, isElement, styleOf, textOf } from '../../helpers/element.js'
+import { classic, mapper } from '../setup.js'
+
+describe('code', () => {
+  const node: Code = { type: 'code', lang: 'ts', meta: null, value: 'const a = 1\n  const b = 2\n\nreturn a + b' }
+
+  test('is a VIEW on the code ground holding a mono TEXT', () => {
+    const { state, tree } = mapper([node])
+    const el = state.one(node, tree)
+    expect(isElement(el) && el.type).toBe('VIEW')
+    expect(styleOf(get(el, 'VIEW')).backgroundColor).toBe(classic.colors.codeBackground)
+    expect(styleOf(get(el, 'VIEW')).padding).toBe(classic.code.padding)
+    const text = styleOf(get(el, 'TEXT'))
+    expect((text.fontFamily as string[])[0]).toBe(classic.fonts.mono)
+    expect(text.fontSize).toBe(classic.size.code)
+  })
+
+  test('keeps its newlines and indentation even when soft breaks become spaces', () => {
+    const { state, tree } = mapper([node])
+    expect(state.keepLineBreaks).toBe(false)
+    expect(textOf(state.one(node, tree))).toBe('const a = 1\n  const b = 2\n\nreturn a + b')
+  })
+})
