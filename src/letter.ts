@@ -1,6 +1,6 @@
 import { basename, dirname, extname, resolve } from 'node:path'
 import { toString } from 'mdast-util-to-string'
-import { availableFamilies, bundledFontsDir, hasFamily, registerFonts, scanFonts } from './fonts/index.js'
+import { availableFamilies, hasFamily, registerFonts, scanFonts } from './fonts/index.js'
 import { layoutLetter } from './layout/letter.js'
 import { findParts } from './layout/structure.js'
 import { createMapper } from './map/index.js'
@@ -99,19 +99,20 @@ export async function renderLetter(markdown: string, options: RenderOptions = {}
   return { pdf, pages, warnings, meta, title, author }
 }
 
-/** Check the theme's families exist (warning and falling back when not) and register them with react-pdf. */
+/** Check the theme's families exist (warning and falling back to the theme's own when not) and register them. */
 async function useFonts(theme: Theme, dirs: string[], warnings: LetterMessage[]): Promise<Theme> {
   for (const dir of dirs) scanFonts(dir)
+  const defaults = resolveTheme({ theme: theme.name, font: {} }).theme.fonts
   const fonts = { ...theme.fonts }
   for (const role of ['body', 'heading', 'mono'] as const) {
     if (hasFamily(fonts[role])) continue
     warnings.push({
-      message: `font family "${fonts[role]}" not found in fonts/ or ${bundledFontsDir}; using "${resolveTheme({ theme: theme.name, font: {} }).theme.fonts[role]}" (available: ${availableFamilies().join(', ')})`,
+      message: `font family "${fonts[role]}" not found in fonts/ or the bundled fonts; using "${defaults[role]}" (available: ${availableFamilies().join(', ')})`,
       line: null,
       column: null,
       source: 'letterpress:fonts',
     })
-    fonts[role] = resolveTheme({ theme: theme.name, font: {} }).theme.fonts[role]
+    fonts[role] = defaults[role]
   }
   await registerFonts([fonts.body, fonts.heading, fonts.mono, ...fonts.fallbacks])
   return { ...theme, fonts }

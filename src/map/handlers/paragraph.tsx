@@ -9,8 +9,8 @@ const isImage = (n: PhrasingContent) => n.type === 'image' || n.type === 'imageR
 export const paragraph: Handler<Paragraph> = (state, node, parent) => {
   const tight = parent?.type === 'listItem' && !parent.spread
   const last = parent && 'children' in parent && parent.children.at(-1) === node
-  const style = [bodyText(state.theme), { marginBottom: tight || (last && parent?.type !== 'root') ? 0 : state.theme.space.paragraph }]
-  if (!node.children.some(isImage)) return <Text style={style}>{state.all(node)}</Text>
+  const marginBottom = tight || (last && parent?.type !== 'root') ? 0 : state.theme.space.paragraph
+  if (!node.children.some(isImage)) return <Text style={[bodyText(state.theme), { marginBottom }]}>{state.all(node)}</Text>
   // Split the paragraph into runs of text and the images between them.
   const parts: PhrasingContent[][] = [[]]
   for (const child of node.children) {
@@ -18,7 +18,7 @@ export const paragraph: Handler<Paragraph> = (state, node, parent) => {
     else parts.at(-1)!.push(child)
   }
   return (
-    <View style={{ marginBottom: state.theme.space.paragraph }}>
+    <View style={{ marginBottom }}>
       {parts
         .filter((run) => run.some((n) => n.type !== 'text' || n.value.trim() !== ''))
         .map((run, i) =>
