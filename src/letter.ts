@@ -10,7 +10,7 @@ import { parseLetter } from './parse/index.js'
 import { mergeLayers, resolveMeta } from './parse/meta.js'
 import type { RawMeta } from './parse/schema.js'
 import { renderDocument } from './render/index.js'
-import { resolveTheme, type Theme } from './theme/index.js'
+import { resolveTheme, themes, type Theme } from './theme/index.js'
 import type { LetterMessage, LetterMeta } from './types.js'
 
 /** Options for rendering one letter. */
@@ -55,9 +55,7 @@ export async function renderLetter(markdown: string, options: RenderOptions = {}
     sourceDateEpoch: options.sourceDateEpoch,
   })
 
-  const resolved = resolveTheme(meta)
-  if (resolved.problem) throw new LetterError(resolved.problem, null, null, path)
-  const theme = await useFonts(resolved.theme, options.fontDirs ?? [resolve('fonts')], warnings)
+  const theme = await useFonts(resolveTheme(meta, { baseDir, file: path }), options.fontDirs ?? [resolve('fonts')], warnings)
 
   if (meta.fit) warnings.push({ message: 'fit is not supported yet; the letter is set at the theme\'s sizes', line: null, column: null, source: 'letterpress:meta' })
 
@@ -102,7 +100,7 @@ export async function renderLetter(markdown: string, options: RenderOptions = {}
 /** Check the theme's families exist (warning and falling back to the theme's own when not) and register them. */
 async function useFonts(theme: Theme, dirs: string[], warnings: LetterMessage[]): Promise<Theme> {
   for (const dir of dirs) scanFonts(dir)
-  const defaults = resolveTheme({ theme: theme.name, font: {} }).theme.fonts
+  const defaults = (themes[theme.name] ?? themes.classic!).fonts
   const fonts = { ...theme.fonts }
   for (const role of ['body', 'heading', 'mono'] as const) {
     if (hasFamily(fonts[role])) continue

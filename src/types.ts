@@ -29,6 +29,9 @@ export interface LetterMeta {
   title?: string
   keywords: string[]
   font: { body?: string; heading?: string; mono?: string }
+  /** Theme colours the letter overrides (validated with the theme). */
+  colors: Record<string, string>
+  hyphenate: boolean
 }
 
 /** A warning or error with its place in the letter, as printed `file:line:column`. */

@@ -24,7 +24,7 @@ Usage: letterpress [inputs…] [options]
 
 Options:
   -o, --out DIR        output folder (default: output/)
-      --theme NAME     theme for every letter (built in: classic)
+      --theme NAME     classic, modern, din5008, or a theme file (.yaml/.json) to use for every letter
       --paper SIZE     A4 or Letter (default: front matter, else Letter for en-US/en-CA, else A4)
       --max-pages N    fail a letter that runs longer than N pages
       --json           print one JSON report on stdout and nothing else there

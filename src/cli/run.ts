@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { renderLetter } from '../letter.js'
 import { loadConfig } from '../parse/config.js'
 import { LetterError } from '../parse/errors.js'
-import { themes } from '../theme/index.js'
+import { isThemePath, themes } from '../theme/index.js'
 import { outputName } from '../write/output-name.js'
 import { writeAtomic } from '../write/atomic.js'
 import { HELP, parseCli, UsageError } from './args.js'
@@ -54,8 +54,13 @@ async function renderAll(argv: string[], io: Io): Promise<number> {
     io.out(version())
     return 0
   }
-  if (options.theme !== undefined && !themes[options.theme]) {
-    throw new UsageError(`unknown theme "${options.theme}"; built-in themes: ${Object.keys(themes).join(', ')}`)
+  if (options.theme !== undefined) {
+    if (isThemePath(options.theme)) {
+      if (!existsSync(resolve(io.cwd, options.theme))) throw new UsageError(`theme file "${options.theme}" not found`)
+      options.theme = resolve(io.cwd, options.theme)
+    } else if (!themes[options.theme]) {
+      throw new UsageError(`unknown theme "${options.theme}"; built-in themes: ${Object.keys(themes).join(', ')}`)
+    }
   }
   const sourceDateEpoch = parseEpoch(io.env.SOURCE_DATE_EPOCH)
   const config = loadConfig(io.cwd)

@@ -2,7 +2,7 @@ import { Text } from '@react-pdf/renderer'
 import type { Theme } from '../theme/index.js'
 import { bodyText } from '../map/styles.js'
 
-/** The date, set flush right above the address block. */
+/** The date above the address block, flush right or (US block format, DIN) flush left as the theme says. */
 export function DateLine({ theme, date }: { theme: Theme; date: string }) {
-  return <Text style={[bodyText(theme), { textAlign: 'right', marginBottom: theme.space.addressBlock }]}>{date}</Text>
+  return <Text style={[bodyText(theme), { textAlign: theme.letterhead.dateAlign, marginBottom: theme.space.addressBlock }]}>{date}</Text>
 }

@@ -7,7 +7,9 @@ import { Closing } from './closing.js'
 import { DateLine } from './dateline.js'
 import { Letterhead } from './letterhead.js'
 import { Annotations, Endnotes } from './notes.js'
-import { PageNumber } from './page-number.js'
+import { PageHeader } from './page-header.js'
+import { DinHead } from './din.js'
+import { labelsFor } from './labels.js'
 import { Recipient } from './recipient.js'
 import type { LetterParts } from './structure.js'
 import { Subject } from './subject.js'
@@ -24,6 +26,7 @@ export interface LetterLayout {
 /** The whole letter as a react-pdf <Document>: letterhead, date, recipient, subject, body, closing, notes. */
 export function layoutLetter(state: State, { parts, meta, signature, document }: LetterLayout): ReactElement<DocumentProps> {
   const { theme } = state
+  const labels = labelsFor(meta.lang)
   const title = parts.title ? state.all(parts.title) : undefined
   const salutation = parts.salutation ? state.one(parts.salutation) : undefined
   const body = state.all({ type: 'root', children: parts.body })
@@ -49,17 +52,23 @@ export function layoutLetter(state: State, { parts, meta, signature, document }:
         size={meta.paper === 'Letter' ? 'LETTER' : 'A4'}
         style={{ paddingTop: margin.top, paddingRight: margin.right, paddingBottom: margin.bottom, paddingLeft: margin.left }}
       >
-        {meta.from ? <Letterhead theme={theme} from={meta.from} /> : null}
-        {meta.date !== false ? <DateLine theme={theme} date={meta.date} /> : null}
-        {meta.to ? <Recipient theme={theme} to={meta.to} /> : null}
+        {theme.din ? (
+          <DinHead theme={theme} din={theme.din} from={meta.from} to={meta.to} date={meta.date} labels={labels} />
+        ) : (
+          <>
+            {meta.from ? <Letterhead theme={theme} from={meta.from} /> : null}
+            {meta.date !== false ? <DateLine theme={theme} date={meta.date} /> : null}
+            {meta.to ? <Recipient theme={theme} to={meta.to} /> : null}
+          </>
+        )}
         {title ? <Subject theme={theme}>{title}</Subject> : null}
         {meta.subject ? <Subject theme={theme}>{meta.subject}</Subject> : null}
         {salutation ? <View style={{ marginBottom: theme.space.salutation - theme.space.paragraph }}>{salutation}</View> : null}
         {body}
         {closing}
-        <Annotations theme={theme} enclosures={meta.enclosures} cc={meta.cc} />
+        <Annotations theme={theme} labels={labels} enclosures={meta.enclosures} cc={meta.cc} />
         <Endnotes theme={theme} notes={notes} />
-        <PageNumber theme={theme} />
+        <PageHeader theme={theme} labels={labels} left={[document.author, document.title].filter(Boolean).join(' · ')} />
       </Page>
     </Document>
   )

@@ -15,45 +15,56 @@ function item(theme: Theme, label: string, href?: string): ReactNode {
   )
 }
 
-/** The sender's letterhead: name and title on the left, address and contact links stacked on the right, a rule under. */
-export function Letterhead({ theme, from }: { theme: Theme; from: Person }) {
-  const contacts: ReactNode[] = [
+/** The sender's address and contact details, as lines (links where they lead somewhere). */
+export function contactLines(theme: Theme, from: Person): ReactNode[] {
+  return [
     ...from.address.map((line) => item(theme, line)),
     ...(from.email ? [item(theme, from.email, `mailto:${from.email}`)] : []),
     ...(from.phone ? [item(theme, from.phone, `tel:${from.phone.replace(/[^\d+]/g, '')}`)] : []),
-    ...from.links.map((l) => item(theme, l.label, /^https?:\/\//i.test(l.url) ? l.url : `https://${l.url}`)),
+    ...from.links.map((l) => item(theme, l.label, /^[a-z][a-z0-9+.-]*:/i.test(l.url) ? l.url : `https://${l.url}`)),
   ]
+}
+
+/** The sender's letterhead: name and title on the left, contact lines stacked on the right, a rule under. */
+export function Letterhead({ theme, from }: { theme: Theme; from: Person }) {
+  const contacts = contactLines(theme, from)
   const small = { fontFamily: stack(theme, theme.fonts.body), fontSize: theme.size.small, color: theme.colors.muted, lineHeight: theme.leading.tight }
+  const { style, bandHeight, ruleWidth } = theme.letterhead
   return (
-    <View
-      style={{
-        flexDirection: 'row',
-        alignItems: 'flex-end',
-        marginBottom: theme.space.letterhead,
-        paddingBottom: theme.space.paragraph,
-        borderBottomWidth: theme.rule.width,
-        borderBottomColor: theme.colors.rule,
-      }}
-    >
-      <View style={{ flex: 1, paddingRight: theme.space.block }}>
-        {from.name ? (
-          <Text style={{ fontFamily: stack(theme, theme.fonts.heading), fontSize: theme.size.name, fontWeight: 700, color: theme.colors.accent, lineHeight: theme.leading.heading }}>
-            {from.name}
-          </Text>
-        ) : null}
-        {from.title ? (
-          <Text style={{ fontFamily: stack(theme, theme.fonts.body), fontSize: theme.size.body, color: theme.colors.muted, lineHeight: theme.leading.body }}>{from.title}</Text>
+    <View style={{ marginBottom: theme.space.letterhead }}>
+      {style === 'band' ? (
+        // A band of the accent colour across the top edge of the first page.
+        <View style={{ position: 'absolute', top: -theme.page.margin.top, left: -theme.page.margin.left, right: -theme.page.margin.right, height: bandHeight, backgroundColor: theme.colors.band }} />
+      ) : null}
+      <View
+        style={{
+          flexDirection: 'row',
+          alignItems: 'flex-end',
+          paddingBottom: ruleWidth ? theme.space.paragraph : 0,
+          borderBottomWidth: ruleWidth,
+          borderBottomColor: theme.colors.rule,
+        }}
+      >
+        <View style={{ flex: 1, paddingRight: theme.space.block }}>
+          {from.name ? (
+            <Text style={{ fontFamily: stack(theme, theme.fonts.heading), fontSize: theme.size.name, fontWeight: 700, color: theme.colors.accent, lineHeight: theme.leading.heading }}>
+              {from.name}
+            </Text>
+          ) : null}
+          {from.title ? (
+            <Text style={{ fontFamily: stack(theme, theme.fonts.body), fontSize: theme.size.body, color: theme.colors.muted, lineHeight: theme.leading.body }}>{from.title}</Text>
+          ) : null}
+        </View>
+        {contacts.length ? (
+          <View style={{ alignItems: 'flex-end' }}>
+            {contacts.map((c, i) => (
+              <Text key={i} style={[small, { textAlign: 'right' }]}>
+                {c}
+              </Text>
+            ))}
+          </View>
         ) : null}
       </View>
-      {contacts.length ? (
-        <View style={{ alignItems: 'flex-end' }}>
-          {contacts.map((c, i) => (
-            <Text key={i} style={[small, { textAlign: 'right' }]}>
-              {c}
-            </Text>
-          ))}
-        </View>
-      ) : null}
     </View>
   )
 }

@@ -5,6 +5,7 @@ import { LetterError } from './errors.js'
 import { formatDate } from './date.js'
 import { knownFields, metaSchema, type RawMeta } from './schema.js'
 import type { YamlSource } from './yaml.js'
+import { deepMerge, isPlainObject } from '../util/merge.js'
 
 /** What each field expects, in words, for error messages. */
 const EXPECTED: Record<string, string> = {
@@ -25,6 +26,8 @@ const EXPECTED: Record<string, string> = {
   title: 'text',
   keywords: 'a list of text',
   font: 'a font family name, or a mapping with body, heading, mono',
+  colors: 'a mapping of theme colour names to colours such as "#1f3a5f"',
+  hyphenate: 'true or false',
   name: 'text',
   company: 'text',
   email: 'an e-mail address',
@@ -90,23 +93,17 @@ export interface MetaOverrides {
   sourceDateEpoch?: number
 }
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date)
-
 /** Deep-merge layers: later layers win; mappings merge, lists and scalars replace. */
 export function mergeLayers(...layers: RawMeta[]): RawMeta {
-  const merge = (a: unknown, b: unknown): unknown => {
-    if (b === undefined) return a
-    if (isPlainObject(a) && isPlainObject(b)) {
-      const out: Record<string, unknown> = { ...a }
-      for (const [k, v] of Object.entries(b)) out[k] = merge(a[k], v)
-      return out
+  return layers.reduce<RawMeta>((acc, layer) => {
+    // A plain-string person ("from: Han Xiao") laid over a mapping only renames.
+    const named = { ...layer }
+    for (const who of ['from', 'to'] as const) {
+      const under = acc[who]
+      if (typeof named[who] === 'string' && isPlainObject(under)) named[who] = { ...under, name: named[who] }
     }
-    // A string person ("from: Han Xiao") layered over a mapping only renames.
-    if (isPlainObject(a) && typeof b === 'string' && 'name' in a) return { ...a, name: b }
-    return b
-  }
-  return layers.reduce((acc, layer) => merge(acc, layer) as RawMeta, {} as RawMeta)
+    return deepMerge(acc, named)
+  }, {})
 }
 
 function toPerson(value: RawMeta['from']): Person | undefined {
@@ -152,5 +149,7 @@ export function resolveMeta(raw: RawMeta, overrides: MetaOverrides = {}): Letter
     title: raw.title,
     keywords: raw.keywords ?? [],
     font,
+    colors: raw.colors ?? {},
+    hyphenate: raw.hyphenate ?? false,
   }
 }

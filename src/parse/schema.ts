@@ -39,6 +39,8 @@ export const metaSchema = z.looseObject({
   title: z.string().optional(),
   keywords: z.array(z.string()).optional(),
   font: fontChoice.optional(),
+  colors: z.record(z.string(), z.string()).optional(),
+  hyphenate: z.boolean().optional(),
 })
 
 /** Field names known at the top level and inside `from`/`to`, for "did you mean" suggestions. */

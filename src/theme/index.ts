@@ -1,21 +1,69 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { extname, isAbsolute, resolve } from 'node:path'
+import type { z } from 'zod'
+import { LetterError } from '../parse/errors.js'
+import { parseYaml, type YamlSource } from '../parse/yaml.js'
 import type { LetterMeta } from '../types.js'
+import { deepMerge, isPlainObject } from '../util/merge.js'
 import { classic } from './classic.js'
-import type { Theme } from './types.js'
+import { din5008 } from './din5008.js'
+import { modern } from './modern.js'
+import { themeSchema, type Theme } from './schema.js'
 
-export type { Theme } from './types.js'
+export type { Theme } from './schema.js'
 
 /** Built-in themes by name. */
-export const themes: Record<string, Theme> = { classic }
+export const themes: Record<string, Theme> = { classic, modern, din5008 }
 
-/** The theme a letter asks for, with its front-matter font choices laid over; unknown names fall back with a reason. */
-export function resolveTheme(meta: Pick<LetterMeta, 'theme' | 'font'>): { theme: Theme; problem?: string } {
-  const base = themes[meta.theme]
-  const problem = base ? undefined : `unknown theme "${meta.theme}"; built-in themes: ${Object.keys(themes).join(', ')}`
-  const theme = base ?? classic
-  const { body, heading, mono } = meta.font
-  if (!body && !heading && !mono) return { theme, problem }
-  return {
-    theme: { ...theme, fonts: { ...theme.fonts, body: body ?? theme.fonts.body, heading: heading ?? body ?? theme.fonts.heading, mono: mono ?? theme.fonts.mono } },
-    problem,
+/** Whether a --theme / theme: value names a theme file rather than a built-in theme. */
+export const isThemePath = (name: string) => /[\\/]/.test(name) || ['.yaml', '.yml', '.json'].includes(extname(name).toLowerCase())
+
+/** What the theme resolver reads from the letter's metadata. */
+export type ThemeChoice = Pick<LetterMeta, 'theme' | 'font' | 'colors' | 'paper'>
+
+/**
+ * The theme a letter asks for: a built-in one or a theme file (which may `extends` a built-in one), then the
+ * letter's own colours and fonts, then the US Letter adjustments on Letter paper. Invalid values throw a
+ * LetterError naming the key (and, for a theme file, its line).
+ */
+export function resolveTheme(choice: ThemeChoice, options: { baseDir?: string; file?: string } = {}): Theme {
+  let theme: Theme
+  let src: YamlSource | undefined
+  let origin = options.file ?? 'letter.md'
+  if (isThemePath(choice.theme)) {
+    const path = isAbsolute(choice.theme) ? choice.theme : resolve(options.baseDir ?? '.', choice.theme)
+    if (!existsSync(path)) throw new LetterError(`theme file "${choice.theme}" not found`, null, null, options.file)
+    src = parseYaml(readFileSync(path, 'utf8'), path)
+    origin = path
+    const { extends: base = 'classic', ...overrides } = (isPlainObject(src.value) ? src.value : {}) as { extends?: unknown }
+    if (typeof base !== 'string' || !themes[base]) {
+      const { line, column } = src.place(['extends'])
+      throw new LetterError(`"extends" must name a built-in theme (${Object.keys(themes).join(', ')})`, line, column, path)
+    }
+    theme = check(deepMerge(themes[base]!, { ...overrides, name: themes[base]!.name }), src, path)
+  } else {
+    const base = themes[choice.theme]
+    if (!base) throw new LetterError(`unknown theme "${choice.theme}"; built-in themes: ${Object.keys(themes).join(', ')}`, null, null, options.file)
+    theme = base
   }
+  const { body, heading, mono } = choice.font
+  const fonts = { ...theme.fonts, ...(body && { body }), heading: heading ?? body ?? theme.fonts.heading, ...(mono && { mono }) }
+  theme = check(deepMerge(theme, { fonts, colors: choice.colors }), undefined, origin)
+  if (choice.paper === 'Letter' && theme.letterPaper) theme = deepMerge(theme, theme.letterPaper)
+  return theme
+}
+
+/** Validate a merged theme; the first problem names its key, with its line when a theme file set it. */
+function check(value: unknown, src: YamlSource | undefined, file: string): Theme {
+  const result = themeSchema.safeParse(value)
+  if (result.success) return result.data
+  const issue = result.error.issues[0] as z.core.$ZodIssue
+  const path = issue.path.map(String)
+  const key = path.join('.') || (issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : '')
+  const unknownKey = issue.code === 'unrecognized_keys'
+  const where = src ? src.place(unknownKey ? [...path, issue.keys[0]!] : path, unknownKey) : { line: null, column: null }
+  const message = unknownKey
+    ? `unknown theme key "${[...path, ...issue.keys].join('.')}"`
+    : `theme value "${key}" must be ${issue.message.replace(/^Invalid input: /, '').replace(/^expected /, '')}`
+  throw new LetterError(message, where.line, where.column, file)
 }

@@ -17,6 +17,9 @@ export const heading: Handler<Heading> = (state, node) => {
         fontSize: size,
         lineHeight: theme.leading.heading,
         color: node.depth <= 2 ? theme.colors.accent : theme.colors.text,
+        // Section heads in capitals only from depth 2 down: a depth-1 heading is a title.
+        textTransform: theme.heading.uppercase && node.depth >= 2 ? 'uppercase' : 'none',
+        letterSpacing: node.depth >= 2 ? theme.heading.letterSpacing : 0,
         marginTop: theme.space.headingBefore,
         marginBottom: theme.space.headingAfter,
       }}

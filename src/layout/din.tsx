@@ -1,0 +1,73 @@
+import { Text, View } from '@react-pdf/renderer'
+import type { Theme } from '../theme/index.js'
+import type { Person } from '../types.js'
+import { bodyText, stack } from '../map/styles.js'
+import type { Labels } from './labels.js'
+import { contactLines, Letterhead } from './letterhead.js'
+
+type Din = NonNullable<Theme['din']>
+
+/** Fold marks and the hole mark at the left edge, where a folded A4 sheet needs them. */
+function Marks({ theme, din }: { theme: Theme; din: Din }) {
+  const mark = (top: number, length: number, key: number) => (
+    <View key={key} style={{ position: 'absolute', top, left: 0, width: length, borderTopWidth: theme.rule.width, borderTopColor: theme.colors.rule }} />
+  )
+  return (
+    <>
+      {din.foldMarks.map((top, i) => mark(top, din.markLength, i))}
+      {mark(din.holeMark, din.markLength * 1.6, din.foldMarks.length)}
+    </>
+  )
+}
+
+/**
+ * The first page's top third per DIN 5008 form B: letterhead, the address field for a window envelope
+ * (return address over the recipient), the information block beside it, and the marks. All of it is placed
+ * absolutely on page 1; a spacer then starts the text at the form's body line.
+ */
+export function DinHead(props: { theme: Theme; din: Din; from?: Person; to?: Person; date: string | false; labels: Labels }) {
+  const { theme, din, from, to, date, labels } = props
+  const { margin } = theme.page
+  // react-pdf places a page's absolute children from the sheet's edge, as the form measures them.
+  const at = (left: number, top: number) => ({ position: 'absolute' as const, left, top })
+  const small = { fontFamily: stack(theme, theme.fonts.body), fontSize: theme.size.small, color: theme.colors.muted, lineHeight: theme.leading.tight }
+  const returnAddress = from ? [from.name, ...from.address].filter(Boolean).join(' · ') : ''
+  const recipient = to ? [to.name, to.title, to.company, ...to.address].filter((l): l is string => Boolean(l)) : []
+  const info: [string, string | ReturnType<typeof contactLines>[number]][] = []
+  if (from?.phone) info.push([labels.phone, from.phone])
+  if (from?.email) info.push([labels.email, contactLines(theme, { ...from, address: [], phone: undefined, links: [] })[0]!])
+  if (date !== false) info.push([labels.date, date])
+  const { addressField: field } = din
+  return (
+    <>
+      {from ? (
+        <View style={{ position: 'absolute', top: margin.top, left: margin.left, right: margin.right }}>
+          {/* Phone and e-mail stand in the information block; the address in the return-address line. */}
+          <Letterhead theme={theme} from={{ ...from, address: [], phone: undefined, email: undefined }} />
+        </View>
+      ) : null}
+      <View style={[at(field.left, field.top), { width: field.width, height: field.height }]}>
+        <View style={{ height: din.notesZone, justifyContent: 'flex-end' }}>
+          {returnAddress ? <Text style={[small, { fontSize: theme.size.small * 0.85, textDecoration: 'underline' }]}>{returnAddress}</Text> : null}
+        </View>
+        {recipient.map((line, i) => (
+          <Text key={i} style={[bodyText(theme), { lineHeight: theme.leading.tight }]}>
+            {line}
+          </Text>
+        ))}
+      </View>
+      {info.length ? (
+        <View style={[at(din.infoBlock.left, din.infoBlock.top), { width: din.infoBlock.width }]}>
+          {info.map(([label, value], i) => (
+            <View key={i} style={{ flexDirection: 'row' }}>
+              <Text style={[small, { width: din.infoBlock.width * 0.3 }]}>{label}</Text>
+              <Text style={[bodyText(theme), { flex: 1, fontSize: theme.size.small + 1, lineHeight: theme.leading.tight }]}>{value}</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+      <Marks theme={theme} din={din} />
+      <View style={{ height: din.bodyTop - margin.top }} />
+    </>
+  )
+}

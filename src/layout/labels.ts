@@ -1,0 +1,45 @@
+/** Words the layout itself sets, by language; English is the fallback. */
+export interface Labels {
+  page: (n: number, total: number) => string
+  enclosures: (count: number) => string
+  cc: string
+  date: string
+  phone: string
+  email: string
+  web: string
+}
+
+const en: Labels = {
+  page: (n, total) => `Page ${n} of ${total}`,
+  enclosures: (count) => (count > 1 ? 'Enclosures' : 'Enclosure'),
+  cc: 'cc',
+  date: 'Date',
+  phone: 'Phone',
+  email: 'Email',
+  web: 'Web',
+}
+
+const de: Labels = {
+  page: (n, total) => `Seite ${n} von ${total}`,
+  enclosures: (count) => (count > 1 ? 'Anlagen' : 'Anlage'),
+  cc: 'Kopie an',
+  date: 'Datum',
+  phone: 'Telefon',
+  email: 'E-Mail',
+  web: 'Web',
+}
+
+const fr: Labels = {
+  page: (n, total) => `Page ${n} sur ${total}`,
+  enclosures: (count) => (count > 1 ? 'Pièces jointes' : 'Pièce jointe'),
+  cc: 'Copie à',
+  date: 'Date',
+  phone: 'Téléphone',
+  email: 'E-mail',
+  web: 'Web',
+}
+
+const BY_LANGUAGE: Record<string, Labels> = { en, de, fr }
+
+/** The labels for a language tag such as de-DE. */
+export const labelsFor = (lang: string): Labels => BY_LANGUAGE[lang.split('-')[0]!.toLowerCase()] ?? en

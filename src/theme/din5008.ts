@@ -1,0 +1,31 @@
+import { classic } from './classic.js'
+import type { Theme } from './schema.js'
+import { mm } from './units.js'
+
+/**
+ * German business letter per DIN 5008, form B: the recipient's address in the field a DL window envelope
+ * shows (85 × 45 mm, 20 mm from the left edge, top at 45 mm), the information block beside it, fold marks
+ * at 105 and 210 mm and the hole mark at 148.5 mm.
+ */
+export const din5008: Theme = {
+  ...classic,
+  name: 'din5008',
+  page: { margin: { top: mm(20), right: mm(20), bottom: mm(20), left: mm(25) }, headerOffset: mm(8) },
+  fonts: { ...classic.fonts, body: 'Noto Sans', heading: 'Noto Sans' },
+  size: { body: 10.5, small: 8, code: 9, name: 15, title: 11, heading: [11, 10.5, 10.5, 10.5, 10.5, 10.5], footnoteMark: 7 },
+  leading: { body: 1.35, heading: 1.2, tight: 1.2 },
+  colors: { ...classic.colors, accent: '#1a1a1a', link: '#1a1a1a', rule: '#9a9a9a', band: '#1a1a1a' },
+  space: { ...classic.space, paragraph: 6, headingBefore: 8, headingAfter: 3, subject: 12, closing: 12 },
+  letterhead: { style: 'rule', bandHeight: 0, ruleWidth: 0, dateAlign: 'left' },
+  din: {
+    addressField: { left: mm(20), top: mm(45), width: mm(85), height: mm(45) },
+    notesZone: mm(17.7),
+    infoBlock: { left: mm(125), top: mm(50), width: mm(75) },
+    foldMarks: [mm(105), mm(210)],
+    holeMark: mm(148.5),
+    markLength: mm(5),
+    bodyTop: mm(98.5),
+  },
+  fit: { ...classic.fit, minMargin: mm(15) },
+  letterPaper: undefined,
+}
