@@ -9,8 +9,10 @@ import { LetterError } from './parse/errors.js'
 import { parseLetter } from './parse/index.js'
 import { mergeLayers, resolveMeta } from './parse/meta.js'
 import type { RawMeta } from './parse/schema.js'
-import { renderDocument } from './render/index.js'
+import { renderDocument, type Rendered } from './render/index.js'
+import { firstFitting, fitSteps } from './layout/fit.js'
 import { resolveTheme, themes, type Theme } from './theme/index.js'
+import { PAPER_HEIGHT } from './theme/units.js'
 import type { LetterMessage, LetterMeta } from './types.js'
 
 /** Options for rendering one letter. */
@@ -25,6 +27,8 @@ export interface RenderOptions {
   theme?: string
   paper?: 'A4' | 'Letter'
   maxPages?: number
+  /** Shrink the letter (within the theme's bounds) to meet maxPages. */
+  fit?: boolean
   /** Seconds since the epoch: fixes "today" and the PDF's dates (SOURCE_DATE_EPOCH). */
   sourceDateEpoch?: number
   /** Folders with the user's own TTF/OTF fonts (default: ./fonts). */
@@ -52,19 +56,17 @@ export async function renderLetter(markdown: string, options: RenderOptions = {}
     theme: options.theme,
     paper: options.paper,
     maxPages: options.maxPages,
+    fit: options.fit,
     sourceDateEpoch: options.sourceDateEpoch,
   })
 
   const theme = await useFonts(resolveTheme(meta, { baseDir, file: path }), options.fontDirs ?? [resolve('fonts')], warnings)
-
-  if (meta.fit) warnings.push({ message: 'fit is not supported yet; the letter is set at the theme\'s sizes', line: null, column: null, source: 'letterpress:meta' })
 
   const parts = findParts(parsed.tree)
   if (!parts.title && !parts.salutation && !parts.body.length && !parts.closing) {
     throw new LetterError('letter is empty: write the letter below the front matter', null, null, path)
   }
 
-  const state = createMapper(parsed.tree, theme, baseDir)
   let signature: string | undefined
   if (meta.signature) {
     const source = resolveImage(meta.signature, baseDir)
@@ -74,27 +76,64 @@ export async function renderLetter(markdown: string, options: RenderOptions = {}
   const title = meta.title ?? meta.subject ?? (parts.title ? toString(parts.title) : basename(path, extname(path)))
   const author = meta.from?.name ?? parts.author
   const when = options.sourceDateEpoch === undefined ? new Date() : new Date(options.sourceDateEpoch * 1000)
-  const element = layoutLetter(state, {
-    parts,
-    meta,
-    signature,
-    document: {
-      title,
-      author,
-      subject: meta.subject,
-      keywords: meta.keywords.length ? meta.keywords.join(', ') : undefined,
-      language: meta.lang,
-      creationDate: when,
-      modificationDate: when,
-    },
-  })
-  warnings.push(...state.warnings)
-
-  const { pdf, pages } = await renderDocument(element)
-  if (meta.maxPages !== undefined && pages > meta.maxPages) {
-    throw new LetterError(`letter runs to ${pages} pages; at most ${meta.maxPages} allowed (max-pages)`, null, null, path)
+  const document = {
+    title,
+    author,
+    subject: meta.subject,
+    keywords: meta.keywords.length ? meta.keywords.join(', ') : undefined,
+    language: meta.lang,
+    creationDate: when,
+    modificationDate: when,
   }
+  // Map and lay out with a given theme; the mapper's warnings are the same for every theme, so kept once.
+  const build = (withTheme: Theme) => {
+    const state = createMapper(parsed.tree, withTheme, baseDir)
+    const element = layoutLetter(state, { parts, meta, signature, document })
+    return { element, warnings: state.warnings }
+  }
+  const first = build(theme)
+  warnings.push(...first.warnings)
+
+  let rendered = await renderDocument(first.element)
+  const limit = meta.maxPages
+  if (limit !== undefined && rendered.pages > limit) {
+    if (!meta.fit) {
+      throw new LetterError(`letter runs to ${rendered.pages} pages; at most ${limit} allowed (max-pages; fit: true or --fit may shrink it)`, null, null, path)
+    }
+    const steps = fitSteps(theme)
+    const tries = new Map<number, Rendered>([[0, rendered]])
+    const attempt = async (i: number) => {
+      if (!tries.has(i)) tries.set(i, await renderDocument(build(steps[i]!).element))
+      return tries.get(i)!.pages <= limit
+    }
+    const found = await firstFitting(steps.length, attempt)
+    if (found === -1) {
+      const tightest = tries.get(steps.length - 1)!
+      const last = steps.at(-1)!
+      const lines = Math.ceil(overflow(tightest, limit, last, meta.paper) / (last.size.body * last.leading.body))
+      throw new LetterError(
+        `letter does not fit on ${limit} page${limit === 1 ? '' : 's'} even at the tightest setting the theme allows ` +
+          `(body ${last.size.body} pt, leading ${last.leading.body.toFixed(2)}, margins ${Math.round(toMm(Math.min(...Object.values(last.page.margin))))} mm): ` +
+          `it overflows by ${Math.round(toMm(overflow(tightest, limit, last, meta.paper)))} mm (about ${lines} line${lines === 1 ? '' : 's'})`,
+        null,
+        null,
+        path,
+      )
+    }
+    rendered = tries.get(found)!
+  }
+  const { pdf, pages } = rendered
   return { pdf, pages, warnings, meta, title, author }
+}
+
+/** Points to millimetres. */
+const toMm = (pt: number) => (pt * 25.4) / 72
+
+/** How much flowing content stands beyond the allowed pages, in points: full pages past it, then the last. */
+function overflow(rendered: Rendered, limit: number, theme: Theme, paper: LetterMeta['paper']): number {
+  const { margin } = theme.page
+  const textArea = PAPER_HEIGHT[paper] - margin.top - margin.bottom
+  return Math.max(0, rendered.pages - limit - 1) * textArea + rendered.lastPageFill
 }
 
 /** Check the theme's families exist (warning and falling back to the theme's own when not) and register them. */

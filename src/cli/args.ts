@@ -7,6 +7,7 @@ export interface CliOptions {
   theme?: string
   paper?: 'A4' | 'Letter'
   maxPages?: number
+  fit?: boolean
   json: boolean
   help: boolean
   version: boolean
@@ -27,6 +28,8 @@ Options:
       --theme NAME     classic, modern, din5008, or a theme file (.yaml/.json) to use for every letter
       --paper SIZE     A4 or Letter (default: front matter, else Letter for en-US/en-CA, else A4)
       --max-pages N    fail a letter that runs longer than N pages
+      --fit            shrink a longer letter to --max-pages / max-pages: spacing first, then leading,
+                       then type size and margins, within the theme's bounds
       --json           print one JSON report on stdout and nothing else there
   -h, --help           show this help
   -v, --version        show the version
@@ -50,6 +53,7 @@ export function parseCli(argv: string[]): CliOptions {
         theme: { type: 'string' },
         paper: { type: 'string' },
         'max-pages': { type: 'string' },
+        fit: { type: 'boolean' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -76,6 +80,7 @@ export function parseCli(argv: string[]): CliOptions {
     theme: values.theme,
     paper,
     maxPages,
+    fit: values.fit,
     json: values.json,
     help: values.help,
     version: values.version,

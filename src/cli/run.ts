@@ -83,6 +83,7 @@ async function renderAll(argv: string[], io: Io): Promise<number> {
         theme: options.theme,
         paper: options.paper,
         maxPages: options.maxPages,
+        fit: options.fit,
         sourceDateEpoch,
         fontDirs: [join(io.cwd, 'fonts')],
       })

@@ -3,3 +3,6 @@ export const mm = (v: number) => (v * 72) / 25.4
 
 /** Inches to points. */
 export const inch = (v: number) => v * 72
+
+/** Sheet heights in points (A4 297 mm, US Letter 11 in). */
+export const PAPER_HEIGHT = { A4: mm(297), Letter: inch(11) } as const
