@@ -1,4 +1,5 @@
 import { basename, dirname, extname, resolve } from 'node:path'
+import { Font } from '@react-pdf/renderer'
 import { toString } from 'mdast-util-to-string'
 import { availableFamilies, hasFamily, registerFonts, scanFonts } from './fonts/index.js'
 import { layoutLetter } from './layout/letter.js'
@@ -7,12 +8,14 @@ import { createMapper } from './map/index.js'
 import { resolveImage } from './map/image-source.js'
 import { LetterError } from './parse/errors.js'
 import { parseLetter } from './parse/index.js'
+import { smartenPunctuation } from './parse/typography.js'
+import { useHyphenation } from './fonts/hyphenation.js'
 import { mergeLayers, resolveMeta } from './parse/meta.js'
 import type { RawMeta } from './parse/schema.js'
 import { renderDocument, type Rendered } from './render/index.js'
 import { firstFitting, fitSteps } from './layout/fit.js'
 import { resolveTheme, themes, type Theme } from './theme/index.js'
-import { PAPER_HEIGHT } from './theme/units.js'
+import { PAPER_HEIGHT, PAPER_WIDTH } from './theme/units.js'
 import type { LetterMessage, LetterMeta } from './types.js'
 
 /** Options for rendering one letter. */
@@ -62,6 +65,12 @@ export async function renderLetter(markdown: string, options: RenderOptions = {}
 
   const theme = await useFonts(resolveTheme(meta, { baseDir, file: path }), options.fontDirs ?? [resolve('fonts')], warnings)
 
+  smartenPunctuation(parsed.tree, meta.lang)
+  // Hyphenation splits words in the text layer ("devel-oped"), which applicant-tracking systems misread: off unless asked for.
+  const names = [meta.from?.name, meta.to?.name, meta.to?.company].filter((n): n is string => Boolean(n))
+  if (!(await useHyphenation(meta.hyphenate, meta.lang, names))) {
+    warnings.push({ message: `no hyphenation patterns for "${meta.lang}"; hyphenation stays off`, line: null, column: null, source: 'letterpress:meta' })
+  }
   const parts = findParts(parsed.tree)
   if (!parts.title && !parts.salutation && !parts.body.length && !parts.closing) {
     throw new LetterError('letter is empty: write the letter below the front matter', null, null, path)
@@ -87,7 +96,7 @@ export async function renderLetter(markdown: string, options: RenderOptions = {}
   }
   // Map and lay out with a given theme; the mapper's warnings are the same for every theme, so kept once.
   const build = (withTheme: Theme) => {
-    const state = createMapper(parsed.tree, withTheme, baseDir)
+    const state = createMapper(parsed.tree, withTheme, baseDir, PAPER_WIDTH[meta.paper])
     const element = layoutLetter(state, { parts, meta, signature, document })
     return { element, warnings: state.warnings }
   }
@@ -152,5 +161,7 @@ async function useFonts(theme: Theme, dirs: string[], warnings: LetterMessage[])
     fonts[role] = defaults[role]
   }
   await registerFonts([fonts.body, fonts.heading, fonts.mono, ...fonts.fallbacks])
+  // The body and mono faces measure over-long tokens before layout.
+  for (const fontFamily of [fonts.body, fonts.mono]) await Font.load({ fontFamily, fontWeight: 400, fontStyle: 'normal' } as never)
   return { ...theme, fonts }
 }

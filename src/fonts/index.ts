@@ -112,8 +112,6 @@ let initialised = false
 export async function registerFonts(families: string[]): Promise<void> {
   if (!initialised) {
     initialised = true
-    // Hyphenation splits words in the text layer ("devel-oped"), which applicant-tracking systems misread.
-    Font.registerHyphenationCallback((word) => [word])
     // react-pdf appends "Helvetica" to every font stack as the last resort and sets text without a family
     // in it; make that an embedded face. It only ever draws glyphs no other font has, so one face serves.
     const store = Font as unknown as { fontFamilies: Record<string, unknown> }

@@ -2,6 +2,7 @@ import { cloneElement, isValidElement, type ReactNode } from 'react'
 import type { Definition, FootnoteDefinition, Nodes, Parents, Root, Table } from 'mdast'
 import type { LetterMessage } from '../types.js'
 import type { Theme } from '../theme/index.js'
+import type { Measure } from '../fonts/measure.js'
 
 /** A handler turns one mdast node into react-pdf elements; it recurses only through `state.one`/`state.all`. */
 export type Handler<N extends Nodes = Nodes> = (state: State, node: N, parent: Parents | undefined) => ReactNode
@@ -15,6 +16,10 @@ export interface State {
   definitions: Map<string, Definition>
   /** Footnote definitions by normalised label, and the order in which references first cite them. */
   footnotes: { definitions: Map<string, FootnoteDefinition>; order: string[] }
+  /** Width in points of the column being filled: the page's text width less list and quote indents. */
+  width: number
+  /** Width of text set in the body face, for breaking tokens too long for the column. */
+  measure: Measure
   /** How deep the current list and block-quote nesting is, for markers and indents. */
   depth: { list: number; quote: number }
   /** The table being mapped: cells read their column's alignment from it. */
@@ -36,7 +41,7 @@ export const normaliseLabel = (label: string) => label.trim().replace(/\s+/g, ' 
 /** Create the mapper state for one letter; `handlers` is the table of node types. */
 export function createState(
   tree: Root,
-  options: { theme: Theme; baseDir: string; handlers: Record<string, Handler<never>>; unknown: Handler },
+  options: { theme: Theme; baseDir: string; width: number; measure: Measure; handlers: Record<string, Handler<never>>; unknown: Handler },
 ): State {
   const definitions = new Map<string, Definition>()
   const footnoteDefinitions = new Map<string, FootnoteDefinition>()
@@ -57,6 +62,8 @@ export function createState(
     baseDir: options.baseDir,
     definitions,
     footnotes: { definitions: footnoteDefinitions, order: [] },
+    width: options.width,
+    measure: options.measure,
     depth: { list: 0, quote: 0 },
     table: undefined,
     keepLineBreaks: false,

@@ -6,3 +6,6 @@ export const inch = (v: number) => v * 72
 
 /** Sheet heights in points (A4 297 mm, US Letter 11 in). */
 export const PAPER_HEIGHT = { A4: mm(297), Letter: inch(11) } as const
+
+/** Sheet widths in points (A4 210 mm, US Letter 8.5 in). */
+export const PAPER_WIDTH = { A4: mm(210), Letter: inch(8.5) } as const

@@ -7,7 +7,10 @@ export const blockquote: Handler<Blockquote> = (state, node) => {
   const { theme } = state
   state.depth.quote++
   const indent = state.depth.quote <= theme.list.maxDepth
+  const inset = indent ? theme.quote.barWidth + theme.quote.indent : 0
+  state.width -= inset
   const children = state.all(node)
+  state.width += inset
   state.depth.quote--
   return (
     <View

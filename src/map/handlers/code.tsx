@@ -2,8 +2,10 @@ import { Text, View } from '@react-pdf/renderer'
 import type { Code } from 'mdast'
 import type { Handler } from '../state.js'
 import { monoText } from '../styles.js'
+import { measureWith } from '../../fonts/measure.js'
+import { wrapLongTokens } from '../wrap.js'
 
-/** Code block: monospaced lines kept as written, on a light ground. */
+/** Code block: monospaced lines kept as written (over-long ones wrap), on a light ground. */
 export const code: Handler<Code> = (state, node) => {
   const { theme } = state
   return (
@@ -15,7 +17,9 @@ export const code: Handler<Code> = (state, node) => {
         marginBottom: theme.space.block,
       }}
     >
-      <Text style={[monoText(theme), { lineHeight: theme.leading.tight, color: theme.colors.text }]}>{node.value}</Text>
+      <Text style={[monoText(theme), { lineHeight: theme.leading.tight, color: theme.colors.text }]}>
+        {wrapLongTokens(node.value, state.width - 2 * theme.code.padding, theme.size.code, measureWith(theme.fonts.mono))}
+      </Text>
     </View>
   )
 }

@@ -32,12 +32,16 @@ export const listItem: Handler<ListItem> = (state, node, parent) => {
   const gap = list?.spread || node.spread ? theme.space.paragraph : theme.space.listItem
   const deep = state.depth.list > theme.list.maxDepth
   const task = typeof node.checked === 'boolean'
+  const indent = (deep ? 0 : theme.list.indent) + theme.list.markerWidth + theme.list.markerGap
+  state.width -= indent
+  const content = state.all(node)
+  state.width += indent
   return (
     <View style={{ flexDirection: 'row', marginBottom: last ? 0 : gap, paddingLeft: deep ? 0 : theme.list.indent }} wrap>
       <View style={{ width: theme.list.markerWidth, marginRight: theme.list.markerGap }}>
         {task ? checkbox(state, node.checked === true) : <Text style={bodyText(theme)}>{marker(state, node, list)}</Text>}
       </View>
-      <View style={{ flex: 1 }}>{state.all(node)}</View>
+      <View style={{ flex: 1 }}>{content}</View>
     </View>
   )
 }

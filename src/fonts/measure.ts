@@ -1,0 +1,21 @@
+import { Font } from '@react-pdf/renderer'
+
+type Glyph = { advanceWidth: number }
+type Face = { unitsPerEm: number; glyphsForString(text: string): Glyph[] }
+
+/** A function giving the width in points of text set in a family's regular face at a size. */
+export type Measure = (text: string, size: number) => number
+
+/** Measure text in a family's regular face (loaded by registerFonts); unknown faces measure as 0.6 em a character. */
+export function measureWith(family: string): Measure {
+  let face: Face | undefined
+  try {
+    const source = Font.getFont({ fontFamily: family, fontWeight: 400, fontStyle: 'normal' } as never) as unknown as { data?: Face } | null
+    face = source?.data ?? undefined
+  } catch {
+    face = undefined
+  }
+  if (!face?.glyphsForString) return (text, size) => [...text].length * size * 0.6
+  const { unitsPerEm } = face
+  return (text, size) => (face!.glyphsForString(text).reduce((w, g) => w + g.advanceWidth, 0) * size) / unitsPerEm
+}

@@ -1,0 +1,35 @@
+import type { Root } from 'mdast'
+import remarkSmartypants from 'remark-smartypants'
+import { unified } from 'unified'
+import { visit } from 'unist-util-visit'
+
+type Quotes = { double: string; single: string }
+
+/** Opening and closing quotation marks by language; English marks for any other. */
+const QUOTES: Record<string, { open: Quotes; close: Quotes }> = {
+  en: { open: { double: '“', single: '‘' }, close: { double: '”', single: '’' } },
+  de: { open: { double: '„', single: '‚' }, close: { double: '“', single: '‘' } },
+  fr: { open: { double: '«', single: '‹' }, close: { double: '»', single: '›' } },
+}
+
+const processors = new Map<string, ReturnType<typeof build>>()
+
+function build(language: string) {
+  const quotes = QUOTES[language] ?? QUOTES.en!
+  // "--" is an en dash and "---" an em dash; "..." an ellipsis; straight quotes and apostrophes curl.
+  return unified().use(remarkSmartypants, { dashes: 'oldschool', openingQuotes: quotes.open, closingQuotes: quotes.close })
+}
+
+/** Set the letter's punctuation for its language, in place: curly quotes, apostrophes, dashes, ellipses. */
+export function smartenPunctuation(tree: Root, lang: string): Root {
+  const language = lang.split('-')[0]!.toLowerCase()
+  if (!processors.has(language)) processors.set(language, build(language))
+  processors.get(language)!.runSync(tree)
+  const closingSingle = (QUOTES[language] ?? QUOTES.en!).close.single
+  // SmartyPants sets an apostrophe as the closing single quote; where that is not ’ (German ‘), an
+  // apostrophe between letters ("bin's") is still ’.
+  if (closingSingle !== '’') visit(tree, 'text', (node) => {
+    node.value = node.value.replace(new RegExp(`(?<=\\p{L})${closingSingle}(?=\\p{L})`, 'gu'), '’')
+  })
+  return tree
+}
