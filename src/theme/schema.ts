@@ -46,6 +46,8 @@ export const themeSchema = z.strictObject({
     signatureGap: pt,
   }),
   heading: z.strictObject({ uppercase: z.boolean(), letterSpacing: z.number().min(0).max(4) }),
+  /** Fewest lines of a paragraph left at the foot of a page (orphans) or carried to the next (widows). */
+  pagination: z.strictObject({ orphans: z.number().int().min(1).max(5), widows: z.number().int().min(1).max(5) }),
   letterhead: z.strictObject({
     style: z.enum(['rule', 'band']),
     bandHeight: pt,

@@ -13,6 +13,8 @@ export interface PdfFacts {
   info: { Title?: string; Author?: string; Subject?: string; Keywords?: string; Creator?: string; Producer?: string }
   /** The PDF's /Lang, if any. */
   lang?: string
+  /** Text items with their places: x and y from the page's top-left corner, in points. */
+  items: { page: number; str: string; x: number; y: number; width: number; height: number }[]
   /** Every font object in the file: its name, subtype and whether its glyphs are embedded. */
   fonts: { name: string; subtype: string; embedded: boolean }[]
 }
@@ -20,7 +22,7 @@ export interface PdfFacts {
 /** Read a PDF with pdf.js (text, links, info) and its font objects from the raw bytes. */
 export async function readPdf(bytes: Uint8Array): Promise<PdfFacts> {
   const doc = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise
-  const facts: PdfFacts = { pages: doc.numPages, sizes: [], text: [], links: [], info: {}, fonts: fontObjects(bytes) }
+  const facts: PdfFacts = { pages: doc.numPages, sizes: [], text: [], items: [], links: [], info: {}, fonts: fontObjects(bytes) }
   const meta = await doc.getMetadata()
   facts.info = meta.info as PdfFacts['info']
   facts.lang = (meta.info as { Language?: string }).Language
@@ -33,6 +35,11 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfFacts> {
     for (const item of content.items) {
       if (!('str' in item)) continue
       text += item.str + (item.hasEOL ? '\n' : '')
+      if (item.str.trim()) {
+        const [, , , d, e, f] = item.transform as number[]
+        // pdf.js gives the baseline from the bottom; turn it into the top of the glyphs from the top.
+        facts.items.push({ page: n, str: item.str, x: e!, y: y1 - y0 - f! - Math.abs(d!), width: item.width, height: Math.abs(d!) })
+      }
     }
     facts.text.push(text)
     for (const a of await page.getAnnotations()) {

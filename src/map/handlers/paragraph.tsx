@@ -10,7 +10,14 @@ export const paragraph: Handler<Paragraph> = (state, node, parent) => {
   const tight = parent?.type === 'listItem' && !parent.spread
   const last = parent && 'children' in parent && parent.children.at(-1) === node
   const marginBottom = tight || (last && parent?.type !== 'root') ? 0 : state.theme.space.paragraph
-  if (!node.children.some(isImage)) return <Text style={[bodyText(state.theme), { marginBottom }]}>{state.all(node)}</Text>
+  const { orphans, widows } = state.theme.pagination
+  if (!node.children.some(isImage)) {
+    return (
+      <Text orphans={orphans} widows={widows} style={[bodyText(state.theme), { marginBottom }]}>
+        {state.all(node)}
+      </Text>
+    )
+  }
   // Split the paragraph into runs of text and the images between them.
   const parts: PhrasingContent[][] = [[]]
   for (const child of node.children) {
@@ -25,7 +32,7 @@ export const paragraph: Handler<Paragraph> = (state, node, parent) => {
           run.length === 1 && isImage(run[0]!) ? (
             <View key={i}>{state.one(run[0]!, node)}</View>
           ) : (
-            <Text key={i} style={bodyText(state.theme)}>
+            <Text key={i} orphans={orphans} widows={widows} style={bodyText(state.theme)}>
               {state.all({ ...node, children: run })}
             </Text>
           ),
