@@ -8,7 +8,8 @@ export interface LetterReport {
   bytes: number
   ms: number
   warnings: { message: string; line: number | null; column: number | null; source: string }[]
-  error: null | { message: string; line: number | null; column: number | null }
+  /** `file` is set when the problem is in another file than the letter (a theme file). */
+  error: null | { message: string; line: number | null; column: number | null; file?: string }
 }
 
 /** The whole run's JSON report. */

@@ -97,6 +97,8 @@ async function renderAll(argv: string[], io: Io): Promise<number> {
     } catch (error) {
       const e = error instanceof LetterError ? error : new LetterError(String((error as Error)?.message ?? error))
       entry.error = { message: e.message, line: e.line, column: e.column }
+      // A problem in another file (a theme file, say) names that file.
+      if (e.file && resolve(io.cwd, e.file) !== resolve(io.cwd, input)) entry.error.file = display(io.cwd, resolve(io.cwd, e.file))
       report.ok = false
     }
     entry.ms = Math.round(performance.now() - started)
