@@ -58,7 +58,7 @@ async function renderAll(argv: string[], io: Io): Promise<number> {
     if (isThemePath(options.theme)) {
       if (!existsSync(resolve(io.cwd, options.theme))) throw new UsageError(`theme file "${options.theme}" not found`)
       options.theme = resolve(io.cwd, options.theme)
-    } else if (!themes[options.theme]) {
+    } else if (!Object.hasOwn(themes, options.theme)) {
       throw new UsageError(`unknown theme "${options.theme}"; built-in themes: ${Object.keys(themes).join(', ')}`)
     }
   }

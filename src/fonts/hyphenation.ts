@@ -23,9 +23,12 @@ async function patternsFor(lang: string): Promise<Hyphenator | null> {
   return null
 }
 
+/** A word as it may stand in a name: no punctuation around it, no possessive ending ("Smith’s", "Hans'"). */
+const bare = (word: string) => word.replace(/[^\p{L}\p{M}'’-]/gu, '').replace(/['’]s?$/u, '')
+
 /** Words never split: URLs, e-mail addresses, numbers, short words and the names in the letter. */
 const keepWhole = (word: string, names: Set<string>) =>
-  word.length < 6 || /[@/:\d]|\.\w/.test(word) || names.has(word.replace(/[^\p{L}\p{M}'’-]/gu, ''))
+  word.length < 6 || /[@/:\d]|\.\w/.test(word) || names.has(word.replace(/[^\p{L}\p{M}'’-]/gu, '')) || names.has(bare(word))
 
 /**
  * Set react-pdf's hyphenation for the next render. Off by default: whole words only, so the text layer reads

@@ -7,7 +7,7 @@ import { bodyText } from '../map/styles.js'
 export function Closing(props: { theme: Theme; phrase: ReactNode; signature?: string; signer: ReactNode[] }) {
   const { theme, phrase, signature, signer } = props
   return (
-    <View wrap={false} style={{ marginTop: theme.space.closing - theme.space.paragraph }}>
+    <View wrap={false} style={{ marginTop: theme.space.closing }}>
       <Text style={bodyText(theme)}>{phrase}</Text>
       {signature ? (
         <Image src={signature} style={{ height: theme.signature.height, objectFit: 'contain', objectPosition: 'left', marginVertical: theme.space.listItem }} />

@@ -32,9 +32,9 @@ export function fitSteps(theme: Theme): Theme[] {
   while (sizeRange > 0 && body - SIZE_STEP >= minBody - 1e-9) {
     body -= SIZE_STEP
     const k = body / theme.size.body
-    // Margins move toward their floor in step with the type size.
+    // Margins move toward their floor in step with the type size; one already below the floor stays as it is.
     const t = (theme.size.body - body) / sizeRange
-    const margin = (v: number) => Math.max(Math.min(v, minMargin), v - (v - minMargin) * t)
+    const margin = (v: number) => (v <= minMargin ? v : v - (v - minMargin) * t)
     const m = theme.page.margin
     steps.push({
       ...leaded,

@@ -1,5 +1,5 @@
 import { Document, Page, View } from '@react-pdf/renderer'
-import type { ReactElement } from 'react'
+import { cloneElement, isValidElement, type ReactElement } from 'react'
 import type { DocumentProps } from '@react-pdf/renderer'
 import type { State } from '../map/index.js'
 import type { LetterMeta } from '../types.js'
@@ -30,6 +30,13 @@ export function layoutLetter(state: State, { parts, meta, signature, document }:
   const title = parts.title ? state.all(parts.title) : undefined
   const salutation = parts.salutation ? state.one(parts.salutation) : undefined
   const body = state.all({ type: 'root', children: parts.body })
+  // The closing never stands alone on a page: the last block of the body goes with it when it must.
+  const closingHeight =
+    theme.size.body * theme.leading.body * (2 + (parts.closing?.signer.length ?? 1)) + (signature ? theme.signature.height : theme.space.signatureGap)
+  const lastBlock = body.at(-1)
+  if ((parts.closing || meta.closing) && isValidElement(lastBlock)) {
+    body[body.length - 1] = cloneElement(lastBlock as ReactElement<{ minPresenceAhead?: number }>, { minPresenceAhead: closingHeight })
+  }
 
   let closing = null
   if (parts.closing) {
@@ -63,7 +70,7 @@ export function layoutLetter(state: State, { parts, meta, signature, document }:
         )}
         {title ? <Subject theme={theme}>{title}</Subject> : null}
         {meta.subject ? <Subject theme={theme}>{meta.subject}</Subject> : null}
-        {salutation ? <View style={{ marginBottom: theme.space.salutation - theme.space.paragraph }}>{salutation}</View> : null}
+        {salutation ? <View style={{ marginBottom: theme.space.salutation }}>{salutation}</View> : null}
         {body}
         {closing}
         <Annotations theme={theme} labels={labels} enclosures={meta.enclosures} cc={meta.cc} />

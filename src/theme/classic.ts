@@ -34,7 +34,7 @@ export const classic: Theme = {
     signatureGap: 30,
   },
   heading: { uppercase: false, letterSpacing: 0 },
-  pagination: { orphans: 2, widows: 2 },
+  pagination: { orphans: 2, widows: 2, keepListItemLines: 6 },
   letterhead: { style: 'rule', bandHeight: 0, ruleWidth: 0.6, dateAlign: 'right' },
   list: { indent: 4, markerWidth: 14, markerGap: 2, bullets: ['•', '◦', '▪'], maxDepth: 8 },
   quote: { barWidth: 2, indent: 10 },

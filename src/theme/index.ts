@@ -29,41 +29,57 @@ export type ThemeChoice = Pick<LetterMeta, 'theme' | 'font' | 'colors' | 'paper'
 export function resolveTheme(choice: ThemeChoice, options: { baseDir?: string; file?: string } = {}): Theme {
   let theme: Theme
   let src: YamlSource | undefined
-  let origin = options.file ?? 'letter.md'
+  let themePath: string | undefined
+  const origin = options.file ?? 'letter.md'
   if (isThemePath(choice.theme)) {
     const path = isAbsolute(choice.theme) ? choice.theme : resolve(options.baseDir ?? '.', choice.theme)
     if (!existsSync(path)) throw new LetterError(`theme file "${choice.theme}" not found`, null, null, options.file)
     src = parseYaml(readFileSync(path, 'utf8'), path)
-    origin = path
+    themePath = path
     const { extends: base = 'classic', ...overrides } = (isPlainObject(src.value) ? src.value : {}) as { extends?: unknown }
-    if (typeof base !== 'string' || !themes[base]) {
+    if (typeof base !== 'string' || !Object.hasOwn(themes, base)) {
       const { line, column } = src.place(['extends'])
       throw new LetterError(`"extends" must name a built-in theme (${Object.keys(themes).join(', ')})`, line, column, path)
     }
     theme = check(deepMerge(themes[base]!, { ...overrides, name: themes[base]!.name }), src, path)
   } else {
-    const base = themes[choice.theme]
+    const base = Object.hasOwn(themes, choice.theme) ? themes[choice.theme] : undefined
     if (!base) throw new LetterError(`unknown theme "${choice.theme}"; built-in themes: ${Object.keys(themes).join(', ')}`, null, null, options.file)
     theme = base
   }
   const { body, heading, mono } = choice.font
   const fonts = { ...theme.fonts, ...(body && { body }), heading: heading ?? body ?? theme.fonts.heading, ...(mono && { mono }) }
   theme = check(deepMerge(theme, { fonts, colors: choice.colors }), undefined, origin)
-  if (choice.paper === 'Letter' && theme.letterPaper) theme = deepMerge(theme, theme.letterPaper)
+  if (choice.paper === 'Letter' && theme.letterPaper) {
+    // Letter-paper values are only checked once they apply; a theme file's are found under its letterPaper key.
+    const fromFile = src && isPlainObject(src.value) && src.value.letterPaper !== undefined ? src : undefined
+    theme = check(deepMerge(theme, theme.letterPaper), fromFile, fromFile ? themePath! : origin, fromFile ? ['letterPaper'] : [])
+  }
   return theme
 }
 
 /** Validate a merged theme; the first problem names its key, with its line when a theme file set it. */
-function check(value: unknown, src: YamlSource | undefined, file: string): Theme {
+function check(value: unknown, src: YamlSource | undefined, file: string, prefix: string[] = []): Theme {
   const result = themeSchema.safeParse(value)
   if (result.success) return result.data
   const issue = result.error.issues[0] as z.core.$ZodIssue
-  const path = issue.path.map(String)
+  const path = [...prefix, ...issue.path.map(String)]
   const key = path.join('.') || (issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : '')
   const unknownKey = issue.code === 'unrecognized_keys'
   const where = src ? src.place(unknownKey ? [...path, issue.keys[0]!] : path, unknownKey) : { line: null, column: null }
   const message = unknownKey
     ? `unknown theme key "${[...path, ...issue.keys].join('.')}"`
-    : `theme value "${key}" must be ${issue.message.replace(/^Invalid input: /, '').replace(/^expected /, '')}`
+    : `theme value "${key}" must be ${expectation(issue)}`
   throw new LetterError(message, where.line, where.column, file)
+}
+
+/** What an invalid value should have been: "at least 6" rather than zod's "Too small: expected number to be >=6". */
+function expectation(issue: z.core.$ZodIssue): string {
+  if ((issue.code === 'too_small' || issue.code === 'too_big') && (issue.origin === 'number' || issue.origin === 'int')) {
+    const small = issue.code === 'too_small'
+    const bound = small ? issue.minimum : issue.maximum
+    const relation = issue.inclusive !== false ? (small ? 'at least' : 'at most') : small ? 'greater than' : 'less than'
+    return `${issue.origin === 'int' ? 'a whole number ' : ''}${relation} ${bound}`
+  }
+  return issue.message.replace(/^Invalid input: /, '').replace(/^expected /, '')
 }

@@ -47,7 +47,12 @@ export const themeSchema = z.strictObject({
   }),
   heading: z.strictObject({ uppercase: z.boolean(), letterSpacing: z.number().min(0).max(4) }),
   /** Fewest lines of a paragraph left at the foot of a page (orphans) or carried to the next (widows). */
-  pagination: z.strictObject({ orphans: z.number().int().min(1).max(5), widows: z.number().int().min(1).max(5) }),
+  pagination: z.strictObject({
+    orphans: z.number().int().min(1).max(5),
+    widows: z.number().int().min(1).max(5),
+    /** A list item of up to this many lines moves to the next page whole rather than split. */
+    keepListItemLines: z.number().int().min(0).max(40),
+  }),
   letterhead: z.strictObject({
     style: z.enum(['rule', 'band']),
     bandHeight: pt,

@@ -1,9 +1,10 @@
 import { View } from '@react-pdf/renderer'
 import type { Blockquote } from 'mdast'
 import type { Handler } from '../state.js'
+import { spaceBefore } from '../styles.js'
 
 /** Block quote: indented behind a thin bar; nesting past the theme's depth stops indenting further. */
-export const blockquote: Handler<Blockquote> = (state, node) => {
+export const blockquote: Handler<Blockquote> = (state, node, parent) => {
   const { theme } = state
   state.depth.quote++
   const indent = state.depth.quote <= theme.list.maxDepth
@@ -18,7 +19,7 @@ export const blockquote: Handler<Blockquote> = (state, node) => {
         borderLeftWidth: indent ? theme.quote.barWidth : 0,
         borderLeftColor: theme.colors.quoteBar,
         paddingLeft: indent ? theme.quote.indent : 0,
-        marginBottom: theme.space.block,
+        marginTop: spaceBefore(node, parent, theme.space.block),
       }}
     >
       {children}

@@ -1,12 +1,12 @@
 import { Text, View } from '@react-pdf/renderer'
 import type { Code } from 'mdast'
 import type { Handler } from '../state.js'
-import { monoText } from '../styles.js'
+import { monoText, spaceBefore } from '../styles.js'
 import { measureWith } from '../../fonts/measure.js'
 import { wrapLongTokens } from '../wrap.js'
 
 /** Code block: monospaced lines kept as written (over-long ones wrap), on a light ground. */
-export const code: Handler<Code> = (state, node) => {
+export const code: Handler<Code> = (state, node, parent) => {
   const { theme } = state
   return (
     <View
@@ -14,7 +14,7 @@ export const code: Handler<Code> = (state, node) => {
         backgroundColor: theme.colors.codeBackground,
         padding: theme.code.padding,
         borderRadius: theme.code.radius,
-        marginBottom: theme.space.block,
+        marginTop: spaceBefore(node, parent, theme.space.block),
       }}
     >
       <Text style={[monoText(theme), { lineHeight: theme.leading.tight, color: theme.colors.text }]}>

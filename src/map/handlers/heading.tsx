@@ -1,10 +1,10 @@
 import { Text } from '@react-pdf/renderer'
 import type { Heading } from 'mdast'
 import type { Handler } from '../state.js'
-import { stack } from '../styles.js'
+import { spaceBefore, stack } from '../styles.js'
 
-/** Heading 1–6: the theme's size for its depth, bold, kept with what follows it. */
-export const heading: Handler<Heading> = (state, node) => {
+/** Heading 1–6: the theme's size for its depth, bold, kept with what follows it (its bottom margin and minPresenceAhead). */
+export const heading: Handler<Heading> = (state, node, parent) => {
   const { theme } = state
   const size = theme.size.heading[node.depth - 1] ?? theme.size.body
   return (
@@ -20,7 +20,7 @@ export const heading: Handler<Heading> = (state, node) => {
         // Section heads in capitals only from depth 2 down: a depth-1 heading is a title.
         textTransform: theme.heading.uppercase && node.depth >= 2 ? 'uppercase' : 'none',
         letterSpacing: node.depth >= 2 ? theme.heading.letterSpacing : 0,
-        marginTop: theme.space.headingBefore,
+        marginTop: spaceBefore(node, parent, theme.space.headingBefore),
         marginBottom: theme.space.headingAfter,
       }}
     >

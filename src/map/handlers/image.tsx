@@ -18,7 +18,7 @@ export function renderImage(state: State, node: Image | ImageReference, url: str
   return (
     <PdfImage
       src={source.path}
-      style={{ width: source.width * scale, maxWidth: '100%', objectFit: 'contain', marginBottom: state.theme.space.block }}
+      style={{ width: source.width * scale, maxWidth: '100%', objectFit: 'contain' }}
     />
   )
 }

@@ -1,8 +1,9 @@
 import { Path, Rect, Svg, Text, View } from '@react-pdf/renderer'
 import type { List, ListItem } from 'mdast'
 import type { ReactNode } from 'react'
+import { toString } from 'mdast-util-to-string'
 import type { Handler, State } from '../state.js'
-import { bodyText } from '../styles.js'
+import { bodyText, spaceBefore } from '../styles.js'
 
 /** The marker of an item: its number in an ordered list, else the bullet for its depth. */
 function marker(state: State, node: ListItem, list: List | undefined): string {
@@ -28,16 +29,18 @@ function checkbox(state: State, checked: boolean): ReactNode {
 export const listItem: Handler<ListItem> = (state, node, parent) => {
   const { theme } = state
   const list = parent?.type === 'list' ? parent : undefined
-  const last = list?.children.at(-1) === node
   const gap = list?.spread || node.spread ? theme.space.paragraph : theme.space.listItem
   const deep = state.depth.list > theme.list.maxDepth
   const task = typeof node.checked === 'boolean'
   const indent = (deep ? 0 : theme.list.indent) + theme.list.markerWidth + theme.list.markerGap
   state.width -= indent
+  // A short item moves to the next page whole, so its marker never stays behind without its text.
+  const lines = Math.ceil(state.measure(toString(node), theme.size.body) / Math.max(1, state.width))
+  const keep = lines <= theme.pagination.keepListItemLines
   const content = state.all(node)
   state.width += indent
   return (
-    <View style={{ flexDirection: 'row', marginBottom: last ? 0 : gap, paddingLeft: deep ? 0 : theme.list.indent }} wrap>
+    <View style={{ flexDirection: 'row', marginTop: spaceBefore(node, parent, gap), paddingLeft: deep ? 0 : theme.list.indent }} wrap={!keep}>
       <View style={{ width: theme.list.markerWidth, marginRight: theme.list.markerGap }}>
         {task ? checkbox(state, node.checked === true) : <Text style={bodyText(theme)}>{marker(state, node, list)}</Text>}
       </View>

@@ -1,6 +1,7 @@
 import { View } from '@react-pdf/renderer'
 import type { List } from 'mdast'
 import type { Handler } from '../state.js'
+import { spaceBefore } from '../styles.js'
 
 /** List: ordered (from its start) or bulleted; items say their own marker; nested lists indent. */
 export const list: Handler<List> = (state, node, parent) => {
@@ -9,7 +10,5 @@ export const list: Handler<List> = (state, node, parent) => {
   const items = state.all(node)
   state.depth.list--
   const nested = parent?.type === 'listItem'
-  return (
-    <View style={{ marginBottom: nested ? 0 : theme.space.block, marginTop: nested ? theme.space.listItem : 0 }}>{items}</View>
-  )
+  return <View style={{ marginTop: nested ? theme.space.listItem : spaceBefore(node, parent, theme.space.block) }}>{items}</View>
 }

@@ -1,9 +1,10 @@
 import { View } from '@react-pdf/renderer'
 import type { Table } from 'mdast'
 import type { Handler } from '../state.js'
+import { spaceBefore } from '../styles.js'
 
 /** Table: rows of equal-width cells inside a thin frame; alignment comes from the table to each cell. */
-export const table: Handler<Table> = (state, node) => {
+export const table: Handler<Table> = (state, node, parent) => {
   state.table = node
   const width = state.width
   // Cells share the width equally; a cell's text has its padding on both sides.
@@ -18,7 +19,7 @@ export const table: Handler<Table> = (state, node) => {
       borderTopWidth: state.theme.table.borderWidth,
       borderLeftWidth: state.theme.table.borderWidth,
       borderColor: state.theme.colors.tableBorder,
-      marginBottom: state.theme.space.block,
+      marginTop: spaceBefore(node, parent, state.theme.space.block),
     }}
   >
     {rows}

@@ -15,8 +15,8 @@ describe('blockquote', () => {
       borderLeftWidth: classic.quote.barWidth,
       borderLeftColor: classic.colors.quoteBar,
       paddingLeft: classic.quote.indent,
-      marginBottom: classic.space.block,
     })
+    expect(styleOf(el).marginTop).toBe(0) // the first block of the letter
     expect(textOf(el)).toBe('To be, or notto be.')
     expect(state.depth.quote).toBe(0)
   })

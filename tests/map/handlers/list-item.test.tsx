@@ -63,13 +63,21 @@ describe('listItem', () => {
     expect(textOf(row)).toBe('a')
   })
 
-  test('tight items are spaced by listItem, spread ones by paragraph; the last has no space below', () => {
+  test('tight items are spaced by listItem, spread ones by paragraph; the first has no space above', () => {
     const tight = rows(list([item('a'), item('b'), item('c')]))
-    expect(tight.map((r) => styleOf(r).marginBottom)).toEqual([classic.space.listItem, classic.space.listItem, 0])
+    expect(tight.map((r) => styleOf(r).marginTop)).toEqual([0, classic.space.listItem, classic.space.listItem])
     const loose = rows(list([item('a'), item('b')], true))
-    expect(loose.map((r) => styleOf(r).marginBottom)).toEqual([classic.space.paragraph, 0])
-    const oneSpread = rows(list([item('a', undefined, true), item('b')]))
-    expect(styleOf(oneSpread[0]).marginBottom).toBe(classic.space.paragraph)
+    expect(loose.map((r) => styleOf(r).marginTop)).toEqual([0, classic.space.paragraph])
+    const oneSpread = rows(list([item('a'), item('b', undefined, true)]))
+    expect(styleOf(oneSpread[1]).marginTop).toBe(classic.space.paragraph)
+    for (const r of [...tight, ...loose]) expect(styleOf(r).marginBottom).toBeUndefined()
+  })
+
+  test('a short item is kept whole on one page; a very long one may split', () => {
+    const [short] = rows(list([item('a short item')]))
+    expect(isElement(short) && short.props.wrap).toBe(false)
+    const [long] = rows(list([item('word '.repeat(600))]))
+    expect(isElement(long) && long.props.wrap).toBe(true)
   })
 
   test('items are indented until the nesting passes the theme maximum', () => {

@@ -70,13 +70,15 @@ describe('list', () => {
     expect(markers(childrenOf(childrenOf(row)[1])[1])).toEqual(['3.', '4.'])
   })
 
-  test('a top-level list has block spacing below; a nested one has none below but a little above', () => {
+  test('a top-level list has block spacing above (none as the first block); a nested one a little above', () => {
     const inner = list(false, [item('x')])
     const outer = list(false, [item('outer', inner)])
-    const { state, tree } = mapper([outer])
+    const { state, tree } = mapper([{ type: 'paragraph', children: [] }, outer])
     const el = state.one(outer, tree)
-    expect(styleOf(el).marginBottom).toBe(classic.space.block)
+    expect(styleOf(el).marginTop).toBe(classic.space.block)
+    expect(styleOf(state.one(outer, { type: 'root', children: [outer] })).marginTop).toBe(0)
     const nested = childrenOf(childrenOf(childrenOf(el)[0])[1])[1]
-    expect(styleOf(nested)).toMatchObject({ marginBottom: 0, marginTop: classic.space.listItem })
+    expect(styleOf(nested)).toMatchObject({ marginTop: classic.space.listItem })
+    expect(styleOf(nested).marginBottom).toBeUndefined()
   })
 })

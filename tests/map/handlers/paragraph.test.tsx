@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import type { ListItem, Paragraph } from 'mdast'
+import type { Heading, ListItem, Paragraph } from 'mdast'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { childrenOf, find, get, isElement, styleOf, textOf } from '../../helpers/element.js'
 import { classic, mapper, PNG_1x1, t, tempDir } from '../setup.js'
@@ -14,31 +14,35 @@ afterAll(() => cleanup())
 describe('paragraph', () => {
   test('is one TEXT in the body style with paragraph spacing', () => {
     const p: Paragraph = { type: 'paragraph', children: [t('Thank you for '), { type: 'emphasis', children: [t('everything')] }, t('.')] }
-    const { state, tree } = mapper([p, { type: 'thematicBreak' }])
+    const { state, tree } = mapper([{ type: 'thematicBreak' }, p])
     const el = state.one(p, tree)
     expect(isElement(el) && el.type).toBe('TEXT')
     const style = styleOf(get(el, 'TEXT'))
     expect(style.fontFamily).toEqual([classic.fonts.body, ...classic.fonts.fallbacks])
     expect(style.fontSize).toBe(classic.size.body)
-    expect(style.marginBottom).toBe(classic.space.paragraph)
+    expect(style.marginTop).toBe(classic.space.paragraph)
+    expect(style.marginBottom).toBeUndefined()
     expect(textOf(el)).toBe('Thank you for everything.')
   })
 
-  test('the last paragraph of a letter keeps its spacing; the last one in a block quote loses it', () => {
+  test('space goes before a paragraph: none for the first of its container or right after a heading', () => {
     const p: Paragraph = { type: 'paragraph', children: [t('x')] }
-    const { state, tree } = mapper([p])
-    expect(styleOf(state.one(p, tree)).marginBottom).toBe(classic.space.paragraph)
-    expect(styleOf(state.one(p, { type: 'blockquote', children: [p] })).marginBottom).toBe(0)
+    const q: Paragraph = { type: 'paragraph', children: [t('y')] }
+    const h: Heading = { type: 'heading', depth: 2, children: [t('H')] }
+    const { state, tree } = mapper([p, q, h, { ...q }])
+    expect(styleOf(state.one(p, tree)).marginTop).toBe(0)
+    expect(styleOf(state.one(q, tree)).marginTop).toBe(classic.space.paragraph)
+    expect(styleOf(state.one(tree.children[3]!, tree)).marginTop).toBe(0)
+    expect(styleOf(state.one(p, { type: 'blockquote', children: [p] })).marginTop).toBe(0)
   })
 
-  test('in a tight list item it has no spacing below; in a spread one it does', () => {
+  test('the first paragraph of a list item sits on the marker line; a second one is spaced', () => {
     const p: Paragraph = { type: 'paragraph', children: [t('x')] }
     const other: Paragraph = { type: 'paragraph', children: [t('y')] }
-    const tight: ListItem = { type: 'listItem', spread: false, children: [p, other] }
-    const spread: ListItem = { type: 'listItem', spread: true, children: [p, other] }
-    const { state } = mapper([{ type: 'list', children: [tight, spread] }])
-    expect(styleOf(state.one(p, tight)).marginBottom).toBe(0)
-    expect(styleOf(state.one(p, spread)).marginBottom).toBe(classic.space.paragraph)
+    const item: ListItem = { type: 'listItem', spread: true, children: [p, other] }
+    const { state } = mapper([{ type: 'list', children: [item] }])
+    expect(styleOf(state.one(p, item)).marginTop).toBe(0)
+    expect(styleOf(state.one(other, item)).marginTop).toBe(classic.space.paragraph)
   })
 
   test('a paragraph with an image splits into text, image and text blocks in order', () => {
