@@ -71,6 +71,9 @@ export async function renderLetter(markdown: string, options: RenderOptions = {}
   if (!(await useHyphenation(meta.hyphenate, meta.lang, names))) {
     warnings.push({ message: `no hyphenation patterns for "${meta.lang}"; hyphenation stays off`, line: null, column: null, source: 'letterpress:meta' })
   }
+  if (theme.din && meta.paper !== 'A4') {
+    warnings.push({ message: `theme "${theme.name}" places the address for an A4 window envelope, but the paper is ${meta.paper}`, line: null, column: null, source: 'letterpress:theme' })
+  }
   const parts = findParts(parsed.tree)
   if (!parts.title && !parts.salutation && !parts.body.length && !parts.closing) {
     throw new LetterError('letter is empty: write the letter below the front matter', null, null, path)

@@ -3,11 +3,19 @@ import type { ReactNode } from 'react'
 import type { Theme } from '../theme/index.js'
 import { bodyText } from '../map/styles.js'
 
+/** The closing's full height: space above, the phrase, the signature (or room to sign), the signer's lines. */
+export function closingHeight(theme: Theme, signerLines: number, signature: boolean): number {
+  const line = theme.size.body * theme.leading.body
+  const signing = signature ? theme.signature.height + 2 * theme.space.listItem : theme.space.signatureGap - line
+  return theme.space.closing + line + signing + signerLines * line
+}
+
 /** The closing kept together on one page: phrase, signature image (or room to sign), the signer's lines. */
-export function Closing(props: { theme: Theme; phrase: ReactNode; signature?: string; signer: ReactNode[] }) {
-  const { theme, phrase, signature, signer } = props
+export function Closing(props: { theme: Theme; phrase: ReactNode; signature?: string; signer: ReactNode[]; pull?: number }) {
+  const { theme, phrase, signature, signer, pull = 0 } = props
+  // `pull`: room the block above reserved for the closing (its bottom padding), taken back here.
   return (
-    <View wrap={false} style={{ marginTop: theme.space.closing }}>
+    <View wrap={false} style={{ marginTop: theme.space.closing - pull }}>
       <Text style={bodyText(theme)}>{phrase}</Text>
       {signature ? (
         <Image src={signature} style={{ height: theme.signature.height, objectFit: 'contain', objectPosition: 'left', marginVertical: theme.space.listItem }} />

@@ -1,9 +1,10 @@
-import { Text, View } from '@react-pdf/renderer'
+import { Link, Text, View } from '@react-pdf/renderer'
+import type { ReactNode } from 'react'
 import type { Theme } from '../theme/index.js'
 import type { Person } from '../types.js'
 import { bodyText, stack } from '../map/styles.js'
 import type { Labels } from './labels.js'
-import { contactLines, Letterhead } from './letterhead.js'
+import { Letterhead } from './letterhead.js'
 
 type Din = NonNullable<Theme['din']>
 
@@ -33,9 +34,11 @@ export function DinHead(props: { theme: Theme; din: Din; from?: Person; to?: Per
   const small = { fontFamily: stack(theme, theme.fonts.body), fontSize: theme.size.small, color: theme.colors.muted, lineHeight: theme.leading.tight }
   const returnAddress = from ? [from.name, ...from.address].filter(Boolean).join(' · ') : ''
   const recipient = to ? [to.name, to.title, to.company, ...to.address].filter((l): l is string => Boolean(l)) : []
-  const info: [string, string | ReturnType<typeof contactLines>[number]][] = []
+  const info: [string, ReactNode][] = []
   if (from?.phone) info.push([labels.phone, from.phone])
-  if (from?.email) info.push([labels.email, contactLines(theme, { ...from, address: [], phone: undefined, links: [] })[0]!])
+  if (from?.email) {
+    info.push([labels.email, <Link src={`mailto:${from.email}`} style={{ color: theme.colors.text, textDecoration: 'none' }}>{from.email}</Link>])
+  }
   if (date !== false) info.push([labels.date, date])
   const { addressField: field } = din
   return (
@@ -59,9 +62,10 @@ export function DinHead(props: { theme: Theme; din: Din; from?: Person; to?: Per
       {info.length ? (
         <View style={[at(din.infoBlock.left, din.infoBlock.top), { width: din.infoBlock.width }]}>
           {info.map(([label, value], i) => (
+            // Label and value in one size, so their baselines line up.
             <View key={i} style={{ flexDirection: 'row' }}>
               <Text style={[small, { width: din.infoBlock.width * 0.3 }]}>{label}</Text>
-              <Text style={[bodyText(theme), { flex: 1, fontSize: theme.size.small + 1, lineHeight: theme.leading.tight }]}>{value}</Text>
+              <Text style={[small, { flex: 1, color: theme.colors.text }]}>{value}</Text>
             </View>
           ))}
         </View>

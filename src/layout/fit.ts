@@ -34,8 +34,9 @@ export function fitSteps(theme: Theme): Theme[] {
     const k = body / theme.size.body
     // Margins move toward their floor in step with the type size; one already below the floor stays as it is.
     const t = (theme.size.body - body) / sizeRange
-    const margin = (v: number) => (v <= minMargin ? v : v - (v - minMargin) * t)
     const m = theme.page.margin
+    const floor = typeof minMargin === 'number' ? { top: minMargin, right: minMargin, bottom: minMargin, left: minMargin } : minMargin
+    const margin = (side: keyof typeof m) => (m[side] <= floor[side] ? m[side] : m[side] - (m[side] - floor[side]) * t)
     steps.push({
       ...leaded,
       size: {
@@ -46,7 +47,7 @@ export function fitSteps(theme: Theme): Theme[] {
         title: theme.size.title * k,
         heading: theme.size.heading.map((h) => h * k) as Theme['size']['heading'],
       },
-      page: { ...theme.page, margin: { top: margin(m.top), right: margin(m.right), bottom: margin(m.bottom), left: margin(m.left) } },
+      page: { ...theme.page, margin: { top: margin('top'), right: margin('right'), bottom: margin('bottom'), left: margin('left') } },
     })
   }
   return steps

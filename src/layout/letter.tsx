@@ -1,9 +1,9 @@
-import { Document, Page, View } from '@react-pdf/renderer'
+import { Document, Page, Text, View } from '@react-pdf/renderer'
 import { cloneElement, isValidElement, type ReactElement } from 'react'
 import type { DocumentProps } from '@react-pdf/renderer'
 import type { State } from '../map/index.js'
 import type { LetterMeta } from '../types.js'
-import { Closing } from './closing.js'
+import { Closing, closingHeight } from './closing.js'
 import { DateLine } from './dateline.js'
 import { Letterhead } from './letterhead.js'
 import { Annotations, Endnotes } from './notes.js'
@@ -30,12 +30,26 @@ export function layoutLetter(state: State, { parts, meta, signature, document }:
   const title = parts.title ? state.all(parts.title) : undefined
   const salutation = parts.salutation ? state.one(parts.salutation) : undefined
   const body = state.all({ type: 'root', children: parts.body })
-  // The closing never stands alone on a page: the last block of the body goes with it when it must.
-  const closingHeight =
-    theme.size.body * theme.leading.body * (2 + (parts.closing?.signer.length ?? 1)) + (signature ? theme.signature.height : theme.space.signatureGap)
+  // The closing never stands alone on a page: the end of the body goes over with it when it must.
+  const signerLines = parts.closing ? parts.closing.signer.length : [meta.from?.name, meta.from?.title].filter(Boolean).length
+  const closingRoom = closingHeight(theme, signerLines, Boolean(signature))
   const lastBlock = body.at(-1)
+  // How far the closing reaches back into the room reserved under the last paragraph (see below).
+  let pull = 0
   if ((parts.closing || meta.closing) && isValidElement(lastBlock)) {
-    body[body.length - 1] = cloneElement(lastBlock as ReactElement<{ minPresenceAhead?: number }>, { minPresenceAhead: closingHeight })
+    if (lastBlock.type === Text) {
+      // A paragraph reserves the closing's room as bottom padding, which the closing's negative margin takes
+      // back. When the room runs past the page, react-pdf splits the paragraph there and its last lines (at
+      // least the widows) go over with the closing; minPresenceAhead would move the whole paragraph. The room
+      // stays a hair under the closing's real extent: react-pdf would otherwise keep a closing that still fits
+      // where the unsplit paragraph put it, on top of the split paragraph's lines.
+      pull = closingRoom - 0.5
+      const { style } = lastBlock.props as { style?: unknown }
+      const styles = (Array.isArray(style) ? style : [style]).filter(Boolean)
+      body[body.length - 1] = cloneElement(lastBlock as ReactElement<{ style?: unknown }>, { style: [...styles, { paddingBottom: pull }] })
+    } else {
+      body[body.length - 1] = cloneElement(lastBlock as ReactElement<{ minPresenceAhead?: number }>, { minPresenceAhead: closingRoom })
+    }
   }
 
   let closing = null
@@ -44,10 +58,10 @@ export function layoutLetter(state: State, { parts, meta, signature, document }:
     const phrase = state.all(parts.closing.phrase)
     const signer = parts.closing.signer.map((p) => state.all(p))
     state.keepLineBreaks = false
-    closing = <Closing theme={theme} phrase={phrase} signature={signature} signer={signer} />
+    closing = <Closing theme={theme} phrase={phrase} signature={signature} signer={signer} pull={pull} />
   } else if (meta.closing) {
     const signer = [meta.from?.name, meta.from?.title].filter((l): l is string => Boolean(l))
-    closing = <Closing theme={theme} phrase={meta.closing} signature={signature} signer={signer} />
+    closing = <Closing theme={theme} phrase={meta.closing} signature={signature} signer={signer} pull={pull} />
   }
   // Endnotes come last: the body's references have decided their order by now.
   const notes = state.footnotes.order.map((id) => state.all(state.footnotes.definitions.get(id)!))

@@ -20,6 +20,8 @@ export interface State {
   width: number
   /** Width of text set in the body face, for breaking tokens too long for the column. */
   measure: Measure
+  /** Size the text being mapped is measured at: the body size, larger inside headings. */
+  fontSize: number
   /** How deep the current list and block-quote nesting is, for markers and indents. */
   depth: { list: number; quote: number }
   /** The table being mapped: cells read their column's alignment from it. */
@@ -64,6 +66,7 @@ export function createState(
     footnotes: { definitions: footnoteDefinitions, order: [] },
     width: options.width,
     measure: options.measure,
+    fontSize: options.theme.size.body,
     depth: { list: 0, quote: 0 },
     table: undefined,
     keepLineBreaks: false,

@@ -26,6 +26,7 @@ export const din5008: Theme = {
     markLength: mm(5),
     bodyTop: mm(98.5),
   },
-  fit: { ...classic.fit, minMargin: mm(15) },
+  // DIN 5008 keeps at least 25 mm on the left (for filing) and 20 mm on the right, however tightly fitted.
+  fit: { ...classic.fit, minMargin: { top: mm(15), right: mm(20), bottom: mm(15), left: mm(25) } },
   letterPaper: undefined,
 }

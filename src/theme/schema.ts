@@ -81,7 +81,7 @@ export const themeSchema = z.strictObject({
   image: z.strictObject({ maxHeight: pt, dpi: z.number().positive() }),
   signature: z.strictObject({ height: pt }),
   /** How far --fit may go: body size, leading and margins never below these; spacing never below this share. */
-  fit: z.strictObject({ minBody: z.number().min(6), minLeading: z.number().min(1), minMargin: pt, minSpace: z.number().min(0).max(1) }),
+  fit: z.strictObject({ minBody: z.number().min(6), minLeading: z.number().min(1), minMargin: z.union([pt, sides]), minSpace: z.number().min(0).max(1) }),
   /** Values laid over the theme on US Letter paper (US business-letter conventions). */
   letterPaper: z.record(z.string(), z.unknown()).optional(),
 })

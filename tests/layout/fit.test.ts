@@ -55,6 +55,9 @@ describe.each(Object.keys(themes))('fitSteps(%s)', (name) => {
     }
   })
 
+  /** The theme's margin floor for one side: one number for all sides, or one per side. */
+  const floorOf = (min: Theme['fit']['minMargin'], side: (typeof SIDES)[number]) => (typeof min === 'number' ? min : min[side])
+
   test('never passes the theme’s fit bounds', () => {
     const { minBody, minLeading, minMargin, minSpace } = theme.fit
     expect(minBody).toBe(9.5)
@@ -62,7 +65,7 @@ describe.each(Object.keys(themes))('fitSteps(%s)', (name) => {
       expect(step.size.body).toBeGreaterThanOrEqual(minBody - EPS)
       expect(step.leading.body).toBeGreaterThanOrEqual(minLeading - EPS)
       expect(spaceFactor(step, theme)).toBeGreaterThanOrEqual(minSpace - EPS)
-      for (const side of SIDES) expect(step.page.margin[side]).toBeGreaterThanOrEqual(Math.min(minMargin, theme.page.margin[side]) - EPS)
+      for (const side of SIDES) expect(step.page.margin[side]).toBeGreaterThanOrEqual(Math.min(floorOf(minMargin, side), theme.page.margin[side]) - EPS)
     }
   })
 
@@ -74,7 +77,7 @@ describe.each(Object.keys(themes))('fitSteps(%s)', (name) => {
     expect(last.size.body - minBody).toBeLessThan(0.25 + EPS)
     // The built-in body sizes are a whole number of quarter points above minBody, so type and margins reach their floors.
     expect(last.size.body).toBeCloseTo(minBody, 9)
-    for (const side of SIDES) expect(last.page.margin[side]).toBeCloseTo(Math.min(minMargin, theme.page.margin[side]), 6)
+    for (const side of SIDES) expect(last.page.margin[side]).toBeCloseTo(Math.min(floorOf(minMargin, side), theme.page.margin[side]), 6)
   })
 
   test('smaller type scales the other text sizes with it', () => {
@@ -110,7 +113,14 @@ describe('fitSteps with custom bounds', () => {
     const steps = fitSteps(theme)
     for (const step of steps) expect(step.page.margin.top).toBeLessThanOrEqual(mm(10) + EPS)
     // The other margins still go down to the floor.
-    expect(steps.at(-1)!.page.margin.left).toBeCloseTo(classic.fit.minMargin, 6)
+    expect(steps.at(-1)!.page.margin.left).toBeCloseTo(classic.fit.minMargin as number, 6)
+  })
+
+  test('din5008 keeps 25 mm on the left and 20 mm on the right at its tightest', () => {
+    const last = fitSteps(themes.din5008!).at(-1)!
+    expect(last.page.margin.left).toBeCloseTo(mm(25), 6)
+    expect(last.page.margin.right).toBeCloseTo(mm(20), 6)
+    expect(last.page.margin.top).toBeCloseTo(mm(15), 6)
   })
 
   test('bounds at the theme’s own values give just the theme', () => {

@@ -2,8 +2,12 @@ import { Text } from '@react-pdf/renderer'
 import type { InlineCode } from 'mdast'
 import type { Handler } from '../state.js'
 import { monoText } from '../styles.js'
+import { measureWith } from '../../fonts/measure.js'
+import { wrapLongTokens } from '../wrap.js'
 
-/** Inline code: monospaced, on a light ground. */
+/** Inline code: monospaced, on a light ground; over-long tokens (a URL in backticks) wrap inside the column. */
 export const inlineCode: Handler<InlineCode> = (state, node) => (
-  <Text style={[monoText(state.theme), { backgroundColor: state.theme.colors.codeBackground }]}>{node.value}</Text>
+  <Text style={[monoText(state.theme), { backgroundColor: state.theme.colors.codeBackground }]}>
+    {wrapLongTokens(node.value, state.width, state.theme.size.code, measureWith(state.theme.fonts.mono))}
+  </Text>
 )

@@ -5,5 +5,5 @@ import { wrapLongTokens } from '../wrap.js'
 /** Text: soft line breaks read as spaces (except where the layout keeps them); over-long tokens wrap. */
 export const text: Handler<Text> = (state, node) => {
   const value = state.keepLineBreaks ? node.value : node.value.replace(/[ \t]*\r?\n[ \t]*/g, ' ')
-  return wrapLongTokens(value, state.width, state.theme.size.body, state.measure)
+  return wrapLongTokens(value, state.width, state.fontSize, state.measure)
 }
