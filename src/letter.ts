@@ -6,6 +6,8 @@ import { layoutLetter } from './layout/letter.js'
 import { findParts } from './layout/structure.js'
 import { createMapper } from './map/index.js'
 import { resolveImage } from './map/image-source.js'
+import { linkTarget } from './map/url.js'
+import { recipientLines } from './layout/recipient.js'
 import { LetterError } from './parse/errors.js'
 import { parseLetter } from './parse/index.js'
 import { smartenPunctuation } from './parse/typography.js'
@@ -49,8 +51,19 @@ export interface RenderResult {
   author?: string
 }
 
-/** Markdown letter in, PDF bytes out: parse → meta → theme and fonts → map and lay out → render. */
-export async function renderLetter(markdown: string, options: RenderOptions = {}): Promise<RenderResult> {
+let queue: Promise<unknown> = Promise.resolve()
+
+/**
+ * Markdown letter in, PDF bytes out: parse → meta → theme and fonts → map and lay out → render.
+ * Renders run one at a time: react-pdf's font store and hyphenation setting are shared by the process.
+ */
+export function renderLetter(markdown: string, options: RenderOptions = {}): Promise<RenderResult> {
+  const result = queue.then(() => renderOne(markdown, options))
+  queue = result.catch(() => undefined)
+  return result
+}
+
+async function renderOne(markdown: string, options: RenderOptions): Promise<RenderResult> {
   const path = options.path ?? 'letter.md'
   const baseDir = resolve(options.baseDir ?? (options.path ? dirname(options.path) : '.'))
   const parsed = parseLetter(markdown, path)
@@ -70,6 +83,18 @@ export async function renderLetter(markdown: string, options: RenderOptions = {}
   const names = [meta.from?.name, meta.to?.name, meta.to?.company].filter((n): n is string => Boolean(n))
   if (!(await useHyphenation(meta.hyphenate, meta.lang, names))) {
     warnings.push({ message: `no hyphenation patterns for "${meta.lang}"; hyphenation stays off`, line: null, column: null, source: 'letterpress:meta' })
+  }
+  for (const link of meta.from?.links ?? []) {
+    if (!linkTarget(/^[a-z][a-z0-9+.-]*:/i.test(link.url) ? link.url : `https://${link.url}`)) {
+      warnings.push({ message: `from.links: "${link.url}" is set as plain text: only http, https, mailto and tel links are clickable`, line: null, column: null, source: 'letterpress:meta' })
+    }
+  }
+  if (theme.din && meta.to) {
+    const room = Math.floor((theme.din.addressField.height - theme.din.notesZone) / (theme.size.body * theme.leading.tight))
+    const lines = recipientLines(meta.to).length
+    if (lines > room) {
+      warnings.push({ message: `the recipient's address has ${lines} lines; the envelope window shows ${room}`, line: null, column: null, source: 'letterpress:theme' })
+    }
   }
   if (theme.din && meta.paper !== 'A4') {
     warnings.push({ message: `theme "${theme.name}" places the address for an A4 window envelope, but the paper is ${meta.paper}`, line: null, column: null, source: 'letterpress:theme' })
@@ -163,6 +188,11 @@ async function useFonts(theme: Theme, dirs: string[], warnings: LetterMessage[])
     })
     fonts[role] = defaults[role]
   }
+  fonts.fallbacks = fonts.fallbacks.filter((family) => {
+    if (hasFamily(family)) return true
+    warnings.push({ message: `fallback font family "${family}" not found in fonts/ or the bundled fonts; left out`, line: null, column: null, source: 'letterpress:fonts' })
+    return false
+  })
   await registerFonts([fonts.body, fonts.heading, fonts.mono, ...fonts.fallbacks])
   // The body and mono faces measure over-long tokens before layout.
   for (const fontFamily of [fonts.body, fonts.mono]) await Font.load({ fontFamily, fontWeight: 400, fontStyle: 'normal' } as never)

@@ -1,24 +1,41 @@
 import { existsSync, statSync } from 'node:fs'
-import { relative, resolve } from 'node:path'
+import { extname, relative, resolve } from 'node:path'
 import { glob } from 'tinyglobby'
 import { UsageError } from './args.js'
 
-/** Expand files, folders and globs into a sorted, de-duplicated list of .md files; nothing matching is bad usage. */
-export async function expandInputs(inputs: string[], cwd = process.cwd()): Promise<string[]> {
-  const found = new Set<string>()
+/** A letter to render: its path as the user reads it, and its subfolder inside a folder input (mirrored in the output). */
+export interface Input {
+  path: string
+  sub: string
+}
+
+const LETTER = /\.(md|markdown)$/i
+
+/** Expand files, folders and globs into a sorted, de-duplicated list of .md letters; nothing matching is bad usage. */
+export async function expandInputs(inputs: string[], cwd = process.cwd(), outDir?: string): Promise<Input[]> {
+  const found = new Map<string, Input>()
+  // Folders never searched: installed packages, and the output folder itself.
+  const ignore = ['**/node_modules/**', '**/.git/**']
   for (const input of inputs) {
     const abs = resolve(cwd, input)
-    let matches: string[]
+    let matches: { abs: string; sub: string }[]
     if (existsSync(abs) && statSync(abs).isDirectory()) {
-      matches = await glob('**/*.{md,markdown}', { cwd: abs, absolute: true, caseSensitiveMatch: false })
+      const out = outDir && relative(abs, outDir)
+      const skip = out && !out.startsWith('..') ? [...ignore, `${out}/**`] : ignore
+      const files = await glob('**/*.{md,markdown}', { cwd: abs, absolute: true, caseSensitiveMatch: false, ignore: skip })
+      matches = files.map((file) => ({ abs: file, sub: relative(abs, resolve(file, '..')) }))
       if (!matches.length) throw new UsageError(`no .md letters in folder "${input}"`)
     } else if (existsSync(abs)) {
-      matches = [abs]
+      if (!LETTER.test(extname(abs))) throw new UsageError(`"${input}" is not a Markdown letter (.md or .markdown)`)
+      matches = [{ abs, sub: '' }]
     } else {
-      matches = await glob(input, { cwd, absolute: true })
-      if (!matches.length) throw new UsageError(`no such file, folder or matching letters: "${input}"`)
+      const files = (await glob(input, { cwd, absolute: true, ignore })).filter((file) => LETTER.test(file))
+      if (!files.length) throw new UsageError(`no such file, folder or matching .md letters: "${input}"`)
+      matches = files.map((file) => ({ abs: file, sub: '' }))
     }
-    for (const m of matches.sort()) found.add(m)
+    for (const m of matches.sort((a, b) => a.abs.localeCompare(b.abs))) {
+      if (!found.has(m.abs)) found.set(m.abs, { path: relative(cwd, m.abs) || m.abs, sub: m.sub })
+    }
   }
-  return [...found].map((abs) => relative(cwd, abs) || abs)
+  return [...found.values()]
 }

@@ -15,6 +15,8 @@ export interface LetterReport {
 /** The whole run's JSON report. */
 export interface Report {
   ok: boolean
+  /** Warnings about the project config, which belong to no one letter. */
+  warnings: ({ file: string } & LetterReport['warnings'][number])[]
   letters: LetterReport[]
 }
 

@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
-import { renderLetter } from '../letter.js'
 import { loadConfig } from '../parse/config.js'
 import { LetterError } from '../parse/errors.js'
 import { isThemePath, themes } from '../theme/index.js'
@@ -63,15 +62,17 @@ async function renderAll(argv: string[], io: Io): Promise<number> {
     }
   }
   const sourceDateEpoch = parseEpoch(io.env.SOURCE_DATE_EPOCH)
+  // The render stack loads only once there is something to render: --help and bad usage stay quick.
+  const { renderLetter } = await import('../letter.js')
   const config = loadConfig(io.cwd)
   const configFile = config.file ? relative(io.cwd, config.file) : undefined
   if (!options.json) for (const w of config.warnings) io.err(formatMessage(configFile ?? '', 'warning', { ...w, file: configFile }))
-  const inputs = await expandInputs(options.inputs, io.cwd)
   const outDir = resolve(io.cwd, options.out)
+  const inputs = await expandInputs(options.inputs, io.cwd, outDir)
 
-  const report: Report = { ok: true, letters: [] }
+  const report: Report = { ok: true, warnings: config.warnings.map(({ message, line, column, source }) => ({ file: configFile ?? '', message, line, column, source })), letters: [] }
   const written = new Map<string, string>()
-  for (const input of inputs) {
+  for (const { path: input, sub } of inputs) {
     const started = performance.now()
     const entry: LetterReport = { input, output: null, pages: 0, bytes: 0, ms: 0, warnings: [], error: null }
     try {
@@ -88,7 +89,8 @@ async function renderAll(argv: string[], io: Io): Promise<number> {
         fontDirs: [join(io.cwd, 'fonts')],
       })
       entry.warnings = result.warnings.map(({ message, line, column, source }) => ({ message, line, column, source }))
-      const target = join(outDir, outputName(input, result.meta))
+      // Letters in subfolders of a folder input keep their subfolder in the output folder.
+      const target = join(outDir, sub, outputName(input, result.meta))
       const earlier = written.get(target)
       if (earlier) throw new LetterError(`output ${display(io.cwd, target)} is already written by ${earlier} in this run; set a different "output" name`)
       writeAtomic(target, result.pdf)

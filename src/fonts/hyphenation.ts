@@ -10,7 +10,11 @@ async function patternsFor(lang: string): Promise<Hyphenator | null> {
   const [language = 'en', region] = lang.toLowerCase().split('-')
   const candidates = [region ? `${language}-${region}` : '', language === 'en' ? 'en-us' : language].filter(Boolean)
   for (const name of candidates) {
-    if (loaded.has(name)) return loaded.get(name)!
+    if (loaded.has(name)) {
+      const known = loaded.get(name)
+      if (known) return known
+      continue // no patterns under this name: try the next candidate (de-at → de)
+    }
     try {
       // Patterns load only when a letter asks for hyphenation, so a plain render never pays for them.
       const module = (await import(`hyphen/${name}/index.js`)) as { default: Hyphenator }

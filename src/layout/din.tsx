@@ -5,6 +5,7 @@ import type { Person } from '../types.js'
 import { bodyText, stack } from '../map/styles.js'
 import type { Labels } from './labels.js'
 import { Letterhead } from './letterhead.js'
+import { recipientLines } from './recipient.js'
 
 type Din = NonNullable<Theme['din']>
 
@@ -33,7 +34,7 @@ export function DinHead(props: { theme: Theme; din: Din; from?: Person; to?: Per
   const at = (left: number, top: number) => ({ position: 'absolute' as const, left, top })
   const small = { fontFamily: stack(theme, theme.fonts.body), fontSize: theme.size.small, color: theme.colors.muted, lineHeight: theme.leading.tight }
   const returnAddress = from ? [from.name, ...from.address].filter(Boolean).join(' · ') : ''
-  const recipient = to ? [to.name, to.title, to.company, ...to.address].filter((l): l is string => Boolean(l)) : []
+  const recipient = to ? recipientLines(to) : []
   const info: [string, ReactNode][] = []
   if (from?.phone) info.push([labels.phone, from.phone])
   if (from?.email) {

@@ -11,7 +11,7 @@ import { PageHeader } from './page-header.js'
 import { DinHead } from './din.js'
 import { labelsFor } from './labels.js'
 import { Recipient } from './recipient.js'
-import type { LetterParts } from './structure.js'
+import { linesOf, type LetterParts } from './structure.js'
 import { Subject } from './subject.js'
 
 /** What the layout needs besides the mapper: the letter's parts, metadata and document properties. */
@@ -23,6 +23,9 @@ export interface LetterLayout {
   document: Pick<DocumentProps, 'title' | 'author' | 'subject' | 'keywords' | 'language' | 'creationDate' | 'modificationDate'>
 }
 
+/** The signer's lines when the closing comes from front matter: the sender's name and title. */
+const metaSigner = (meta: LetterMeta) => [meta.from?.name, meta.from?.title].filter((l): l is string => Boolean(l))
+
 /** The whole letter as a react-pdf <Document>: letterhead, date, recipient, subject, body, closing, notes. */
 export function layoutLetter(state: State, { parts, meta, signature, document }: LetterLayout): ReactElement<DocumentProps> {
   const { theme } = state
@@ -31,7 +34,10 @@ export function layoutLetter(state: State, { parts, meta, signature, document }:
   const salutation = parts.salutation ? state.one(parts.salutation) : undefined
   const body = state.all({ type: 'root', children: parts.body })
   // The closing never stands alone on a page: the end of the body goes over with it when it must.
-  const signerLines = parts.closing ? parts.closing.signer.length : [meta.from?.name, meta.from?.title].filter(Boolean).length
+  // The signer's lines as the closing sets them: every line of every paragraph under the phrase.
+  const signerLines = parts.closing
+    ? parts.closing.signer.reduce((n, p) => n + linesOf(p).trim().split('\n').length, 0)
+    : metaSigner(meta).length
   const closingRoom = closingHeight(theme, signerLines, Boolean(signature))
   const lastBlock = body.at(-1)
   // How far the closing reaches back into the room reserved under the last paragraph (see below).
@@ -60,7 +66,7 @@ export function layoutLetter(state: State, { parts, meta, signature, document }:
     state.keepLineBreaks = false
     closing = <Closing theme={theme} phrase={phrase} signature={signature} signer={signer} pull={pull} />
   } else if (meta.closing) {
-    const signer = [meta.from?.name, meta.from?.title].filter((l): l is string => Boolean(l))
+    const signer = metaSigner(meta)
     closing = <Closing theme={theme} phrase={meta.closing} signature={signature} signer={signer} pull={pull} />
   }
   // Endnotes come last: the body's references have decided their order by now.

@@ -55,7 +55,7 @@ export function splitFirstLine(node: Paragraph): [Paragraph, Paragraph | undefin
 }
 
 /** Text of a paragraph with its line breaks (soft and hard) kept as "\n". */
-function linesOf(node: Paragraph): string {
+export function linesOf(node: Paragraph): string {
   return node.children.map((c) => (c.type === 'break' ? '\n' : toString(c))).join('')
 }
 

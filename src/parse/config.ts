@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { isAbsolute, join, resolve } from 'node:path'
+import { isThemePath } from '../theme/paths.js'
 import type { LetterMessage } from '../types.js'
 import { validateMeta } from './meta.js'
 import type { RawMeta } from './schema.js'
@@ -19,19 +20,27 @@ export function loadConfig(dir: string): ProjectConfig {
   for (const name of CONFIG_NAMES) {
     const file = join(dir, name)
     if (!existsSync(file)) continue
-    const { raw, warnings } = validateMeta(parseYaml(readFileSync(file, 'utf8'), file), file)
-    return { file, raw, warnings: warnings.map((w) => ({ ...w, file })) }
+    const { raw, warnings } = validateMeta(parseYaml(readFileSync(file, 'utf8'), file, 1, 'config'), file)
+    return { file, raw: anchored(raw, dir), warnings: warnings.map((w) => ({ ...w, file })) }
   }
   const pkg = join(dir, 'package.json')
   if (existsSync(pkg)) {
-    const whole = parseYaml(readFileSync(pkg, 'utf8'), pkg)
+    const whole = parseYaml(readFileSync(pkg, 'utf8'), pkg, 1, 'package.json')
     const value = whole.value as Record<string, unknown> | null
     if (value && typeof value === 'object' && 'letterpress' in value) {
       const { raw, warnings } = validateMeta(within(whole, 'letterpress'), pkg)
-      return { file: pkg, raw, warnings: warnings.map((w) => ({ ...w, file: pkg })) }
+      return { file: pkg, raw: anchored(raw, dir), warnings: warnings.map((w) => ({ ...w, file: pkg })) }
     }
   }
   return { file: null, raw: {}, warnings: [] }
+}
+
+/** Paths in the config (a theme file, a signature) are relative to the config's folder, not each letter's. */
+function anchored(raw: RawMeta, dir: string): RawMeta {
+  const out = { ...raw }
+  if (out.theme && isThemePath(out.theme) && !isAbsolute(out.theme)) out.theme = resolve(dir, out.theme)
+  if (out.signature && !isAbsolute(out.signature) && !/^[a-z][a-z0-9+.-]*:/i.test(out.signature)) out.signature = resolve(dir, out.signature)
+  return out
 }
 
 /** A view of one key of a YAML document, so places stay those of the whole file. */

@@ -5,7 +5,7 @@ import { LetterError } from './errors.js'
 import { formatDate } from './date.js'
 import { knownFields, metaSchema, type RawMeta } from './schema.js'
 import type { YamlSource } from './yaml.js'
-import { deepMerge, isPlainObject } from '../util/merge.js'
+import { deepMerge } from '../util/merge.js'
 
 /** What each field expects, in words, for error messages. */
 const EXPECTED: Record<string, string> = {
@@ -93,17 +93,17 @@ export interface MetaOverrides {
   sourceDateEpoch?: number
 }
 
-/** Deep-merge layers: later layers win; mappings merge, lists and scalars replace. */
+/** A layer with its short forms spelled out ("from: Han Xiao" is a name; "font: X" sets body and headings). */
+function expand(layer: RawMeta): RawMeta {
+  const out = { ...layer }
+  for (const who of ['from', 'to'] as const) if (typeof out[who] === 'string') out[who] = { name: out[who] }
+  if (typeof out.font === 'string') out.font = { body: out.font, heading: out.font }
+  return out
+}
+
+/** Deep-merge layers: later layers win; mappings merge field by field, lists and scalars replace. */
 export function mergeLayers(...layers: RawMeta[]): RawMeta {
-  return layers.reduce<RawMeta>((acc, layer) => {
-    // A plain-string person ("from: Han Xiao") laid over a mapping only renames.
-    const named = { ...layer }
-    for (const who of ['from', 'to'] as const) {
-      const under = acc[who]
-      if (typeof named[who] === 'string' && isPlainObject(under)) named[who] = { ...under, name: named[who] }
-    }
-    return deepMerge(acc, named)
-  }, {})
+  return layers.reduce<RawMeta>((acc, layer) => deepMerge(acc, expand(layer)), {})
 }
 
 function toPerson(value: RawMeta['from']): Person | undefined {

@@ -1,5 +1,14 @@
 import { z } from 'zod'
 
+/** Whether Intl accepts a BCP 47 language tag (dates are formatted with it). */
+function isLanguageTag(tag: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1 && /^[a-z]{2,3}\b/i.test(tag)
+  } catch {
+    return false
+  }
+}
+
 /** A string or a list of strings, normalised to a list of lines. */
 const lines = z.union([z.string(), z.array(z.string())])
 
@@ -26,7 +35,7 @@ export const metaSchema = z.looseObject({
   to: z.union([z.string(), person]).optional(),
   date: z.union([z.string(), z.literal(false), z.date()]).optional(),
   subject: z.string().optional(),
-  lang: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'a language tag such as en-US or de-DE').optional(),
+  lang: z.string().refine(isLanguageTag, 'a language tag such as en-US or de-DE').optional(),
   theme: z.string().optional(),
   paper: z.enum(['A4', 'Letter']).optional(),
   signature: z.string().optional(),

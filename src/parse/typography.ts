@@ -24,7 +24,19 @@ function build(language: string) {
 export function smartenPunctuation(tree: Root, lang: string): Root {
   const language = lang.split('-')[0]!.toLowerCase()
   if (!processors.has(language)) processors.set(language, build(language))
+  // The text of links that spell out an address (a bare URL or e-mail) is kept exactly as written:
+  // "a--b..." in a URL must not become "a–b…". SmartyPants only visits text nodes, so hide these meanwhile.
+  const hidden: { type: string }[] = []
+  visit(tree, 'link', (link) => {
+    for (const child of link.children) {
+      if (child.type === 'text' && (child.value === link.url || /:\/\/|@/.test(child.value) || link.url.endsWith(child.value))) {
+        hidden.push(child)
+        ;(child as { type: string }).type = 'addressText'
+      }
+    }
+  })
   processors.get(language)!.runSync(tree)
+  for (const node of hidden) node.type = 'text'
   const closingSingle = (QUOTES[language] ?? QUOTES.en!).close.single
   // SmartyPants sets an apostrophe as the closing single quote; where that is not ’ (German ‘), an
   // apostrophe between letters ("bin's") is still ’.

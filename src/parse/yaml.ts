@@ -11,7 +11,7 @@ export interface YamlSource {
 }
 
 /** Parse YAML text whose first line is `firstLine` in the file; bad YAML throws a LetterError with its place. */
-export function parseYaml(text: string, file: string, firstLine = 1): YamlSource {
+export function parseYaml(text: string, file: string, firstLine = 1, what = 'front matter'): YamlSource {
   const counter = new LineCounter()
   const doc: Document = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true })
   const at = (offset: number) => {
@@ -22,7 +22,7 @@ export function parseYaml(text: string, file: string, firstLine = 1): YamlSource
   if (error) {
     const { line, column } = at(error.pos[0])
     const reason = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '')
-    throw new LetterError(`invalid YAML front matter: ${reason}`, line, column, file)
+    throw new LetterError(`invalid YAML ${what}: ${reason}`, line, column, file)
   }
   const nodeAt = (path: readonly PropertyKey[], key: boolean): Node | undefined => {
     let node: unknown = doc.contents

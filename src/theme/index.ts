@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { extname, isAbsolute, resolve } from 'node:path'
+import { isAbsolute, resolve } from 'node:path'
 import type { z } from 'zod'
 import { LetterError } from '../parse/errors.js'
 import { parseYaml, type YamlSource } from '../parse/yaml.js'
@@ -15,8 +15,9 @@ export type { Theme } from './schema.js'
 /** Built-in themes by name. */
 export const themes: Record<string, Theme> = { classic, modern, din5008 }
 
-/** Whether a --theme / theme: value names a theme file rather than a built-in theme. */
-export const isThemePath = (name: string) => /[\\/]/.test(name) || ['.yaml', '.yml', '.json'].includes(extname(name).toLowerCase())
+import { isThemePath } from './paths.js'
+
+export { isThemePath }
 
 /** What the theme resolver reads from the letter's metadata. */
 export type ThemeChoice = Pick<LetterMeta, 'theme' | 'font' | 'colors' | 'paper'>
@@ -27,35 +28,31 @@ export type ThemeChoice = Pick<LetterMeta, 'theme' | 'font' | 'colors' | 'paper'
  * LetterError naming the key (and, for a theme file, its line).
  */
 export function resolveTheme(choice: ThemeChoice, options: { baseDir?: string; file?: string } = {}): Theme {
-  let theme: Theme
-  let src: YamlSource | undefined
-  let themePath: string | undefined
   const origin = options.file ?? 'letter.md'
+  const letter = choice.paper === 'Letter'
+  // On Letter paper a theme's letterPaper values apply on top of it, before anything laid over the theme.
+  const onPaper = (base: Theme) => (letter && base.letterPaper ? deepMerge(base, base.letterPaper) : base)
+  let theme: Theme
   if (isThemePath(choice.theme)) {
     const path = isAbsolute(choice.theme) ? choice.theme : resolve(options.baseDir ?? '.', choice.theme)
     if (!existsSync(path)) throw new LetterError(`theme file "${choice.theme}" not found`, null, null, options.file)
-    src = parseYaml(readFileSync(path, 'utf8'), path)
-    themePath = path
-    const { extends: base = 'classic', ...overrides } = (isPlainObject(src.value) ? src.value : {}) as { extends?: unknown }
+    const src = parseYaml(readFileSync(path, 'utf8'), path, 1, 'theme file')
+    const { extends: base = 'classic', letterPaper, ...overrides } = (isPlainObject(src.value) ? src.value : {}) as { extends?: unknown; letterPaper?: unknown }
     if (typeof base !== 'string' || !Object.hasOwn(themes, base)) {
       const { line, column } = src.place(['extends'])
       throw new LetterError(`"extends" must name a built-in theme (${Object.keys(themes).join(', ')})`, line, column, path)
     }
-    theme = check(deepMerge(themes[base]!, { ...overrides, name: themes[base]!.name }), src, path)
+    theme = check(deepMerge(onPaper(themes[base]!), { ...overrides, name: themes[base]!.name }), src, path)
+    // The file's own letterPaper values are checked once they apply, and named under their key.
+    if (letter && letterPaper !== undefined) theme = check(deepMerge(theme, letterPaper), src, path, ['letterPaper'])
   } else {
     const base = Object.hasOwn(themes, choice.theme) ? themes[choice.theme] : undefined
     if (!base) throw new LetterError(`unknown theme "${choice.theme}"; built-in themes: ${Object.keys(themes).join(', ')}`, null, null, options.file)
-    theme = base
+    theme = onPaper(base)
   }
   const { body, heading, mono } = choice.font
   const fonts = { ...theme.fonts, ...(body && { body }), heading: heading ?? body ?? theme.fonts.heading, ...(mono && { mono }) }
-  theme = check(deepMerge(theme, { fonts, colors: choice.colors }), undefined, origin)
-  if (choice.paper === 'Letter' && theme.letterPaper) {
-    // Letter-paper values are only checked once they apply; a theme file's are found under its letterPaper key.
-    const fromFile = src && isPlainObject(src.value) && src.value.letterPaper !== undefined ? src : undefined
-    theme = check(deepMerge(theme, theme.letterPaper), fromFile, fromFile ? themePath! : origin, fromFile ? ['letterPaper'] : [])
-  }
-  return theme
+  return check(deepMerge(theme, { fonts, colors: choice.colors }), undefined, origin)
 }
 
 /** Validate a merged theme; the first problem names its key, with its line when a theme file set it. */

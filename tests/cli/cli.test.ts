@@ -25,7 +25,9 @@ describe('letterpress command line', () => {
     const dir = project({ 'a/one.md': GOOD, 'a/sub/two.md': GOOD, 'b/three.md': GOOD, 'c.md': GOOD })
     const r = letterpress(dir, ['a', 'b/*.md', 'c.md', '--out', 'pdfs'])
     expect(r.code, r.stderr).toBe(0)
-    expect(readdirSync(join(dir, 'pdfs')).sort()).toEqual(['c.pdf', 'one.pdf', 'three.pdf', 'two.pdf'])
+    // A letter in a subfolder of a folder input keeps its subfolder in the output.
+    expect(readdirSync(join(dir, 'pdfs')).sort()).toEqual(['c.pdf', 'one.pdf', 'sub', 'three.pdf'])
+    expect(readdirSync(join(dir, 'pdfs/sub'))).toEqual(['two.pdf'])
   })
 
   test('--json prints one report on stdout and nothing else', () => {

@@ -164,4 +164,19 @@ describe('page breaks', () => {
   test.each([false, true])('keeping the closing company takes the last lines of a long paragraph along, not the whole paragraph (signature image: %s)', async (withSignature) => {
     for (const { words, lines } of await closingSweep(withSignature)) expectGoodBreaks(lines, [0, 1, 2, 3, 4, 'x'], `${words} words`)
   })
+
+  test('a signer of several lines goes with the closing and the last lines of text, wherever the page ends', async () => {
+    const signer = ['Jordan Signer', 'Research Engineer', 'ACME GmbH', 'Berlin']
+    let moved = 0
+    for (let words = 40; words <= 200; words += 16) {
+      const md = letter(frontMatter('subject: Application', 'date: 2026-11-24'), [...filler(5, 70), para('x', words)]).replace('Kim Sample\n', `${signer.join('\n')}\n`)
+      const lines = linesOf((await render(md, { theme: 'classic' })).pdf.items)
+      const phrase = lines.find((l) => l.text === 'Sincerely,')!
+      for (const text of signer) expect(lines.find((l) => l.text === text)?.page, `${text} (${words} words)`).toBe(phrase.page)
+      const above = lines.filter((l) => l.page === phrase.page && l.y < phrase.y && /p\w+w\d/.test(l.text))
+      expect(above.length, `body lines above the closing (${words} words)`).toBeGreaterThanOrEqual(2)
+      if (phrase.page > 1) moved++
+    }
+    expect(moved).toBeGreaterThan(0)
+  })
 })

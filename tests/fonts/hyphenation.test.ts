@@ -128,3 +128,12 @@ describe('useHyphenation on, other languages', () => {
     expect(split('development')).toEqual(['development'])
   })
 })
+
+describe('useHyphenation across letters', () => {
+  test('a region without its own patterns falls back to the language every time, not only the first', async () => {
+    for (let i = 0; i < 3; i++) {
+      expect(await useHyphenation(true, 'de-AT', [])).toBe(true)
+      expect(callback()('Bewerbungsunterlagen').length).toBeGreaterThan(1)
+    }
+  })
+})

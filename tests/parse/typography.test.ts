@@ -122,3 +122,17 @@ describe('French', () => {
     expect(text(`C'est l'été.`, 'fr')).toBe('C’est l’été.')
   })
 })
+
+describe('addresses are kept as written', () => {
+  test('a bare URL or e-mail keeps its dashes, dots and quotes, while the prose around it is smartened', () => {
+    const out = text("See https://example.com/a--b...c and <https://x.org/it's--here>, mail kim--lee@example.com -- ok...")
+    expect(out).toContain('https://example.com/a--b...c')
+    expect(out).toContain("https://x.org/it's--here")
+    expect(out).toContain('kim--lee@example.com')
+    expect(out).toContain('– ok…')
+  })
+
+  test('link text that is not an address is still smartened', () => {
+    expect(text('[the "docs" -- here](https://d.org)')).toBe('the “docs” – here')
+  })
+})

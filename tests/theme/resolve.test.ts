@@ -365,3 +365,13 @@ describe('resolveTheme: theme files', () => {
     expect(e.line).toBeNull()
   })
 })
+
+describe('resolveTheme: a theme file on Letter paper', () => {
+  test('the file’s own values win over the built-in Letter adjustments', () => {
+    const file = themeFile('margins.yaml', 'extends: classic\npage:\n  margin: { top: 30, right: 30, bottom: 30, left: 30 }\n')
+    const theme = resolveTheme(choice({ theme: file, paper: 'Letter' }), { baseDir: dir })
+    expect(theme.page.margin).toEqual({ top: 30, right: 30, bottom: 30, left: 30 })
+    // The built-in Letter adjustments the file does not touch still apply.
+    expect(theme.letterhead.dateAlign).toBe('left')
+  })
+})
