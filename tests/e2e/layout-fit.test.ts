@@ -90,18 +90,18 @@ describe('fit', () => {
     expect(lines).toBeLessThan(mm / 4)
   })
 
-  test('din5008: the 1.3-page letter fits on one page or fails with the overflow', async () => {
+  test('din5008: the 1.3-page letter fits on one page, and one twice as long fails with the overflow', async () => {
     const md = SLIGHTLY_LONG.replace('date: 2026-11-24', 'date: 2026-11-24\nlang: de-DE')
-    const outcome = await render(md, { theme: 'din5008', maxPages: 1, fit: true }).then(
-      (out) => out,
+    const fitted = await render(md, { theme: 'din5008', maxPages: 1, fit: true })
+    expect(fitted.result.pages).toBe(1)
+    expect(readsBack(md, fitted.pdf.text)).toEqual([])
+    const body = md.slice(md.indexOf('\n---\n') + 5)
+    const twice = md + body
+    const error = await render(twice, { theme: 'din5008', maxPages: 1, fit: true }).then(
+      () => undefined,
       (e: unknown) => e as Error,
     )
-    if (outcome instanceof Error) {
-      expect(outcome).toBeInstanceOf(LetterError)
-      expect(outcome.message).toMatch(OVERFLOW)
-    } else {
-      expect(outcome.result.pages).toBe(1)
-      expect(readsBack(md, outcome.pdf.text)).toEqual([])
-    }
+    expect(error).toBeInstanceOf(LetterError)
+    expect(error!.message).toMatch(OVERFLOW)
   })
 })
