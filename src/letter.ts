@@ -15,6 +15,9 @@ import { useHyphenation } from './fonts/hyphenation.js'
 import { mergeLayers, resolveMeta } from './parse/meta.js'
 import type { RawMeta } from './parse/schema.js'
 import { renderDocument, type Rendered } from './render/index.js'
+import { NO_HYPHEN_BREAKS, withTextDefaults } from './render/text-options.js'
+import type { ReactElement } from 'react'
+import type { DocumentProps } from '@react-pdf/renderer'
 import { firstFitting, fitSteps } from './layout/fit.js'
 import { resolveTheme, themes, type Theme } from './theme/index.js'
 import { PAPER_HEIGHT, PAPER_WIDTH } from './theme/units.js'
@@ -125,7 +128,9 @@ async function renderOne(markdown: string, options: RenderOptions): Promise<Rend
   // Map and lay out with a given theme; the mapper's warnings are the same for every theme, so kept once.
   const build = (withTheme: Theme) => {
     const state = createMapper(parsed.tree, withTheme, baseDir, PAPER_WIDTH[meta.paper])
-    const element = layoutLetter(state, { parts, meta, signature, document })
+    // Without hyphenation, lines break at spaces only (see NO_HYPHEN_BREAKS).
+    const textDefaults = meta.hyphenate ? {} : { hyphenationPenalty: NO_HYPHEN_BREAKS }
+    const element = withTextDefaults(layoutLetter(state, { parts, meta, signature, document }), textDefaults) as ReactElement<DocumentProps>
     return { element, warnings: state.warnings }
   }
   const first = build(theme)
