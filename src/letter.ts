@@ -35,6 +35,8 @@ export interface RenderOptions {
   theme?: string
   paper?: 'A4' | 'Letter'
   maxPages?: number
+  /** Claim PDF/A-2b (default true); false turns it off, as --no-pdfa does. */
+  pdfa?: boolean
   /** Shrink the letter (within the theme's bounds) to meet maxPages. */
   fit?: boolean
   /** Seconds since the epoch: fixes "today" and the PDF's dates (SOURCE_DATE_EPOCH). */
@@ -76,6 +78,7 @@ async function renderOne(markdown: string, options: RenderOptions): Promise<Rend
     paper: options.paper,
     maxPages: options.maxPages,
     fit: options.fit,
+    pdfa: options.pdfa,
     sourceDateEpoch: options.sourceDateEpoch,
   })
 
@@ -122,8 +125,10 @@ async function renderOne(markdown: string, options: RenderOptions): Promise<Rend
     subject: meta.subject,
     keywords: meta.keywords.length ? meta.keywords.join(', ') : undefined,
     language: meta.lang,
+    // No modification date: react-pdf writes it as a non-standard /ModificationDate entry.
     creationDate: when,
-    modificationDate: when,
+    // PDF/A-2b: pdfkit then writes PDF 1.7, XMP with the PDF/A identification and an sRGB output intent.
+    conformance: meta.pdfa ? ('PDF/A-2b' as const) : undefined,
   }
   // Map and lay out with a given theme; the mapper's warnings are the same for every theme, so kept once.
   const build = (withTheme: Theme) => {

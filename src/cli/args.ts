@@ -8,6 +8,7 @@ export interface CliOptions {
   paper?: 'A4' | 'Letter'
   maxPages?: number
   fit?: boolean
+  pdfa?: boolean
   json: boolean
   help: boolean
   version: boolean
@@ -30,6 +31,7 @@ Options:
       --max-pages N    fail a letter that runs longer than N pages
       --fit            shrink a longer letter to --max-pages / max-pages: spacing first, then leading,
                        then type size and margins, within the theme's bounds
+      --no-pdfa        do not claim PDF/A-2b (claimed by default; pdfa: false in front matter)
       --json           print one JSON report on stdout and nothing else there
   -h, --help           show this help
   -v, --version        show the version
@@ -54,6 +56,7 @@ export function parseCli(argv: string[]): CliOptions {
         paper: { type: 'string' },
         'max-pages': { type: 'string' },
         fit: { type: 'boolean' },
+        'no-pdfa': { type: 'boolean' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -81,6 +84,7 @@ export function parseCli(argv: string[]): CliOptions {
     paper,
     maxPages,
     fit: values.fit,
+    pdfa: values['no-pdfa'] ? false : undefined,
     json: values.json,
     help: values.help,
     version: values.version,

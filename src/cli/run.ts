@@ -85,6 +85,7 @@ async function renderAll(argv: string[], io: Io): Promise<number> {
         paper: options.paper,
         maxPages: options.maxPages,
         fit: options.fit,
+        pdfa: options.pdfa,
         sourceDateEpoch,
         fontDirs: [join(io.cwd, 'fonts')],
       })

@@ -20,7 +20,7 @@ export interface LetterLayout {
   meta: LetterMeta
   /** A checked local path to the signature image, if any. */
   signature?: string
-  document: Pick<DocumentProps, 'title' | 'author' | 'subject' | 'keywords' | 'language' | 'creationDate' | 'modificationDate'>
+  document: Pick<DocumentProps, 'title' | 'author' | 'subject' | 'keywords' | 'language' | 'creationDate' | 'conformance'>
 }
 
 /** The signer's lines when the closing comes from front matter: the sender's name and title. */

@@ -28,6 +28,8 @@ const EXPECTED: Record<string, string> = {
   font: 'a font family name, or a mapping with body, heading, mono',
   colors: 'a mapping of theme colour names to colours such as "#1f3a5f"',
   hyphenate: 'true or false',
+  pdfa: 'true or false',
+  fallbacks: 'a list of font family names',
   name: 'text',
   company: 'text',
   email: 'an e-mail address',
@@ -89,6 +91,7 @@ export interface MetaOverrides {
   paper?: 'A4' | 'Letter'
   maxPages?: number
   fit?: boolean
+  pdfa?: boolean
   /** Seconds since the epoch for "today" (SOURCE_DATE_EPOCH). */
   sourceDateEpoch?: number
 }
@@ -151,5 +154,7 @@ export function resolveMeta(raw: RawMeta, overrides: MetaOverrides = {}): Letter
     font,
     colors: raw.colors ?? {},
     hyphenate: raw.hyphenate ?? false,
+    pdfa: overrides.pdfa ?? raw.pdfa ?? true,
+    fallbacks: raw.fallbacks ?? [],
   }
 }

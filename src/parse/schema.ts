@@ -50,6 +50,8 @@ export const metaSchema = z.looseObject({
   font: fontChoice.optional(),
   colors: z.record(z.string(), z.string()).optional(),
   hyphenate: z.boolean().optional(),
+  pdfa: z.boolean().optional(),
+  fallbacks: z.array(z.string()).optional(),
 })
 
 /** Field names known at the top level and inside `from`/`to`, for "did you mean" suggestions. */

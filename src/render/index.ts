@@ -1,13 +1,6 @@
 import type { ReactElement } from 'react'
 import { pdf, type DocumentProps } from '@react-pdf/renderer'
-import PDFDocument from 'pdfkit'
-
-// pdfkit opens every document with Helvetica as its current font, and that standard (never embedded)
-// font object is written into the file even when no text uses it; start documents with no font instead.
-const initFonts = PDFDocument.prototype.initFonts
-PDFDocument.prototype.initFonts = function (_defaultFont, family, size) {
-  initFonts.call(this, null, family, size)
-}
+import './pdfkit-patches.js'
 
 /** PDF bytes, the page count react-pdf laid out, and how full the last page is. */
 export interface Rendered {
