@@ -1,7 +1,8 @@
 import { basename, dirname, extname, resolve } from 'node:path'
 import { Font } from '@react-pdf/renderer'
 import { toString } from 'mdast-util-to-string'
-import { availableFamilies, hasFamily, registerFonts, scanFonts } from './fonts/index.js'
+import { availableFamilies, hasFamily, LAST_RESORT_FAMILY, registerFonts, scanFonts } from './fonts/index.js'
+import { missingGlyphs } from './fonts/coverage.js'
 import { layoutLetter } from './layout/letter.js'
 import { findParts } from './layout/structure.js'
 import { createMapper } from './map/index.js'
@@ -82,7 +83,10 @@ async function renderOne(markdown: string, options: RenderOptions): Promise<Rend
     sourceDateEpoch: options.sourceDateEpoch,
   })
 
-  const theme = await useFonts(resolveTheme(meta, { baseDir, file: path }), options.fontDirs ?? [resolve('fonts')], warnings)
+  const theme = await useFonts(resolveTheme(meta, { baseDir, file: path }), options.fontDirs ?? [resolve('fonts')], meta.fallbacks, warnings)
+  // Checked before smart punctuation changes the text, so places are those of the source.
+  const metaText = [meta.subject, meta.closing, meta.from?.name, meta.from?.title, meta.to?.name, meta.to?.title, meta.to?.company, ...(meta.to?.address ?? []), ...(meta.from?.address ?? []), ...meta.enclosures, ...meta.cc]
+  warnings.push(...(await missingGlyphs(parsed.tree, theme.fonts, metaText.filter((t): t is string => Boolean(t)), LAST_RESORT_FAMILY)))
 
   smartenPunctuation(parsed.tree, meta.lang)
   // Hyphenation splits words in the text layer ("devel-oped"), which applicant-tracking systems misread: off unless asked for.
@@ -184,10 +188,11 @@ function overflow(rendered: Rendered, limit: number, theme: Theme, paper: Letter
 }
 
 /** Check the theme's families exist (warning and falling back to the theme's own when not) and register them. */
-async function useFonts(theme: Theme, dirs: string[], warnings: LetterMessage[]): Promise<Theme> {
+async function useFonts(theme: Theme, dirs: string[], fallbacks: string[], warnings: LetterMessage[]): Promise<Theme> {
   for (const dir of dirs) scanFonts(dir)
   const defaults = (themes[theme.name] ?? themes.classic!).fonts
-  const fonts = { ...theme.fonts }
+  // The letter's own fallbacks (a CJK font in fonts/, say) are tried before the theme's.
+  const fonts = { ...theme.fonts, fallbacks: [...new Set([...fallbacks, ...theme.fonts.fallbacks])] }
   for (const role of ['body', 'heading', 'mono'] as const) {
     if (hasFamily(fonts[role])) continue
     warnings.push({
@@ -200,7 +205,7 @@ async function useFonts(theme: Theme, dirs: string[], warnings: LetterMessage[])
   }
   fonts.fallbacks = fonts.fallbacks.filter((family) => {
     if (hasFamily(family)) return true
-    warnings.push({ message: `fallback font family "${family}" not found in fonts/ or the bundled fonts; left out`, line: null, column: null, source: 'letterpress:fonts' })
+    warnings.push({ message: `fallback font family "${family}" not found in fonts/ or the bundled fonts; left out (available: ${availableFamilies().join(', ')})`, line: null, column: null, source: 'letterpress:fonts' })
     return false
   })
   await registerFonts([fonts.body, fonts.heading, fonts.mono, ...fonts.fallbacks])

@@ -34,6 +34,9 @@ const BUNDLED: Record<string, Face[]> = {
 /** The family that replaces react-pdf's last-resort Helvetica, so no standard (non-embedded) font is ever used. */
 const LAST_RESORT = 'Noto Sans'
 
+/** The family react-pdf falls back to last for every text ("Helvetica", here an embedded Noto Sans face). */
+export const LAST_RESORT_FAMILY = 'Helvetica'
+
 const registered = new Set<string>()
 /** The first react-pdf font source registered for each file: later ones share its parsed font. */
 const firstSource = new Map<string, FontSourceLike>()
@@ -116,10 +119,10 @@ export async function registerFonts(families: string[]): Promise<void> {
     // in it; make that an embedded face. It only ever draws glyphs no other font has, so one face serves.
     const store = Font as unknown as { fontFamilies: Record<string, unknown> }
     delete store.fontFamilies['Helvetica']
-    registerFamily('Helvetica', [BUNDLED[LAST_RESORT]![0]!], bundledFontsDir)
+    registerFamily(LAST_RESORT_FAMILY, [BUNDLED[LAST_RESORT]![0]!], bundledFontsDir)
     // react-pdf loads only the families that styles name, but reads this one's glyphs when others lack them.
     await Promise.all(
-      [400, 700].flatMap((fontWeight) => ['normal', 'italic'].map((fontStyle) => Font.load({ fontFamily: 'Helvetica', fontWeight, fontStyle } as never))),
+      [400, 700].flatMap((fontWeight) => ['normal', 'italic'].map((fontStyle) => Font.load({ fontFamily: LAST_RESORT_FAMILY, fontWeight, fontStyle } as never))),
     )
   }
   for (const family of families) {
