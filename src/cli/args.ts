@@ -9,6 +9,7 @@ export interface CliOptions {
   maxPages?: number
   fit?: boolean
   pdfa?: boolean
+  check: boolean
   json: boolean
   help: boolean
   version: boolean
@@ -21,6 +22,7 @@ export class UsageError extends Error {}
 export const HELP = `letterpress — Markdown letters in, print-ready PDFs out
 
 Usage: letterpress [inputs…] [options]
+       letterpress check FILE.pdf [--source FILE.md] [--json]   (see letterpress check --help)
 
   inputs               .md files, folders (searched for .md files) or globs (default: letters/)
 
@@ -32,6 +34,7 @@ Options:
       --fit            shrink a longer letter to --max-pages / max-pages: spacing first, then leading,
                        then type size and margins, within the theme's bounds
       --no-pdfa        do not claim PDF/A-2b (claimed by default; pdfa: false in front matter)
+      --check          read each PDF back against its letter (as \`letterpress check\`); a failure fails it
       --json           print one JSON report on stdout and nothing else there
   -h, --help           show this help
   -v, --version        show the version
@@ -57,6 +60,7 @@ export function parseCli(argv: string[]): CliOptions {
         'max-pages': { type: 'string' },
         fit: { type: 'boolean' },
         'no-pdfa': { type: 'boolean' },
+        check: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -85,6 +89,7 @@ export function parseCli(argv: string[]): CliOptions {
     maxPages,
     fit: values.fit,
     pdfa: values['no-pdfa'] ? false : undefined,
+    check: values.check,
     json: values.json,
     help: values.help,
     version: values.version,

@@ -7,6 +7,7 @@ import { outputName } from '../write/output-name.js'
 import { writeAtomic } from '../write/atomic.js'
 import { HELP, parseCli, UsageError } from './args.js'
 import { expandInputs } from './inputs.js'
+import { runCheck } from './check.js'
 import { formatMessage, letterLine, summary, type LetterReport, type Report } from './report.js'
 
 /** Where the CLI prints: stdout for results, stderr for messages. */
@@ -44,6 +45,7 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
 }
 
 async function renderAll(argv: string[], io: Io): Promise<number> {
+  if (argv[0] === 'check') return runCheck(argv.slice(1), io)
   const options = parseCli(argv)
   if (options.help) {
     io.out(HELP)
@@ -77,7 +79,8 @@ async function renderAll(argv: string[], io: Io): Promise<number> {
     const entry: LetterReport = { input, output: null, pages: 0, bytes: 0, ms: 0, warnings: [], error: null }
     try {
       const abs = resolve(io.cwd, input)
-      const result = await renderLetter(readFileSync(abs, 'utf8'), {
+      const markdown = readFileSync(abs, 'utf8')
+      const result = await renderLetter(markdown, {
         path: input,
         baseDir: dirname(abs),
         config: config.raw,
@@ -97,6 +100,15 @@ async function renderAll(argv: string[], io: Io): Promise<number> {
       writeAtomic(target, result.pdf)
       written.set(target, input)
       Object.assign(entry, { output: display(io.cwd, target), pages: result.pages, bytes: result.pdf.byteLength })
+      if (options.check) {
+        // --check reads the PDF just written back against its source; a failure fails the letter (the PDF stays).
+        const { checkPdf, formatCheck } = await import('../check/index.js')
+        const check = await checkPdf(result.pdf, { source: markdown })
+        if (!check.ok) {
+          for (const line of formatCheck(display(io.cwd, target), check).slice(1)) if (!options.json) io.err(line)
+          throw new LetterError(`check failed: ${formatCheck('', check).slice(1).map((l) => l.trim()).join('; ')}`)
+        }
+      }
     } catch (error) {
       const e = error instanceof LetterError ? error : new LetterError(String((error as Error)?.message ?? error))
       entry.error = { message: e.message, line: e.line, column: e.column }

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { LetterError, renderLetter } from '../../src/index.js'
 import { outputName } from '../../src/write/output-name.js'
+import { checkPdf } from '../../src/check/index.js'
 import { readPdf } from '../helpers/pdf.js'
 import { missingInOrder, plainMarkdown, wordsOf } from '../helpers/readback.js'
 
@@ -84,6 +85,14 @@ describe.each(cases)('fixture %s', (name) => {
     // Every font is a real, embedded typeface: no standard PDF fonts anywhere in the file.
     expect(pdf.fonts.length).toBeGreaterThan(0)
     for (const font of pdf.fonts) expect(font, font.name).toMatchObject({ embedded: true })
+
+    // The project's own check reads every body word back in order, with nothing else wrong but a missing author.
+    const check = await checkPdf(result.pdf, { source: markdown })
+    expect(check.wordProblems).toEqual([])
+    expect(check.words!.matched).toBe(check.words!.expected)
+    expect(check.fontsNotEmbedded).toEqual([])
+    expect(check.metadataMissing).toEqual(expected.author === undefined ? ['Author'] : [])
+    expect(check.ok).toBe(expected.author !== undefined)
 
     const warnings = result.warnings.map((w) => ({ line: w.line, column: w.column, message: w.message }))
     expect(warnings).toHaveLength(expected.warnings?.length ?? 0)

@@ -1,0 +1,56 @@
+import { readPdf } from './read.js'
+import { compareWords, sourceWords, type WordProblem } from './words.js'
+
+/** Page sizes a letter may have, in points (±1). */
+const PAPER: Record<string, [number, number]> = { A4: [595, 842], Letter: [612, 792] }
+
+/** What `letterpress check` found in one PDF. */
+export interface CheckReport {
+  ok: boolean
+  pages: number
+  /** Body words of the source read back in order, when a source was given. */
+  words: { expected: number; matched: number; score: number } | null
+  wordProblems: WordProblem[]
+  /** Fonts whose glyphs are not in the file. */
+  fontsNotEmbedded: string[]
+  /** Document info a reader expects that is missing. */
+  metadataMissing: string[]
+  pageProblems: string[]
+}
+
+/** Read a PDF back the way an applicant-tracking system does and compare it with its Markdown source. */
+export async function checkPdf(pdf: Uint8Array, options: { source?: string } = {}): Promise<CheckReport> {
+  const facts = await readPdf(pdf)
+  const report: CheckReport = { ok: true, pages: facts.pages, words: null, wordProblems: [], fontsNotEmbedded: [], metadataMissing: [], pageProblems: [] }
+  if (options.source !== undefined) {
+    const expected = sourceWords(options.source)
+    const { matched, problems } = compareWords(expected, facts.text.join('\n'))
+    report.words = { expected: expected.length, matched, score: expected.length ? matched / expected.length : 1 }
+    report.wordProblems = problems
+  }
+  report.fontsNotEmbedded = facts.fonts.filter((f) => !f.embedded).map((f) => f.name)
+  for (const field of ['Title', 'Author'] as const) if (!facts.info[field]) report.metadataMissing.push(field)
+  if (!facts.lang) report.metadataMissing.push('Lang')
+  facts.sizes.forEach(([w, h], i) => {
+    const paper = Object.entries(PAPER).find(([, [pw, ph]]) => Math.abs(w - pw) <= 1 && Math.abs(h - ph) <= 1)
+    if (!paper) report.pageProblems.push(`page ${i + 1} is ${w} × ${h} pt, neither A4 nor Letter`)
+  })
+  if (new Set(facts.sizes.map((s) => s.join('x'))).size > 1) report.pageProblems.push('pages have different sizes')
+  report.ok = !report.wordProblems.length && !report.fontsNotEmbedded.length && !report.metadataMissing.length && !report.pageProblems.length
+  return report
+}
+
+/** The report as lines for a terminal: a verdict, then each problem. */
+export function formatCheck(file: string, report: CheckReport): string[] {
+  const lines: string[] = []
+  const words = report.words ? `, ${report.words.matched}/${report.words.expected} words in order (${(report.words.score * 100).toFixed(1)} %)` : ''
+  lines.push(`${report.ok ? '✓' : '✗'} ${file}: ${report.pages} page${report.pages === 1 ? '' : 's'}${words}`)
+  for (const p of report.wordProblems.slice(0, 20)) {
+    lines.push(`  ${p.kind} word "${p.word}"${p.found ? ` (reads "${p.found}")` : ''}`)
+  }
+  if (report.wordProblems.length > 20) lines.push(`  … and ${report.wordProblems.length - 20} more`)
+  for (const name of report.fontsNotEmbedded) lines.push(`  font not embedded: ${name}`)
+  for (const field of report.metadataMissing) lines.push(`  metadata missing: ${field}`)
+  for (const problem of report.pageProblems) lines.push(`  ${problem}`)
+  return lines
+}

@@ -1,0 +1,83 @@
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
+import { inflateSync } from 'node:zlib'
+
+/** What a reader (a test, `letterpress check`) needs to know about a PDF, read back the way a viewer or an ATS reads it. */
+export interface PdfFacts {
+  pages: number
+  /** Page sizes in points, [width, height]. */
+  sizes: [number, number][]
+  /** Text per page in reading order, lines joined by "\n". */
+  text: string[]
+  /** Link annotations: page (1-based) and URL. */
+  links: { page: number; url: string }[]
+  info: { Title?: string; Author?: string; Subject?: string; Keywords?: string; Creator?: string; Producer?: string }
+  /** The PDF's /Lang, if any. */
+  lang?: string
+  /** Text items with their places: x and y from the page's top-left corner, in points. */
+  items: { page: number; str: string; x: number; y: number; width: number; height: number }[]
+  /** Every font object in the file: its name, subtype and whether its glyphs are embedded. */
+  fonts: { name: string; subtype: string; embedded: boolean }[]
+}
+
+/** Read a PDF with pdf.js (text, links, info) and its font objects from the raw bytes. */
+export async function readPdf(bytes: Uint8Array): Promise<PdfFacts> {
+  const doc = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise
+  const facts: PdfFacts = { pages: doc.numPages, sizes: [], text: [], items: [], links: [], info: {}, fonts: fontObjects(bytes) }
+  const meta = await doc.getMetadata()
+  facts.info = meta.info as PdfFacts['info']
+  facts.lang = (meta.info as { Language?: string }).Language
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n)
+    const [x0, y0, x1, y1] = page.view as [number, number, number, number]
+    facts.sizes.push([Math.round(x1 - x0), Math.round(y1 - y0)])
+    const content = await page.getTextContent()
+    let text = ''
+    for (const item of content.items) {
+      if (!('str' in item)) continue
+      text += item.str + (item.hasEOL ? '\n' : '')
+      if (item.str.trim()) {
+        const [, , , d, e, f] = item.transform as number[]
+        // pdf.js gives the baseline from the bottom; turn it into the top of the glyphs from the top.
+        facts.items.push({ page: n, str: item.str, x: e!, y: y1 - y0 - f! - Math.abs(d!), width: item.width, height: Math.abs(d!) })
+      }
+    }
+    facts.text.push(text)
+    for (const a of await page.getAnnotations()) {
+      if (a.subtype === 'Link' && a.url) facts.links.push({ page: n, url: a.url })
+    }
+  }
+  await doc.destroy()
+  return facts
+}
+
+/** Font dictionaries in the file, found in plain objects and inside compressed object streams. */
+function fontObjects(bytes: Uint8Array): PdfFacts['fonts'] {
+  const raw = Buffer.from(bytes).toString('latin1')
+  const texts = [raw]
+  // Also look inside Flate streams, where some writers put object dictionaries.
+  for (const m of raw.matchAll(/stream\r?\n/g)) {
+    const start = m.index! + m[0].length
+    const end = raw.indexOf('endstream', start)
+    try {
+      const out = inflateSync(Buffer.from(raw.slice(start, end), 'latin1')).toString('latin1')
+      if (out.includes('/Font')) texts.push(out)
+    } catch {
+      // Not a Flate stream.
+    }
+  }
+  const fonts: PdfFacts['fonts'] = []
+  const objects = texts.flatMap((text) => [...text.matchAll(/(\d+) 0 obj\s*<<([\s\S]*?)\nendobj/g)].map((m) => [m[1]!, m[2]!] as const))
+  const descriptors = new Map(objects.filter(([, body]) => /\/Type\s*\/FontDescriptor/.test(body)).map(([id, body]) => [id, /\/FontFile[23]?\s/.test(body)]))
+  for (const [, body] of objects) {
+    if (!/\/Type\s*\/Font\b/.test(body)) continue
+    const subtype = /\/Subtype\s*\/(\w+)/.exec(body)?.[1] ?? '?'
+    if (subtype === 'Type0') continue // its descendant CIDFont carries the descriptor
+    const name = /\/BaseFont\s*\/([^\s/<>]+)/.exec(body)?.[1] ?? '?'
+    const descriptor = /\/FontDescriptor\s+(\d+)\s+0\s+R/.exec(body)?.[1]
+    fonts.push({ name, subtype, embedded: descriptor ? descriptors.get(descriptor) === true : false })
+  }
+  return fonts
+}
+
+
+
