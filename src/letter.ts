@@ -131,8 +131,10 @@ async function renderOne(markdown: string, options: RenderOptions): Promise<Rend
     language: meta.lang,
     // No modification date: react-pdf writes it as a non-standard /ModificationDate entry.
     creationDate: when,
-    // PDF/A-2b: pdfkit then writes PDF 1.7, XMP with the PDF/A identification and an sRGB output intent.
-    conformance: meta.pdfa ? ('PDF/A-2b' as const) : undefined,
+    // PDF/A-2a (the tagged level): pdfkit then writes PDF 1.7, XMP with the PDF/A identification and an
+    // sRGB output intent; the structure tree comes from src/render/tagged.ts.
+    // (react-pdf's types list only the B levels; our renderer hands the value to pdfkit, which knows 2a.)
+    conformance: (meta.pdfa ? 'PDF/A-2a' : undefined) as DocumentProps['conformance'],
   }
   // Map and lay out with a given theme; the mapper's warnings are the same for every theme, so kept once.
   const build = (withTheme: Theme) => {

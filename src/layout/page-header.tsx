@@ -2,6 +2,7 @@ import { Text, View } from '@react-pdf/renderer'
 import type { Theme } from '../theme/index.js'
 import { stack } from '../map/styles.js'
 import type { Labels } from './labels.js'
+import { role } from '../render/role.js'
 
 /**
  * The continuation header on pages after the first: who writes, what about, and "Page N of M".
@@ -12,7 +13,7 @@ export function PageHeader({ theme, labels, left }: { theme: Theme; labels: Labe
   // No lineHeight here: react-pdf drops text that a render prop fills in only once the page count is known.
   const style = { fontFamily: stack(theme, theme.fonts.body), fontSize: theme.size.small, color: theme.colors.muted }
   return (
-    <View fixed style={{ position: 'absolute', top: headerOffset, left: margin.left, right: margin.right, flexDirection: 'row' }}>
+    <View fixed {...role('Artifact')} style={{ position: 'absolute', top: headerOffset, left: margin.left, right: margin.right, flexDirection: 'row' }}>
       <Text style={[style, { flex: 1 }]} render={({ pageNumber }) => (pageNumber > 1 ? left : '')} />
       <Text style={[style, { textAlign: 'right' }]} render={({ pageNumber, totalPages }) => (pageNumber > 1 ? labels.page(pageNumber, totalPages) : '')} />
     </View>

@@ -1,5 +1,7 @@
 import type { ReactElement } from 'react'
-import { pdf, type DocumentProps } from '@react-pdf/renderer'
+import type { DocumentProps } from '@react-pdf/renderer'
+import { toInstances } from './instances.js'
+import { renderTagged } from './tagged.js'
 import './pdfkit-patches.js'
 
 /** PDF bytes, the page count react-pdf laid out, and how full the last page is. */
@@ -21,17 +23,24 @@ function fill(page: LayoutNode | undefined): number {
   return Math.max(0, bottom - (page.box.paddingTop ?? 0))
 }
 
-/** Lay out and render a react-pdf <Document> element to PDF bytes. */
+/** Lay out and render a react-pdf <Document> element to tagged PDF bytes. */
 export async function renderDocument(document: ReactElement<DocumentProps>): Promise<Rendered> {
-  let pages = 0
-  let lastPageFill = 0
-  const onRender = ({ _INTERNAL__LAYOUT__DATA_: layout }: { _INTERNAL__LAYOUT__DATA_?: LayoutNode }) => {
-    pages = layout?.children?.length ?? 0
-    lastPageFill = fill(layout?.children?.at(-1))
-  }
-  const element = { ...document, props: { ...document.props, onRender } } as ReactElement<DocumentProps>
-  const stream = (await pdf(element).toBuffer()) as unknown as NodeJS.ReadableStream
-  const chunks: Buffer[] = []
-  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as unknown as Uint8Array))
-  return { pdf: new Uint8Array(Buffer.concat(chunks)), pages, lastPageFill }
+  const [root] = toInstances(document)
+  if (!root || root.type !== 'DOCUMENT') throw new Error('renderDocument needs a <Document> element')
+  const props = (root.props ?? {}) as DocumentProps
+  const { pdf, layout } = await renderTagged(root, {
+    lang: props.language,
+    conformance: props.conformance,
+    info: {
+      Title: props.title,
+      Author: props.author,
+      Subject: props.subject,
+      Keywords: props.keywords,
+      Creator: props.creator,
+      Producer: props.producer,
+      CreationDate: props.creationDate,
+    },
+  })
+  const pages = layout.children ?? []
+  return { pdf, pages: pages.length, lastPageFill: fill(pages.at(-1) as LayoutNode | undefined) }
 }

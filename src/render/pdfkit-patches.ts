@@ -33,3 +33,29 @@ const xmpDate = (date: Date) => `${date.toISOString().split('.')[0]}Z`
   const pdf = [info.Producer ? `<pdf:Producer>${xml(info.Producer)}</pdf:Producer>` : '', info.Keywords ? `<pdf:Keywords>${xml(info.Keywords)}</pdf:Keywords>` : '']
   this.appendXML(`<rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">${pdf.join('')}</rdf:Description>`)
 }
+
+// 3. pdfkit's XMP templates are indented for reading; letters are small, so write the packet compactly.
+type Packet = { _metadata: string; _closeTags(): void }
+type WithMetadata = { metadata: Packet; subset: number; subset_conformance: string }
+const proto = PDFDocument.prototype as unknown as {
+  initMetadata(this: WithMetadata): void
+  initSubset(this: WithMetadata & { _getPdfaid?: () => string }, options: unknown): void
+}
+const initMetadata = proto.initMetadata
+proto.initMetadata = function (this: WithMetadata) {
+  initMetadata.call(this)
+  this.metadata._metadata = '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+  const packet = this.metadata
+  packet._closeTags = () => {
+    packet._metadata += '</rdf:RDF></x:xmpmeta><?xpacket end="w"?>'
+  }
+}
+// The PDF/A methods are copied onto each document when its subset is set, so the compact one goes there too.
+const initSubset = proto.initSubset
+proto.initSubset = function (options) {
+  initSubset.call(this, options)
+  if (this._getPdfaid) {
+    this._getPdfaid = () =>
+      `<rdf:Description xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/" rdf:about=""><pdfaid:part>${this.subset}</pdfaid:part><pdfaid:conformance>${this.subset_conformance}</pdfaid:conformance></rdf:Description>`
+  }
+}

@@ -9,12 +9,15 @@ const FIXED = { sourceDateEpoch: 1_700_000_000, fontDirs: [] as string[] }
 const raw = (pdf: Uint8Array) => Buffer.from(pdf).toString('latin1')
 const xmp = (pdf: Uint8Array) => /<x:xmpmeta[\s\S]*<\/x:xmpmeta>/.exec(raw(pdf))?.[0] ?? ''
 
-describe('PDF/A-2b', () => {
-  test('is claimed by default: PDF 1.7, XMP with part 2 and conformance B, an sRGB output intent', async () => {
+describe('PDF/A-2a (tagged)', () => {
+  test('is claimed by default: PDF 1.7, XMP with part 2 and conformance A, an sRGB output intent, marked', async () => {
     const { pdf } = await renderLetter(LETTER, FIXED)
     const text = raw(pdf)
     expect(text.startsWith('%PDF-1.7')).toBe(true)
-    expect(xmp(pdf)).toMatch(/<pdfaid:part>2<\/pdfaid:part>\s*<pdfaid:conformance>B<\/pdfaid:conformance>/)
+    expect(xmp(pdf)).toMatch(/<pdfaid:part>2<\/pdfaid:part>\s*<pdfaid:conformance>A<\/pdfaid:conformance>/)
+    expect(text).toMatch(/\/MarkInfo \d+ 0 R/)
+    expect(text).toMatch(/\/Marked true/)
+    expect(text).toMatch(/\/StructTreeRoot \d+ 0 R/)
     expect(text).toMatch(/\/OutputIntents \[\d+ 0 R\]/)
     expect(text).toMatch(/\/S \/GTS_PDFA1/)
     expect(text).toMatch(/\/DestOutputProfile \d+ 0 R/)
@@ -56,5 +59,18 @@ describe('reproducible bytes', () => {
     const first = await sha(1_700_000_000)
     expect(await sha(1_700_000_000)).toBe(first)
     expect(await sha(1_700_000_001)).not.toBe(first)
+  })
+})
+
+describe('small files', () => {
+  test('every example letter, fonts embedded, tagged and PDF/A, stays under 30 KB', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs')
+    const { join } = await import('node:path')
+    const dir = join(import.meta.dirname, '../../letters')
+    for (const name of readdirSync(dir).filter((f) => f.endsWith('.md'))) {
+      const path = join(dir, name)
+      const { pdf } = await renderLetter(readFileSync(path, 'utf8'), { ...FIXED, path })
+      expect(pdf.byteLength, name).toBeLessThan(30 * 1024)
+    }
   })
 })

@@ -2,6 +2,7 @@ import { View } from '@react-pdf/renderer'
 import type { Blockquote } from 'mdast'
 import type { Handler } from '../state.js'
 import { spaceBefore } from '../styles.js'
+import { role } from '../../render/role.js'
 
 /** Block quote: indented behind a thin bar; nesting past the theme's depth stops indenting further. */
 export const blockquote: Handler<Blockquote> = (state, node, parent) => {
@@ -15,6 +16,7 @@ export const blockquote: Handler<Blockquote> = (state, node, parent) => {
   state.depth.quote--
   return (
     <View
+      {...role('BlockQuote')}
       style={{
         borderLeftWidth: indent ? theme.quote.barWidth : 0,
         borderLeftColor: theme.colors.quoteBar,

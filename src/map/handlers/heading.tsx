@@ -2,6 +2,7 @@ import { Text } from '@react-pdf/renderer'
 import type { Heading } from 'mdast'
 import type { Handler } from '../state.js'
 import { spaceBefore, stack } from '../styles.js'
+import { role } from '../../render/role.js'
 
 /** How much wider a run of capitals with the theme's letter spacing sets than the same text in lower case. */
 const CAPITALS_WIDTH = 1.35
@@ -18,6 +19,7 @@ export const heading: Handler<Heading> = (state, node, parent) => {
   state.fontSize = fontSize
   return (
     <Text
+      {...role(`H${node.depth}`)}
       minPresenceAhead={size * theme.leading.body * 3}
       style={{
         fontFamily: stack(theme, theme.fonts.heading),

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react'
 import { resolveImage } from '../image-source.js'
 import type { Handler, State } from '../state.js'
 import { bodyText } from '../styles.js'
+import { role } from '../../render/role.js'
 
 /** Render a local image scaled into the text column, or its alt text in brackets with a warning. */
 export function renderImage(state: State, node: Image | ImageReference, url: string | undefined): ReactNode {
@@ -17,6 +18,7 @@ export function renderImage(state: State, node: Image | ImageReference, url: str
   const scale = Math.min(72 / dpi, maxHeight / source.height)
   return (
     <PdfImage
+      {...role('Figure', node.alt ?? '')}
       src={source.path}
       style={{ width: source.width * scale, maxWidth: '100%', objectFit: 'contain' }}
     />

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react'
 import { toString } from 'mdast-util-to-string'
 import type { Handler, State } from '../state.js'
 import { bodyText, spaceBefore } from '../styles.js'
+import { role } from '../../render/role.js'
 
 /** The marker of an item: its number in an ordered list, else the bullet for its depth. */
 function marker(state: State, node: ListItem, list: List | undefined): string {
@@ -40,11 +41,14 @@ export const listItem: Handler<ListItem> = (state, node, parent) => {
   const content = state.all(node)
   state.width += indent
   return (
-    <View style={{ flexDirection: 'row', marginTop: spaceBefore(node, parent, gap), paddingLeft: deep ? 0 : theme.list.indent }} wrap={!keep}>
-      <View style={{ width: theme.list.markerWidth, marginRight: theme.list.markerGap }}>
+    <View {...role('LI')} style={{ flexDirection: 'row', marginTop: spaceBefore(node, parent, gap), paddingLeft: deep ? 0 : theme.list.indent }} wrap={!keep}>
+      {/* A number or a checkbox is the item's label; a bullet is decoration. */}
+      <View {...role(list?.ordered || task ? 'Lbl' : 'Artifact')} style={{ width: theme.list.markerWidth, marginRight: theme.list.markerGap }}>
         {task ? checkbox(state, node.checked === true) : <Text style={bodyText(theme)}>{marker(state, node, list)}</Text>}
       </View>
-      <View style={{ flex: 1 }}>{content}</View>
+      <View {...role('LBody')} style={{ flex: 1 }}>
+        {content}
+      </View>
     </View>
   )
 }

@@ -2,6 +2,7 @@ import { View } from '@react-pdf/renderer'
 import type { List } from 'mdast'
 import type { Handler } from '../state.js'
 import { spaceBefore } from '../styles.js'
+import { role } from '../../render/role.js'
 
 /** List: ordered (from its start) or bulleted; items say their own marker; nested lists indent. */
 export const list: Handler<List> = (state, node, parent) => {
@@ -10,5 +11,5 @@ export const list: Handler<List> = (state, node, parent) => {
   const items = state.all(node)
   state.depth.list--
   const nested = parent?.type === 'listItem'
-  return <View style={{ marginTop: nested ? theme.space.listItem : spaceBefore(node, parent, theme.space.block) }}>{items}</View>
+  return <View {...role('L')} style={{ marginTop: nested ? theme.space.listItem : spaceBefore(node, parent, theme.space.block) }}>{items}</View>
 }

@@ -2,6 +2,7 @@ import { Text, View } from '@react-pdf/renderer'
 import type { TableCell } from 'mdast'
 import type { Handler } from '../state.js'
 import { bodyText } from '../styles.js'
+import { role } from '../../render/role.js'
 
 /** Table cell: its column's alignment; header cells bold. */
 export const tableCell: Handler<TableCell> = (state, node, parent) => {
@@ -21,7 +22,7 @@ export const tableCell: Handler<TableCell> = (state, node, parent) => {
         borderColor: theme.colors.tableBorder,
       }}
     >
-      <Text style={[bodyText(theme), { textAlign: align, fontWeight: header ? 700 : 400 }]}>{state.all(node)}</Text>
+      <Text {...role(header ? 'TH' : 'TD')} style={[bodyText(theme), { textAlign: align, fontWeight: header ? 700 : 400 }]}>{state.all(node)}</Text>
     </View>
   )
 }

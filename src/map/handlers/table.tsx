@@ -2,6 +2,7 @@ import { View } from '@react-pdf/renderer'
 import type { Table } from 'mdast'
 import type { Handler } from '../state.js'
 import { spaceBefore } from '../styles.js'
+import { role } from '../../render/role.js'
 
 /** Table: rows of equal-width cells inside a thin frame; alignment comes from the table to each cell. */
 export const table: Handler<Table> = (state, node, parent) => {
@@ -15,6 +16,7 @@ export const table: Handler<Table> = (state, node, parent) => {
   state.table = undefined
   return (
   <View
+    {...role('Table')}
     style={{
       borderTopWidth: state.theme.table.borderWidth,
       borderLeftWidth: state.theme.table.borderWidth,
