@@ -36,7 +36,7 @@ export interface RenderOptions {
   theme?: string
   paper?: 'A4' | 'Letter'
   maxPages?: number
-  /** Claim PDF/A-2b (default true); false turns it off, as --no-pdfa does. */
+  /** Claim PDF/A-2a (default true); false turns it off, as --no-pdfa does. */
   pdfa?: boolean
   /** Shrink the letter (within the theme's bounds) to meet maxPages. */
   fit?: boolean

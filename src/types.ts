@@ -32,7 +32,7 @@ export interface LetterMeta {
   /** Theme colours the letter overrides (validated with the theme). */
   colors: Record<string, string>
   hyphenate: boolean
-  /** Claim PDF/A-2b (the default): XMP identification, an sRGB output intent, every font embedded. */
+  /** Claim PDF/A-2a (the default): XMP identification, an sRGB output intent, every font embedded, tagged. */
   pdfa: boolean
   /** Font families tried, in order, for characters the theme's fonts lack (before the theme's own fallbacks). */
   fallbacks: string[]

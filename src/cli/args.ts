@@ -33,7 +33,7 @@ Options:
       --max-pages N    fail a letter that runs longer than N pages
       --fit            shrink a longer letter to --max-pages / max-pages: spacing first, then leading,
                        then type size and margins, within the theme's bounds
-      --no-pdfa        do not claim PDF/A-2b (claimed by default; pdfa: false in front matter)
+      --no-pdfa        do not claim PDF/A (PDF/A-2a by default; pdfa: false in front matter)
       --check          read each PDF back against its letter (as \`letterpress check\`); a failure fails it
       --json           print one JSON report on stdout and nothing else there
   -h, --help           show this help

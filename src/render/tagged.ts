@@ -13,6 +13,7 @@ type Doc = {
   markContent(tag: string, options?: Record<string, unknown>): Doc
   endMarkedContent(): Doc
   on(event: string, listener: (chunk: Buffer) => void): void
+  link(x: number, y: number, w: number, h: number, url: unknown, options?: Record<string, unknown>): Doc
 }
 
 /** Content drawn by these nodes is marked and tied to a structure element; their children are not walked. */
@@ -38,6 +39,20 @@ const marker = (paint: () => void): Instance => ({
  */
 function tag(doc: Doc, root: Instance, document: Struct) {
   const structs = new WeakMap<object, Struct>()
+  // The block being drawn, and its Link elements by target: react-pdf draws a link's annotations while it
+  // draws the text, one per line the link spans; they go into one Link element of that block.
+  let drawing: { struct: Struct; links: Map<unknown, Struct> } | null = null
+  const link = doc.link.bind(doc)
+  doc.link = (x, y, w, h, url, options = {}) => {
+    if (!drawing) return link(x, y, w, h, url, options)
+    let element = drawing.links.get(url)
+    if (!element) {
+      element = doc.struct('Link')
+      drawing.struct.add(element)
+      drawing.links.set(url, element)
+    }
+    return link(x, y, w, h, url, { ...options, structParent: element, Contents: new String(String(url)) })
+  }
   const structFor = (props: Record<string, unknown>, parent: Struct): Struct => {
     let struct = structs.get(props)
     if (!struct) {
@@ -66,7 +81,15 @@ function tag(doc: Doc, root: Instance, document: Struct) {
           if (!hasRole && !direct) leafProps.role = 'P'
           const struct = direct ? parent : structFor(leafProps, parent)
           const tagName = direct ? parentRole : (leafProps.role as string)
-          out.push(marker(() => struct.add(doc.markStructureContent(tagName))), child, marker(() => doc.endMarkedContent()))
+          const begin = () => {
+            struct.add(doc.markStructureContent(tagName))
+            drawing = { struct, links: new Map() }
+          }
+          const end = () => {
+            doc.endMarkedContent()
+            drawing = null
+          }
+          out.push(marker(begin), child, marker(end))
         }
         continue
       }

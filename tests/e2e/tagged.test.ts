@@ -48,7 +48,10 @@ describe('tagged PDF', () => {
     const roles = flatten(page1!.tree, page1!.text)
     expect(roles[0]).toMatchObject({ role: 'Document', depth: 0 })
     const names = roles.map((r) => r.role)
-    for (const role of ['H1', 'H3', 'H4', 'P', 'BlockQuote', 'Code', 'L', 'LI', 'Lbl', 'LBody', 'Table', 'TR', 'TH', 'TD', 'Figure']) expect(names, role).toContain(role)
+    for (const role of ['H1', 'H3', 'H4', 'P', 'BlockQuote', 'Code', 'L', 'LI', 'Lbl', 'LBody', 'Table', 'TR', 'TH', 'TD', 'Figure', 'Link']) expect(names, role).toContain(role)
+    // One Link element per link target and block: the letterhead's e-mail, then web, mail, phone (two lines,
+    // one element) and the reference link in the first paragraph; the javascript: link is no link at all.
+    expect(names.filter((n) => n === 'Link')).toHaveLength(5)
     expect(roles.find((r) => r.role === 'H1')!.text).toBe('Kitchen sink')
     expect(roles.find((r) => r.role === 'H3')!.text).toBe('Third-level heading')
     expect(roles.filter((r) => r.role === 'TH').map((r) => r.text)).toEqual(['Skill', 'Years', 'Level'])
