@@ -11,6 +11,7 @@ import { linkTarget } from './map/url.js'
 import { recipientLines } from './layout/recipient.js'
 import { LetterError } from './parse/errors.js'
 import { parseLetter } from './parse/index.js'
+import { checkNesting, checkSize } from './parse/limits.js'
 import { smartenPunctuation } from './parse/typography.js'
 import { useHyphenation } from './fonts/hyphenation.js'
 import { mergeLayers, resolveMeta } from './parse/meta.js'
@@ -42,6 +43,8 @@ export interface RenderOptions {
   fit?: boolean
   /** Seconds since the epoch: fixes "today" and the PDF's dates (SOURCE_DATE_EPOCH). */
   sourceDateEpoch?: number
+  /** Folders besides the letter's own that images and the signature may be read from. */
+  allowPaths?: string[]
   /** Folders with the user's own TTF/OTF fonts (default: ./fonts). */
   fontDirs?: string[]
 }
@@ -72,7 +75,10 @@ export function renderLetter(markdown: string, options: RenderOptions = {}): Pro
 async function renderOne(markdown: string, options: RenderOptions): Promise<RenderResult> {
   const path = options.path ?? 'letter.md'
   const baseDir = resolve(options.baseDir ?? (options.path ? dirname(options.path) : '.'))
+  checkSize(Buffer.byteLength(markdown), path)
+  const allowPaths = (options.allowPaths ?? []).map((dir) => resolve(dir))
   const parsed = parseLetter(markdown, path)
+  checkNesting(parsed.tree, path)
   const warnings: LetterMessage[] = [...parsed.warnings]
   const meta = resolveMeta(mergeLayers(options.config ?? {}, parsed.raw), {
     theme: options.theme,
@@ -116,7 +122,7 @@ async function renderOne(markdown: string, options: RenderOptions): Promise<Rend
 
   let signature: string | undefined
   if (meta.signature) {
-    const source = resolveImage(meta.signature, baseDir)
+    const source = resolveImage(meta.signature, baseDir, allowPaths)
     if ('path' in source) signature = source.path
     else warnings.push({ message: `signature: ${source.problem}; rendered without it`, line: null, column: null, source: 'letterpress:meta' })
   }
@@ -138,7 +144,7 @@ async function renderOne(markdown: string, options: RenderOptions): Promise<Rend
   }
   // Map and lay out with a given theme; the mapper's warnings are the same for every theme, so kept once.
   const build = (withTheme: Theme) => {
-    const state = createMapper(parsed.tree, withTheme, baseDir, PAPER_WIDTH[meta.paper])
+    const state = createMapper(parsed.tree, withTheme, baseDir, PAPER_WIDTH[meta.paper], allowPaths)
     // Without hyphenation, lines break at spaces only (see NO_HYPHEN_BREAKS).
     const textDefaults = meta.hyphenate ? {} : { hyphenationPenalty: NO_HYPHEN_BREAKS }
     const element = withTextDefaults(layoutLetter(state, { parts, meta, signature, document }), textDefaults) as ReactElement<DocumentProps>

@@ -10,6 +10,8 @@ export interface CliOptions {
   fit?: boolean
   pdfa?: boolean
   check: boolean
+  allowPaths: string[]
+  verbose: boolean
   json: boolean
   help: boolean
   version: boolean
@@ -35,6 +37,9 @@ Options:
                        then type size and margins, within the theme's bounds
       --no-pdfa        do not claim PDF/A (PDF/A-2a by default; pdfa: false in front matter)
       --check          read each PDF back against its letter (as \`letterpress check\`); a failure fails it
+      --allow-path DIR images and signatures may also be read from DIR (by default only from the
+                       letter's folder and the project config's folder); repeatable
+      --verbose        print stack traces of unexpected errors
       --json           print one JSON report on stdout and nothing else there
   -h, --help           show this help
   -v, --version        show the version
@@ -61,6 +66,8 @@ export function parseCli(argv: string[]): CliOptions {
         fit: { type: 'boolean' },
         'no-pdfa': { type: 'boolean' },
         check: { type: 'boolean', default: false },
+        'allow-path': { type: 'string', multiple: true, default: [] },
+        verbose: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -90,6 +97,8 @@ export function parseCli(argv: string[]): CliOptions {
     fit: values.fit,
     pdfa: values['no-pdfa'] ? false : undefined,
     check: values.check,
+    allowPaths: values['allow-path'],
+    verbose: values.verbose,
     json: values.json,
     help: values.help,
     version: values.version,

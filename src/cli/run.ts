@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { loadConfig } from '../parse/config.js'
 import { LetterError } from '../parse/errors.js'
+import { decodeLetter } from '../parse/limits.js'
 import { isThemePath, themes } from '../theme/index.js'
 import { outputName } from '../write/output-name.js'
 import { writeAtomic } from '../write/atomic.js'
@@ -40,7 +41,10 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
       io.err(formatMessage(file, 'error', { message: error.message, line: error.line, column: error.column }))
       return 2
     }
-    throw error
+    // Anything else is a bug: one line, the stack only with --verbose.
+    io.err(`letterpress: unexpected error: ${String((error as Error)?.message ?? error)}`)
+    if (argv.includes('--verbose')) io.err(String((error as Error)?.stack ?? ''))
+    return 1
   }
 }
 
@@ -74,12 +78,24 @@ async function renderAll(argv: string[], io: Io): Promise<number> {
 
   const report: Report = { ok: true, warnings: config.warnings.map(({ message, line, column, source }) => ({ file: configFile ?? '', message, line, column, source })), letters: [] }
   const written = new Map<string, string>()
+  // Ctrl-C (or a CI's SIGTERM) stops the batch after the letter in hand: every write is a whole file
+  // renamed into place, so nothing half-written or temporary is left behind.
+  let stopped: NodeJS.Signals | null = null
+  const stop = (signal: NodeJS.Signals) => {
+    stopped = signal
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+  try {
   for (const { path: input, sub } of inputs) {
+    // A render never waits on I/O, so let signal handlers run between letters.
+    await new Promise((resolve) => setImmediate(resolve))
+    if (stopped) break
     const started = performance.now()
     const entry: LetterReport = { input, output: null, pages: 0, bytes: 0, ms: 0, warnings: [], error: null }
     try {
       const abs = resolve(io.cwd, input)
-      const markdown = readFileSync(abs, 'utf8')
+      const markdown = decodeLetter(readFileSync(abs), input)
       const result = await renderLetter(markdown, {
         path: input,
         baseDir: dirname(abs),
@@ -91,6 +107,8 @@ async function renderAll(argv: string[], io: Io): Promise<number> {
         pdfa: options.pdfa,
         sourceDateEpoch,
         fontDirs: [join(io.cwd, 'fonts')],
+        // The project config's folder is the user's own; other folders only when named.
+        allowPaths: [...(config.file ? [dirname(config.file)] : []), ...options.allowPaths.map((dir) => resolve(io.cwd, dir))],
       })
       entry.warnings = result.warnings.map(({ message, line, column, source }) => ({ message, line, column, source }))
       // Letters in subfolders of a folder input keep their subfolder in the output folder.
@@ -110,7 +128,9 @@ async function renderAll(argv: string[], io: Io): Promise<number> {
         }
       }
     } catch (error) {
-      const e = error instanceof LetterError ? error : new LetterError(String((error as Error)?.message ?? error))
+      // An unexpected failure (a bug, a react-pdf crash) fails this letter only; its stack only with --verbose.
+      if (!(error instanceof LetterError) && options.verbose) io.err(String((error as Error)?.stack ?? error))
+      const e = error instanceof LetterError ? error : new LetterError(`could not render: ${String((error as Error)?.message ?? error)}`)
       entry.error = { message: e.message, line: e.line, column: e.column }
       // A problem in another file (a theme file, say) names that file.
       if (e.file && resolve(io.cwd, e.file) !== resolve(io.cwd, input)) entry.error.file = display(io.cwd, resolve(io.cwd, e.file))
@@ -124,8 +144,16 @@ async function renderAll(argv: string[], io: Io): Promise<number> {
       io.out(letterLine(entry))
     }
   }
+  } finally {
+    process.off('SIGINT', stop)
+    process.off('SIGTERM', stop)
+  }
   if (options.json) io.out(JSON.stringify(report, null, 2))
   else io.out(summary(report))
+  if (stopped) {
+    io.err(`letterpress: stopped by ${stopped} after ${report.letters.length} of ${inputs.length} letters`)
+    return 130
+  }
   return report.ok ? 0 : 1
 }
 

@@ -1,12 +1,42 @@
-import { readFileSync, statSync } from 'node:fs'
-import { isAbsolute, resolve } from 'node:path'
+import { readFileSync, realpathSync, statSync } from 'node:fs'
+import { isAbsolute, relative, resolve } from 'node:path'
+import { inflateSync } from 'node:zlib'
 import { imageSize } from 'image-size'
 
 /** A local image that may be embedded (with its pixel size), or the reason it may not. */
 export type ImageSource = { path: string; width: number; height: number } | { problem: string }
 
-/** Resolve an image URL against the letter's folder: local PNG/JPEG files only, never the network. */
-export function resolveImage(url: string, baseDir: string): ImageSource {
+/** Whether `path` lies inside `root` (both real paths). */
+const inside = (root: string, path: string) => {
+  const rel = relative(root, path)
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))
+}
+
+/** Whether a PNG's chunks are whole and its image data inflates, or a JPEG runs from its start to its end marker. */
+function isWhole(data: Buffer, type: string): boolean {
+  if (type === 'jpg') return data[data.length - 2] === 0xff && data[data.length - 1] === 0xd9
+  let offset = 8
+  const idat: Buffer[] = []
+  while (offset + 8 <= data.length) {
+    const length = data.readUInt32BE(offset)
+    const kind = data.toString('latin1', offset + 4, offset + 8)
+    if (offset + 12 + length > data.length) return false
+    if (kind === 'IDAT') idat.push(data.subarray(offset + 8, offset + 8 + length))
+    if (kind === 'IEND') break
+    offset += 12 + length
+  }
+  try {
+    return idat.length > 0 && inflateSync(Buffer.concat(idat)).length > 0
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Resolve an image URL against the letter's folder: local PNG/JPEG files only, never the network, and never
+ * outside the letter's folder or the `allowed` folders (a "../../etc/passwd" or a symlink out is not read).
+ */
+export function resolveImage(url: string, baseDir: string, allowed: string[] = []): ImageSource {
   if (/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(url) && !/^[a-zA-Z]:[\\/]/.test(url)) {
     return { problem: `image "${url.slice(0, 60)}" not loaded: only local PNG or JPEG files are, nothing is fetched` }
   }
@@ -17,16 +47,30 @@ export function resolveImage(url: string, baseDir: string): ImageSource {
     // A stray % stays as written.
   }
   const path = isAbsolute(decoded) ? decoded : resolve(baseDir, decoded)
-  let data: Buffer
+  let real: string
   try {
-    if (!statSync(path).isFile()) return { problem: `image "${url}" is not a file` }
-    data = readFileSync(path)
+    real = realpathSync(path)
+    if (!statSync(real).isFile()) return { problem: `image "${url}" is not a file` }
   } catch {
     return { problem: `image "${url}" not found` }
   }
+  const roots = [baseDir, ...allowed].map((root) => {
+    try {
+      return realpathSync(root)
+    } catch {
+      return resolve(root)
+    }
+  })
+  if (!roots.some((root) => inside(root, real))) {
+    return { problem: `image "${url}" is outside the letter's folder and was not read (--allow-path DIR allows a folder)` }
+  }
+  const data = readFileSync(real)
   try {
     const { type, width, height } = imageSize(data)
-    if ((type === 'png' || type === 'jpg') && width && height) return { path, width, height }
+    if ((type === 'png' || type === 'jpg') && width && height) {
+      if (!isWhole(data, type)) return { problem: `image "${url}" is incomplete or corrupt` }
+      return { path: real, width, height }
+    }
   } catch {
     // Unreadable header: reported below like any other non-image.
   }

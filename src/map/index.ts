@@ -8,7 +8,7 @@ import { PAPER_WIDTH } from '../theme/units.js'
 export type { Handler, State } from './state.js'
 
 /** The mapper's state for a letter: handlers table, theme, definitions, footnotes, the column's width. */
-export function createMapper(tree: Root, theme: Theme, baseDir: string, pageWidth = PAPER_WIDTH.A4): State {
+export function createMapper(tree: Root, theme: Theme, baseDir: string, pageWidth = PAPER_WIDTH.A4, allowPaths: string[] = []): State {
   const width = pageWidth - theme.page.margin.left - theme.page.margin.right
-  return createState(tree, { theme, baseDir, width, measure: measureWith(theme.fonts.body), handlers, unknown })
+  return createState(tree, { theme, baseDir, allowPaths, width, measure: measureWith(theme.fonts.body), handlers, unknown })
 }

@@ -10,8 +10,9 @@ export type Handler<N extends Nodes = Nodes> = (state: State, node: N, parent: P
 /** Everything a handler may read or call while the tree is mapped. */
 export interface State {
   theme: Theme
-  /** The letter's folder: images are resolved relative to it. */
+  /** The letter's folder: images are resolved relative to it, and read only inside it or `allowPaths`. */
   baseDir: string
+  allowPaths: string[]
   /** Link and image definitions by normalised label. */
   definitions: Map<string, Definition>
   /** Footnote definitions by normalised label, and the order in which references first cite them. */
@@ -43,7 +44,7 @@ export const normaliseLabel = (label: string) => label.trim().replace(/\s+/g, ' 
 /** Create the mapper state for one letter; `handlers` is the table of node types. */
 export function createState(
   tree: Root,
-  options: { theme: Theme; baseDir: string; width: number; measure: Measure; handlers: Record<string, Handler<never>>; unknown: Handler },
+  options: { theme: Theme; baseDir: string; allowPaths?: string[]; width: number; measure: Measure; handlers: Record<string, Handler<never>>; unknown: Handler },
 ): State {
   const definitions = new Map<string, Definition>()
   const footnoteDefinitions = new Map<string, FootnoteDefinition>()
@@ -62,6 +63,7 @@ export function createState(
   const state: State = {
     theme: options.theme,
     baseDir: options.baseDir,
+    allowPaths: options.allowPaths ?? [],
     definitions,
     footnotes: { definitions: footnoteDefinitions, order: [] },
     width: options.width,

@@ -8,7 +8,7 @@ import { role } from '../../render/role.js'
 
 /** Render a local image scaled into the text column, or its alt text in brackets with a warning. */
 export function renderImage(state: State, node: Image | ImageReference, url: string | undefined): ReactNode {
-  const source = url === undefined ? { problem: `no definition for image reference "${node.alt ?? ''}"` } : resolveImage(url, state.baseDir)
+  const source = url === undefined ? { problem: `no definition for image reference "${node.alt ?? ''}"` } : resolveImage(url, state.baseDir, state.allowPaths)
   if ('problem' in source) {
     state.warn(`${source.problem}; rendered without it`, node)
     return node.alt ? <Text style={[bodyText(state.theme), { color: state.theme.colors.muted }]}>[{node.alt}]</Text> : null
