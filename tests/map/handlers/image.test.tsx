@@ -1,4 +1,6 @@
+import { realpathSync } from 'node:fs'
 import { join } from 'node:path'
+import { createMapper } from '../../../src/map/index.js'
 import type { Image, Paragraph } from 'mdast'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { find, get, isElement, styleOf, textOf } from '../../helpers/element.js'
@@ -62,10 +64,15 @@ describe('image', () => {
     expect(get(el, 'IMAGE').props.src).toBe(join(dir, 'my pic.png'))
   })
 
-  test('an absolute path is used as it is', () => {
+  test('an absolute path inside the letter folder is used; outside it, the image is refused unread', () => {
     const p: Paragraph = { type: 'paragraph', children: [image(join(dir, 'pic.png'))] }
-    const { state } = mapper([p], '/nowhere')
-    expect(get(state.one(p.children[0]!, p), 'IMAGE').props.src).toBe(join(dir, 'pic.png'))
+    const inside = mapper([p], dir)
+    expect(get(inside.state.one(p.children[0]!, p), 'IMAGE').props.src).toBe(realpathSync(join(dir, 'pic.png')))
+    const outside = mapper([p], '/nowhere')
+    expect(find(outside.state.one(p.children[0]!, p), 'IMAGE')).toBeUndefined()
+    expect(outside.state.warnings[0]!.message).toContain("is outside the letter's folder and was not read")
+    const allowed = createMapper({ type: 'root', children: [p] }, classic, '/nowhere', undefined, [dir])
+    expect(get(allowed.one(p.children[0]!, p), 'IMAGE').props.src).toBe(realpathSync(join(dir, 'pic.png')))
   })
 
   test.each([
