@@ -3,6 +3,7 @@ import { dirname, extname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Font } from '@react-pdf/renderer'
 import * as fontkit from 'fontkit'
+import { patchFontkit } from './fontkit-patch.js'
 
 /** The fonts/ folder that ships with letterpress. */
 export const bundledFontsDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../fonts')
@@ -124,6 +125,8 @@ export async function registerFonts(families: string[]): Promise<void> {
     await Promise.all(
       [400, 700].flatMap((fontWeight) => ['normal', 'italic'].map((fontStyle) => Font.load({ fontFamily: LAST_RESORT_FAMILY, fontWeight, fontStyle } as never))),
     )
+    const lastResort = Font.getFont({ fontFamily: LAST_RESORT_FAMILY, fontWeight: 400, fontStyle: 'normal' } as never) as unknown as { data?: Parameters<typeof patchFontkit>[0] }
+    patchFontkit(lastResort?.data)
   }
   for (const family of families) {
     if (registered.has(family)) continue
