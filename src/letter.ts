@@ -67,9 +67,27 @@ let queue: Promise<unknown> = Promise.resolve()
  * Renders run one at a time: react-pdf's font store and hyphenation setting are shared by the process.
  */
 export function renderLetter(markdown: string, options: RenderOptions = {}): Promise<RenderResult> {
-  const result = queue.then(() => renderOne(markdown, options))
+  const result = queue.then(() => withLibraryMessages(() => renderOne(markdown, options)))
   queue = result.catch(() => undefined)
   return result
+}
+
+/**
+ * react-pdf and its image decoders report some problems on the console ("Node of type VIEW can't wrap between
+ * pages…"); during a render they become warnings of the letter, each once, instead of stray output.
+ */
+async function withLibraryMessages(render: () => Promise<RenderResult>): Promise<RenderResult> {
+  const captured = new Set<string>()
+  const { warn, error } = console
+  console.warn = console.error = (...args: unknown[]) => void captured.add(args.map(String).join(' ').trim())
+  try {
+    const result = await render()
+    for (const message of captured) result.warnings.push({ message: `react-pdf: ${message}`, line: null, column: null, source: 'react-pdf' })
+    return result
+  } finally {
+    console.warn = warn
+    console.error = error
+  }
 }
 
 async function renderOne(markdown: string, options: RenderOptions): Promise<RenderResult> {

@@ -11,6 +11,7 @@ export interface CliOptions {
   pdfa?: boolean
   check: boolean
   allowPaths: string[]
+  timeout: number
   verbose: boolean
   json: boolean
   help: boolean
@@ -39,6 +40,7 @@ Options:
       --check          read each PDF back against its letter (as \`letterpress check\`); a failure fails it
       --allow-path DIR images and signatures may also be read from DIR (by default only from the
                        letter's folder and the project config's folder); repeatable
+      --timeout SECONDS stop a letter that takes longer to render (default 60); the batch goes on
       --verbose        print stack traces of unexpected errors
       --json           print one JSON report on stdout and nothing else there
   -h, --help           show this help
@@ -49,6 +51,14 @@ each letter's front matter overrides them, and these options override both.
 SOURCE_DATE_EPOCH fixes "today" and the PDF dates, for reproducible builds.
 
 Exit codes: 0 all letters rendered · 1 at least one letter failed (the others are still written) · 2 bad usage`
+
+/** The per-letter time limit in seconds (default 60). */
+function parseTimeout(value: string | undefined): number {
+  if (value === undefined) return 60
+  const seconds = Number(value)
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout must be a number of seconds, not "${value}"`)
+  return seconds
+}
 
 /** Parse argv (without node and script); bad usage throws UsageError. */
 export function parseCli(argv: string[]): CliOptions {
@@ -68,6 +78,7 @@ export function parseCli(argv: string[]): CliOptions {
         check: { type: 'boolean', default: false },
         'allow-path': { type: 'string', multiple: true, default: [] },
         verbose: { type: 'boolean', default: false },
+        timeout: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -98,6 +109,7 @@ export function parseCli(argv: string[]): CliOptions {
     pdfa: values['no-pdfa'] ? false : undefined,
     check: values.check,
     allowPaths: values['allow-path'],
+    timeout: parseTimeout(values.timeout),
     verbose: values.verbose,
     json: values.json,
     help: values.help,

@@ -9,6 +9,7 @@ import { writeAtomic } from '../write/atomic.js'
 import { HELP, parseCli, UsageError } from './args.js'
 import { expandInputs } from './inputs.js'
 import { runCheck } from './check.js'
+import { Renderer, RenderCrash } from './renderer.js'
 import { formatMessage, letterLine, summary, type LetterReport, type Report } from './report.js'
 
 /** Where the CLI prints: stdout for results, stderr for messages. */
@@ -68,14 +69,14 @@ async function renderAll(argv: string[], io: Io): Promise<number> {
     }
   }
   const sourceDateEpoch = parseEpoch(io.env.SOURCE_DATE_EPOCH)
-  // The render stack loads only once there is something to render: --help and bad usage stay quick.
-  const { renderLetter } = await import('../letter.js')
   const config = loadConfig(io.cwd)
   const configFile = config.file ? relative(io.cwd, config.file) : undefined
   if (!options.json) for (const w of config.warnings) io.err(formatMessage(configFile ?? '', 'warning', { ...w, file: configFile }))
   const outDir = resolve(io.cwd, options.out)
   const inputs = await expandInputs(options.inputs, io.cwd, outDir)
 
+  // Letters render in a worker thread (loaded only when there is something to render), under a time limit.
+  const renderer = new Renderer(options.timeout * 1000)
   const report: Report = { ok: true, warnings: config.warnings.map(({ message, line, column, source }) => ({ file: configFile ?? '', message, line, column, source })), letters: [] }
   const written = new Map<string, string>()
   // Ctrl-C (or a CI's SIGTERM) stops the batch after the letter in hand: every write is a whole file
@@ -96,7 +97,7 @@ async function renderAll(argv: string[], io: Io): Promise<number> {
     try {
       const abs = resolve(io.cwd, input)
       const markdown = decodeLetter(readFileSync(abs), input)
-      const result = await renderLetter(markdown, {
+      const result = await renderer.render(markdown, {
         path: input,
         baseDir: dirname(abs),
         config: config.raw,
@@ -129,7 +130,7 @@ async function renderAll(argv: string[], io: Io): Promise<number> {
       }
     } catch (error) {
       // An unexpected failure (a bug, a react-pdf crash) fails this letter only; its stack only with --verbose.
-      if (!(error instanceof LetterError) && options.verbose) io.err(String((error as Error)?.stack ?? error))
+      if (!(error instanceof LetterError) && options.verbose) io.err(String(error instanceof RenderCrash ? error.detail : (error as Error)?.stack))
       const e = error instanceof LetterError ? error : new LetterError(`could not render: ${String((error as Error)?.message ?? error)}`)
       entry.error = { message: e.message, line: e.line, column: e.column }
       // A problem in another file (a theme file, say) names that file.
@@ -147,6 +148,7 @@ async function renderAll(argv: string[], io: Io): Promise<number> {
   } finally {
     process.off('SIGINT', stop)
     process.off('SIGTERM', stop)
+    await renderer.close()
   }
   if (options.json) io.out(JSON.stringify(report, null, 2))
   else io.out(summary(report))

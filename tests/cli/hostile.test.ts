@@ -82,6 +82,23 @@ describe('bad input', () => {
   })
 })
 
+describe('time limit', () => {
+  test('a letter that takes longer than --timeout is stopped with an error; the batch goes on', () => {
+    const slow = `Dear Sam,\n\n${Array.from({ length: 1200 }, (_, i) => `Paragraph ${i}: ${'words that fill the page, '.repeat(12)}`).join('\n\n')}\n`
+    const dir = project({ 'letters/a-slow.md': slow, 'letters/b-good.md': GOOD })
+    const r = letterpress(dir, ['--timeout', '1'])
+    expect(r.code).toBe(1)
+    expect(r.stderr).toContain('letters/a-slow.md error rendering took longer than 1 s and was stopped (--timeout)')
+    expect(pdfsIn(join(dir, 'output'))).toEqual(['b-good.pdf'])
+    expect(strays(dir)).toEqual([])
+  })
+
+  test('--timeout must be a positive number of seconds', () => {
+    const dir = project({ 'letters/a.md': GOOD })
+    expect(letterpress(dir, ['--timeout', 'soon']).code).toBe(2)
+  })
+})
+
 describe('nothing fetched', () => {
   test('a letter referencing a local HTTP server: the server sees zero requests', async () => {
     let requests = 0
