@@ -91,7 +91,8 @@ describe('any letter', () => {
         expect(pages).toBeGreaterThan(0)
         pdfs++
       }),
-      { numRuns: RUNS, seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined },
+      // A fixed seed in `npm test` keeps CI reproducible; `npm run fuzz` explores new letters each time.
+      { numRuns: RUNS, seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : process.env.FUZZ_RUNS ? undefined : 20261125 },
     )
     console.log(`fuzz: ${cases} letters, ${pdfs} PDFs, ${cases - pdfs} LetterErrors, 0 failures`)
     if (process.env.FUZZ_RUNS) console.log([...errors].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([m, n]) => `  ${n}× ${m}`).join('\n'))
