@@ -22,7 +22,7 @@ import type { ReactElement } from 'react'
 import type { DocumentProps } from '@react-pdf/renderer'
 import { firstFitting, fitSteps } from './layout/fit.js'
 import { resolveTheme, themes, type Theme } from './theme/index.js'
-import { PAPER_HEIGHT, PAPER_WIDTH } from './theme/units.js'
+import { PAPER_HEIGHT, PAPER_WIDTH, toMm } from './theme/units.js'
 import type { LetterMessage, LetterMeta } from './types.js'
 
 /** Options for rendering one letter. */
@@ -202,9 +202,6 @@ async function renderOne(markdown: string, options: RenderOptions): Promise<Rend
   const { pdf, pages } = rendered
   return { pdf, pages, warnings, meta, title, author }
 }
-
-/** Points to millimetres. */
-const toMm = (pt: number) => (pt * 25.4) / 72
 
 /** How much flowing content stands beyond the allowed pages, in points: full pages past it, then the last. */
 function overflow(rendered: Rendered, limit: number, theme: Theme, paper: LetterMeta['paper']): number {

@@ -1,3 +1,5 @@
+import { languageOf } from '../parse/language.js'
+
 /** Words the layout itself sets, by language; English is the fallback. */
 export interface Labels {
   page: (n: number, total: number) => string
@@ -42,4 +44,4 @@ const fr: Labels = {
 const BY_LANGUAGE: Record<string, Labels> = { en, de, fr }
 
 /** The labels for a language tag such as de-DE. */
-export const labelsFor = (lang: string): Labels => BY_LANGUAGE[lang.split('-')[0]!.toLowerCase()] ?? en
+export const labelsFor = (lang: string): Labels => BY_LANGUAGE[languageOf(lang)] ?? en

@@ -2,6 +2,7 @@ import type { Root } from 'mdast'
 import remarkSmartypants from 'remark-smartypants'
 import { unified } from 'unified'
 import { visit } from 'unist-util-visit'
+import { languageOf } from './language.js'
 
 type Quotes = { double: string; single: string }
 
@@ -22,7 +23,7 @@ function build(language: string) {
 
 /** Set the letter's punctuation for its language, in place: curly quotes, apostrophes, dashes, ellipses. */
 export function smartenPunctuation(tree: Root, lang: string): Root {
-  const language = lang.split('-')[0]!.toLowerCase()
+  const language = languageOf(lang)
   if (!processors.has(language)) processors.set(language, build(language))
   // The text of links that spell out an address (a bare URL or e-mail) is kept exactly as written:
   // "a--b..." in a URL must not become "a–b…". SmartyPants only visits text nodes, so hide these meanwhile.

@@ -1,6 +1,9 @@
 /** Millimetres to points. */
 export const mm = (v: number) => (v * 72) / 25.4
 
+/** Points to millimetres. */
+export const toMm = (pt: number) => (pt * 25.4) / 72
+
 /** Inches to points. */
 export const inch = (v: number) => v * 72
 
