@@ -1,4 +1,4 @@
-import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml'
+import { isMap, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml'
 import { LetterError } from './errors.js'
 
 /** Parsed YAML with a way to find the line and column of any value or key by its path. */
@@ -24,6 +24,20 @@ export function parseYaml(text: string, file: string, firstLine = 1, what = 'fro
     const reason = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '')
     throw new LetterError(`invalid YAML ${what}: ${reason}`, line, column, file)
   }
+  let value: unknown
+  try {
+    value = doc.toJS({ maxAliasCount: 100 })
+  } catch (e) {
+    // Aliases fail only here (an alias to no anchor, too many aliases): point at the first alias.
+    let place = { line: firstLine, column: 1 }
+    visit(doc, {
+      Alias(_, node) {
+        if (node.range) place = at(node.range[0])
+        return visit.BREAK
+      },
+    })
+    throw new LetterError(`invalid YAML ${what}: ${(e as Error).message.split('\n')[0]}`, place.line, place.column, file)
+  }
   const nodeAt = (path: readonly PropertyKey[], key: boolean): Node | undefined => {
     let node: unknown = doc.contents
     let last: Node | undefined = node as Node
@@ -42,7 +56,7 @@ export function parseYaml(text: string, file: string, firstLine = 1, what = 'fro
     return last
   }
   return {
-    value: doc.toJS({ maxAliasCount: 100 }),
+    value,
     place(path, key = false) {
       const node = nodeAt(path, key)
       return node?.range ? at(node.range[0]) : { line: firstLine, column: 1 }

@@ -74,6 +74,7 @@ describe('any letter', () => {
       fc.asyncProperty(letter, async (markdown) => {
         cases++
         if (process.env.FUZZ_LOG) (await import('node:fs')).appendFileSync(process.env.FUZZ_LOG, JSON.stringify(markdown) + '\n')
+        const started = performance.now()
         const outcome = await Promise.race([
           renderLetter(markdown, { sourceDateEpoch: 1_790_000_000, fontDirs: [] }).then(
             (r) => r,
@@ -81,6 +82,7 @@ describe('any letter', () => {
           ),
           new Promise((resolve) => setTimeout(() => resolve(new Error(`no result after ${HANG_MS} ms`)), HANG_MS).unref()),
         ])
+        if (process.env.FUZZ_LOG) (await import('node:fs')).appendFileSync(process.env.FUZZ_LOG, `# ${Math.round(performance.now() - started)} ms\n`)
         if (outcome instanceof LetterError) {
           errors.set(outcome.message.replace(/".*"/g, '"…"').slice(0, 60), (errors.get(outcome.message.replace(/".*"/g, '"…"').slice(0, 60)) ?? 0) + 1)
           return

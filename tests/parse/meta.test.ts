@@ -57,6 +57,13 @@ keywords: [a, b]`),
     expect(e.line).toBeGreaterThanOrEqual(2)
   })
 
+  test('an alias to no anchor is a YAML error at the alias, not a crash (found by the fuzz tests)', () => {
+    const e = errorOf(fm('subject: ok\nfrom: *nobody'))
+    expect(e).toBeInstanceOf(LetterError)
+    expect(e.message).toMatch(/^invalid YAML front matter: Unresolved alias/)
+    expect([e.line, e.column]).toEqual([3, 7])
+  })
+
   test('front matter that is not a mapping is an error', () => {
     expect(errorOf(fm('- just\n- a list')).message).toContain('must be a mapping')
   })
