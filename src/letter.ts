@@ -16,11 +16,11 @@ import { smartenPunctuation } from './parse/typography.js'
 import { useHyphenation } from './fonts/hyphenation.js'
 import { mergeLayers, resolveMeta } from './parse/meta.js'
 import type { RawMeta } from './parse/schema.js'
-import { renderDocument, type Rendered } from './render/index.js'
+import { layOut, renderLaid, type LaidOut } from './render/index.js'
 import { NO_HYPHEN_BREAKS, withTextDefaults } from './render/text-options.js'
 import type { ReactElement } from 'react'
 import type { DocumentProps } from '@react-pdf/renderer'
-import { firstFitting, fitSteps } from './layout/fit.js'
+import { firstFitting, fitSteps, guessFitting } from './layout/fit.js'
 import { resolveTheme, themes, type Theme } from './theme/index.js'
 import { PAPER_HEIGHT, PAPER_WIDTH, toMm } from './theme/units.js'
 import type { LetterMessage, LetterMeta } from './types.js'
@@ -171,19 +171,20 @@ async function renderOne(markdown: string, options: RenderOptions): Promise<Rend
   const first = build(theme)
   warnings.push(...first.warnings)
 
-  let rendered = await renderDocument(first.element)
+  // Laid out first: --fit only needs page counts, so only the chosen layout is rendered to PDF.
+  let laid = await layOut(first.element)
   const limit = meta.maxPages
-  if (limit !== undefined && rendered.pages > limit) {
+  if (limit !== undefined && laid.pages > limit) {
     if (!meta.fit) {
-      throw new LetterError(`letter runs to ${rendered.pages} pages; at most ${limit} allowed (max-pages; fit: true or --fit may shrink it)`, null, null, path)
+      throw new LetterError(`letter runs to ${laid.pages} pages; at most ${limit} allowed (max-pages; fit: true or --fit may shrink it)`, null, null, path)
     }
     const steps = fitSteps(theme)
-    const tries = new Map<number, Rendered>([[0, rendered]])
+    const tries = new Map<number, LaidOut>([[0, laid]])
     const attempt = async (i: number) => {
-      if (!tries.has(i)) tries.set(i, await renderDocument(build(steps[i]!).element))
+      if (!tries.has(i)) tries.set(i, await layOut(build(steps[i]!).element))
       return tries.get(i)!.pages <= limit
     }
-    const found = await firstFitting(steps.length, attempt)
+    const found = await firstFitting(steps.length, attempt, guessFitting(steps, laid, limit, { width: PAPER_WIDTH[meta.paper], height: PAPER_HEIGHT[meta.paper] }))
     if (found === -1) {
       const tightest = tries.get(steps.length - 1)!
       const last = steps.at(-1)!
@@ -197,14 +198,14 @@ async function renderOne(markdown: string, options: RenderOptions): Promise<Rend
         path,
       )
     }
-    rendered = tries.get(found)!
+    laid = tries.get(found)!
   }
-  const { pdf, pages } = rendered
+  const { pdf, pages } = await renderLaid(laid)
   return { pdf, pages, warnings, meta, title, author }
 }
 
 /** How much flowing content stands beyond the allowed pages, in points: full pages past it, then the last. */
-function overflow(rendered: Rendered, limit: number, theme: Theme, paper: LetterMeta['paper']): number {
+function overflow(rendered: LaidOut, limit: number, theme: Theme, paper: LetterMeta['paper']): number {
   const { margin } = theme.page
   const textArea = PAPER_HEIGHT[paper] - margin.top - margin.bottom
   return Math.max(0, rendered.pages - limit - 1) * textArea + rendered.lastPageFill

@@ -53,12 +53,50 @@ export function fitSteps(theme: Theme): Theme[] {
   return steps
 }
 
-/** The first index for which `fits` holds, assuming once a step fits every tighter one does; -1 if none. */
-export async function firstFitting(count: number, fits: (index: number) => Promise<boolean>): Promise<number> {
+/** Share of a letter's height that is spacing between blocks rather than lines of text (an estimate). */
+const SPACING_SHARE = 0.15
+/** Height lost at page ends to blocks kept together (an estimate). */
+const PAGE_END_WASTE = 0.03
+
+/**
+ * Guess the first step that fits `limit` pages, from how far the theme's own layout overflows: text height
+ * grows with size² × leading ÷ column width, spacing with its scale. Only a starting point for the search.
+ */
+export function guessFitting(steps: Theme[], laid: { pages: number; lastPageFill: number }, limit: number, paper: { width: number; height: number }): number {
+  const base = steps[0]!
+  const area = (t: Theme) => paper.height - t.page.margin.top - t.page.margin.bottom
+  const width = (t: Theme) => paper.width - t.page.margin.left - t.page.margin.right
+  const spaceScale = (t: Theme) => t.space.paragraph / base.space.paragraph
+  const height = (laid.pages - 1) * area(base) + laid.lastPageFill
+  const index = steps.findIndex((t) => {
+    const text = (t.size.body / base.size.body) ** 2 * (t.leading.body / base.leading.body) * (width(base) / width(t))
+    const grown = height * ((1 - SPACING_SHARE) * text + SPACING_SHARE * spaceScale(t))
+    return grown <= limit * area(t) * (1 - PAGE_END_WASTE)
+  })
+  return index === -1 ? steps.length - 1 : index
+}
+
+/**
+ * The first index for which `fits` holds, assuming once a step fits every tighter one does; -1 if none.
+ * A good `guess` settles it in two more calls (the guess fits, the step before does not); bisection otherwise.
+ */
+export async function firstFitting(count: number, fits: (index: number) => Promise<boolean>, guess?: number): Promise<number> {
   if (await fits(0)) return 0
-  if (count < 2 || !(await fits(count - 1))) return -1
   let lo = 0 // does not fit
-  let hi = count - 1 // fits
+  let hi = count // fits (count: not known yet)
+  if (guess !== undefined && count > 1) {
+    const g = Math.min(count - 1, Math.max(1, Math.round(guess)))
+    if (await fits(g)) {
+      if (g - 1 === lo || !(await fits(g - 1))) return g
+      hi = g - 1
+    } else {
+      lo = g
+    }
+  }
+  if (hi === count) {
+    if (lo === count - 1 || !(await fits(count - 1))) return -1
+    hi = count - 1
+  }
   while (hi - lo > 1) {
     const mid = (lo + hi) >> 1
     if (await fits(mid)) hi = mid

@@ -1,15 +1,22 @@
 import type { ReactElement } from 'react'
 import type { DocumentProps } from '@react-pdf/renderer'
 import { toInstances } from './instances.js'
-import { renderTagged } from './tagged.js'
+import { layoutTagged, renderLaidOut, type TaggedOptions } from './tagged.js'
+import type { Instance } from './instances.js'
 import './pdfkit-patches.js'
 
-/** PDF bytes, the page count react-pdf laid out, and how full the last page is. */
-export interface Rendered {
-  pdf: Uint8Array
+/** A laid-out document: its page count and how full the last page is, ready to render. */
+export interface LaidOut {
   pages: number
   /** Height in points of the flowing content on the last page, from its top margin down. */
   lastPageFill: number
+  layout: Instance
+  options: TaggedOptions
+}
+
+/** PDF bytes with the layout they came from. */
+export interface Rendered extends LaidOut {
+  pdf: Uint8Array
 }
 
 type Box = { top: number; height: number; paddingTop?: number; marginBottom?: number }
@@ -23,12 +30,14 @@ function fill(page: LayoutNode | undefined): number {
   return Math.max(0, bottom - (page.box.paddingTop ?? 0))
 }
 
-/** Lay out and render a react-pdf <Document> element to tagged PDF bytes. */
-export async function renderDocument(document: ReactElement<DocumentProps>): Promise<Rendered> {
+/** Lay out a react-pdf <Document> element (no PDF yet). */
+export async function layOut(document: ReactElement<DocumentProps>): Promise<LaidOut> {
   const [root] = toInstances(document)
-  if (!root || root.type !== 'DOCUMENT') throw new Error('renderDocument needs a <Document> element')
+  if (!root || root.type !== 'DOCUMENT') throw new Error('layOut needs a <Document> element')
   const props = (root.props ?? {}) as DocumentProps
-  const { pdf, layout } = await renderTagged(root, {
+  const layout = await layoutTagged(root)
+  const pages = layout.children ?? []
+  const options = {
     lang: props.language,
     conformance: props.conformance,
     info: {
@@ -40,7 +49,16 @@ export async function renderDocument(document: ReactElement<DocumentProps>): Pro
       Producer: props.producer,
       CreationDate: props.creationDate,
     },
-  })
-  const pages = layout.children ?? []
-  return { pdf, pages: pages.length, lastPageFill: fill(pages.at(-1) as LayoutNode | undefined) }
+  }
+  return { pages: pages.length, lastPageFill: fill(pages.at(-1) as LayoutNode | undefined), layout, options }
+}
+
+/** Render a laid-out document to tagged PDF bytes. */
+export async function renderLaid(laid: LaidOut): Promise<Rendered> {
+  return { ...laid, pdf: await renderLaidOut(laid.layout, laid.options) }
+}
+
+/** Lay out and render a react-pdf <Document> element to tagged PDF bytes. */
+export async function renderDocument(document: ReactElement<DocumentProps>): Promise<Rendered> {
+  return renderLaid(await layOut(document))
 }

@@ -108,10 +108,25 @@ export interface TaggedOptions {
   conformance?: string
 }
 
-/** Lay out with react-pdf, then render through pdfkit with a structure tree (tagged PDF). */
-export async function renderTagged(root: Instance, options: TaggedOptions): Promise<{ pdf: Uint8Array; layout: Instance }> {
+/** Lay out with react-pdf: pages and boxes, no PDF yet (enough to count pages, as --fit does). */
+export async function layoutTagged(root: Instance): Promise<Instance> {
   // The layout step takes react-pdf's font store as its second argument (its types omit it).
-  const layout = (await (layoutDocument as unknown as (d: unknown, f: unknown) => Promise<unknown>)(root, Font)) as Instance
+  return (await (layoutDocument as unknown as (d: unknown, f: unknown) => Promise<unknown>)(root, Font)) as Instance
+}
+
+/**
+ * Drop drawings left with no height or width: react-pdf can split an Svg at a page end inside deeply nested
+ * content, and its renderer then scales by width ÷ 0 and pdfkit throws on the Infinity (found by the fuzz tests).
+ */
+export function dropEmptyDrawings(node: Instance): void {
+  if (!node.children) return
+  node.children = node.children.filter((child) => child.type !== 'SVG' || !child.box || (child.box.width! > 0 && child.box.height! > 0))
+  for (const child of node.children) dropEmptyDrawings(child)
+}
+
+/** Render a laid-out document through pdfkit with a structure tree (tagged PDF). */
+export async function renderLaidOut(layout: Instance, options: TaggedOptions): Promise<Uint8Array> {
+  dropEmptyDrawings(layout)
   const ctx = new (PDFDocument as unknown as new (o: object) => Doc)({
     compress: true,
     subset: options.conformance,
@@ -130,5 +145,5 @@ export async function renderTagged(root: Instance, options: TaggedOptions): Prom
   const done = new Promise<void>((resolve) => (ctx as unknown as { on(e: string, l: () => void): void }).on('end', resolve))
   renderPDF(ctx as never, layout as never)
   await done
-  return { pdf: new Uint8Array(Buffer.concat(chunks)), layout }
+  return new Uint8Array(Buffer.concat(chunks))
 }

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { firstFitting, fitSteps } from '../../src/layout/fit.js'
+import { firstFitting, fitSteps, guessFitting } from '../../src/layout/fit.js'
+import { PAPER_HEIGHT, PAPER_WIDTH } from '../../src/theme/units.js'
 import { themes, type Theme } from '../../src/theme/index.js'
 import { themeSchema } from '../../src/theme/schema.js'
 import { mm } from '../../src/theme/units.js'
@@ -181,5 +182,31 @@ describe('firstFitting', () => {
     const found = await firstFitting(steps.length, async (i) => steps[i]!.size.body <= 10)
     expect(steps[found]!.size.body).toBe(10)
     expect(steps[found - 1]!.size.body).toBeGreaterThan(10)
+  })
+
+  test('a right guess settles it in two calls after the first: the guess fits, the step before does not', async () => {
+    const { fits, calls } = counting(9)
+    expect(await firstFitting(16, fits, 9)).toBe(9)
+    expect(calls).toEqual([0, 9, 8])
+  })
+
+  test.each([0, 1, 5, 15, 40, -3])('any guess (%i) still finds the first fitting step for every threshold', async (guess) => {
+    for (let threshold = 0; threshold <= 16; threshold++) {
+      const { fits, calls } = counting(threshold)
+      expect(await firstFitting(16, fits, guess), `threshold ${threshold}`).toBe(threshold === 16 ? -1 : threshold)
+      for (const i of calls) expect(i >= 0 && i < 16).toBe(true)
+    }
+  })
+})
+
+describe('guessFitting', () => {
+  const steps = fitSteps(themes.classic!)
+  const a4 = { width: PAPER_WIDTH.A4, height: PAPER_HEIGHT.A4 }
+  test('a few lines over guesses an early (loose) step; a page over guesses a tight one; more than the tightest gives the last', () => {
+    const slight = guessFitting(steps, { pages: 2, lastPageFill: 20 }, 1, a4)
+    const page = guessFitting(steps, { pages: 2, lastPageFill: 250 }, 1, a4)
+    expect(slight).toBeGreaterThan(0)
+    expect(slight).toBeLessThan(page)
+    expect(guessFitting(steps, { pages: 3, lastPageFill: 700 }, 1, a4)).toBe(steps.length - 1)
   })
 })
