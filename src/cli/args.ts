@@ -12,6 +12,10 @@ export interface CliOptions {
   check: boolean
   allowPaths: string[]
   timeout: number
+  /** Letters rendered at once (worker threads); default: the machine's cores. */
+  jobs?: number
+  /** Render only this share of the inputs: [k, n] for --shard k/n. */
+  shard?: [number, number]
   verbose: boolean
   json: boolean
   help: boolean
@@ -41,6 +45,8 @@ Options:
       --allow-path DIR images and signatures may also be read from DIR (by default only from the
                        letter's folder and the project config's folder); repeatable
       --timeout SECONDS stop a letter that takes longer to render (default 60); the batch goes on
+  -j, --jobs N         render N letters at once in worker threads (default: the number of cores)
+      --shard K/N      render only the K-th of N stable shares of the inputs (for CI matrices)
       --verbose        print stack traces of unexpected errors
       --json           print one JSON report on stdout and nothing else there
   -h, --help           show this help
@@ -58,6 +64,23 @@ function parseTimeout(value: string | undefined): number {
   const seconds = Number(value)
   if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout must be a number of seconds, not "${value}"`)
   return seconds
+}
+
+/** --jobs: a whole number of 1 or more. */
+function parseJobs(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined
+  const jobs = Number(value)
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a whole number of 1 or more, not "${value}"`)
+  return jobs
+}
+
+/** --shard K/N with 1 ≤ K ≤ N. */
+function parseShard(value: string | undefined): [number, number] | undefined {
+  if (value === undefined) return undefined
+  const match = /^(\d+)\/(\d+)$/.exec(value.trim())
+  const [k, n] = match ? [Number(match[1]), Number(match[2])] : [0, 0]
+  if (!match || n < 1 || k < 1 || k > n) throw new UsageError(`--shard must be K/N with 1 ≤ K ≤ N (such as 2/4), not "${value}"`)
+  return [k, n]
 }
 
 /** Parse argv (without node and script); bad usage throws UsageError. */
@@ -79,6 +102,8 @@ export function parseCli(argv: string[]): CliOptions {
         'allow-path': { type: 'string', multiple: true, default: [] },
         verbose: { type: 'boolean', default: false },
         timeout: { type: 'string' },
+        jobs: { type: 'string', short: 'j' },
+        shard: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -110,6 +135,8 @@ export function parseCli(argv: string[]): CliOptions {
     check: values.check,
     allowPaths: values['allow-path'],
     timeout: parseTimeout(values.timeout),
+    jobs: parseJobs(values.jobs),
+    shard: parseShard(values.shard),
     verbose: values.verbose,
     json: values.json,
     help: values.help,

@@ -39,3 +39,11 @@ export async function expandInputs(inputs: string[], cwd = process.cwd(), outDir
   }
   return [...found.values()]
 }
+
+/** Whether a letter belongs to shard k of n: by a hash of its path, so a letter keeps its shard as others come and go. */
+export function inShard(input: Input, [k, n]: [number, number]): boolean {
+  // FNV-1a: small, stable across machines and Node versions.
+  let hash = 0x811c9dc5
+  for (const byte of Buffer.from(input.path.replaceAll('\\', '/'))) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0
+  return hash % n === k - 1
+}

@@ -1,8 +1,9 @@
+import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import type { RenderOptions, RenderResult } from '../letter.js'
 import { LetterError } from '../parse/errors.js'
 
-type Reply = { id: number; result?: RenderResult; error?: { letter: boolean; message: string; line: number | null; column: number | null; file?: string; stack?: string } }
+type Reply = { id: number; ms?: number; result?: RenderResult; error?: { letter: boolean; message: string; line: number | null; column: number | null; file?: string; stack?: string } }
 
 /** An error that is not about the letter: a bug or a crash inside the renderer (its stack for --verbose). */
 export class RenderCrash extends Error {
@@ -11,81 +12,158 @@ export class RenderCrash extends Error {
   }
 }
 
+/** A worker thread with the render stack loaded (or loading). */
+interface Slot {
+  worker: Worker
+  ready: Promise<void>
+}
+
+const WORKER_URL = new URL('./render-worker.js', import.meta.url)
+
+/** Start a render worker; `ready` settles once it has loaded the render stack. */
+function startWorker(): Slot {
+  const worker = new Worker(WORKER_URL)
+  const ready = new Promise<void>((resolve, reject) => {
+    const onMessage = (message: { ready?: boolean }) => {
+      if (!message.ready) return
+      worker.off('message', onMessage)
+      worker.off('error', reject)
+      resolve()
+    }
+    worker.on('message', onMessage)
+    worker.once('error', reject)
+  })
+  // A worker that failed to load is reported by the render that waits for it.
+  ready.catch(() => undefined)
+  return { worker, ready }
+}
+
+let early: Slot | undefined
+
+/** Start the first worker before the rest of the command line has loaded: its load is the long pole of a cold run. */
+export function startEarly(): void {
+  early ??= startWorker()
+  // Until a Renderer adopts it, it must not keep a run that renders nothing (bad usage) from exiting.
+  early.worker.unref()
+}
+
+/** The default number of letters rendered at once: one per core. */
+export function defaultJobs(): number {
+  return availableParallelism()
+}
+
 /**
- * Renders letters one at a time in a worker thread, with a time limit: a letter that takes longer is
- * stopped (the worker is ended and a fresh one takes the next letter), so one letter never stalls a batch.
+ * Renders letters in a pool of worker threads (at most `jobs` at once), each under a time limit: a letter
+ * that takes longer is stopped (its worker is ended and a fresh one takes the next letter), so one letter
+ * never stalls a batch, and a crash fails only the letter that caused it.
  */
 export class Renderer {
-  private worker: Worker | null = null
-  private ready: Promise<void> = Promise.resolve()
+  private readonly idle: Slot[] = []
+  private readonly waiting: ((slot: Slot) => void)[] = []
+  private readonly all = new Set<Slot>()
+  /** Stops for the renders under way, so closing never leaves a time limit holding the process open. */
+  private readonly active = new Set<() => void>()
+  private closed = false
   private next = 0
 
-  constructor(private readonly timeoutMs: number) {
-    // Start loading the render stack in the worker now; the first letter waits for it anyway.
-    this.start()
-  }
-
-  private start(): Worker {
-    if (!this.worker) {
-      const worker = new Worker(new URL('./render-worker.js', import.meta.url))
-      this.worker = worker
-      this.ready = new Promise((resolve, reject) => {
-        const onMessage = (message: { ready?: boolean }) => {
-          if (!message.ready) return
-          worker.off('message', onMessage)
-          worker.off('error', reject)
-          resolve()
-        }
-        worker.on('message', onMessage)
-        worker.once('error', reject)
-      })
-    }
-    return this.worker
+  constructor(
+    private readonly timeoutMs: number,
+    private readonly jobs = 1,
+  ) {
+    // The first letter waits for a loaded worker anyway: start loading now (or adopt the early one).
+    const first = early ?? startWorker()
+    first.worker.ref()
+    early = undefined
+    this.all.add(first)
+    this.idle.push(first)
   }
 
   /** Render one letter; a LetterError for the letter's own problems, RenderCrash for anything else. */
-  async render(markdown: string, options: RenderOptions): Promise<RenderResult> {
-    const worker = this.start()
+  async render(markdown: string, options: RenderOptions): Promise<RenderResult & { ms: number }> {
+    const slot = await this.acquire()
     try {
-      await this.ready
+      await slot.ready
     } catch (error) {
-      this.worker = null
+      this.retire(slot)
       throw new RenderCrash((error as Error).message, (error as Error).stack)
     }
     const id = ++this.next
+    const { worker } = slot
     return new Promise((resolve, reject) => {
-      const done = () => {
+      const done = (healthy: boolean) => {
         clearTimeout(timer)
+        this.active.delete(cancel)
         worker.off('message', onMessage)
         worker.off('error', onError)
+        if (healthy) this.release(slot)
+        else this.retire(slot)
+      }
+      const cancel = () => {
+        clearTimeout(timer)
+        reject(new LetterError('stopped before this letter was rendered'))
       }
       const onMessage = (reply: Reply) => {
         if (reply.id !== id) return
-        done()
-        if (reply.result) resolve({ ...reply.result, pdf: new Uint8Array(reply.result.pdf) })
+        done(true)
+        if (reply.result) resolve({ ...reply.result, pdf: new Uint8Array(reply.result.pdf), ms: reply.ms ?? 0 })
         else if (reply.error?.letter) reject(new LetterError(reply.error.message, reply.error.line, reply.error.column, reply.error.file))
         else reject(new RenderCrash(reply.error?.message ?? 'unknown error', reply.error?.stack))
       }
       const onError = (error: Error) => {
-        done()
-        this.worker = null
+        done(false)
         reject(new RenderCrash(error.message, error.stack))
       }
       const timer = setTimeout(() => {
-        done()
-        void worker.terminate()
-        this.worker = null
+        done(false)
         reject(new LetterError(`rendering took longer than ${this.timeoutMs / 1000} s and was stopped (--timeout)`))
       }, this.timeoutMs)
+      this.active.add(cancel)
       worker.on('message', onMessage)
       worker.on('error', onError)
       worker.postMessage({ id, markdown, options })
     })
   }
 
-  /** End the worker so the process can exit. */
+  /** An idle worker, a new one while fewer than `jobs` run, or the next one released. */
+  private acquire(): Promise<Slot> {
+    if (this.closed) return Promise.reject(new LetterError('stopped before this letter was rendered'))
+    const slot = this.idle.pop()
+    if (slot) return Promise.resolve(slot)
+    if (this.all.size < this.jobs) {
+      const fresh = startWorker()
+      this.all.add(fresh)
+      return Promise.resolve(fresh)
+    }
+    return new Promise((resolve) => this.waiting.push(resolve))
+  }
+
+  private release(slot: Slot): void {
+    const waiter = this.waiting.shift()
+    if (waiter) waiter(slot)
+    else this.idle.push(slot)
+  }
+
+  /** End a worker that hung or crashed; a waiting letter gets a fresh one. */
+  private retire(slot: Slot): void {
+    this.all.delete(slot)
+    void slot.worker.terminate()
+    const waiter = this.waiting.shift()
+    if (waiter && !this.closed) {
+      const fresh = startWorker()
+      this.all.add(fresh)
+      waiter(fresh)
+    }
+  }
+
+  /** End the workers so the process can exit. */
   async close(): Promise<void> {
-    await this.worker?.terminate()
-    this.worker = null
+    this.closed = true
+    for (const cancel of this.active) cancel()
+    this.active.clear()
+    this.waiting.length = 0
+    const slots = [...this.all]
+    this.all.clear()
+    this.idle.length = 0
+    await Promise.all(slots.map((slot) => slot.worker.terminate()))
   }
 }

@@ -7,9 +7,10 @@ import { isThemePath, themes } from '../theme/index.js'
 import { outputName } from '../write/output-name.js'
 import { writeAtomic } from '../write/atomic.js'
 import { HELP, parseCli, UsageError } from './args.js'
-import { expandInputs } from './inputs.js'
+import { expandInputs, inShard } from './inputs.js'
 import { runCheck } from './check.js'
-import { Renderer, RenderCrash } from './renderer.js'
+import { defaultJobs, Renderer, RenderCrash } from './renderer.js'
+import type { RenderOptions, RenderResult } from '../letter.js'
 import { formatMessage, letterLine, summary, type LetterReport, type Report } from './report.js'
 
 /** Where the CLI prints: stdout for results, stderr for messages. */
@@ -75,10 +76,36 @@ async function renderAll(argv: string[], io: Io): Promise<number> {
   const outDir = resolve(io.cwd, options.out)
   const inputs = await expandInputs(options.inputs, io.cwd, outDir)
 
-  // Letters render in a worker thread (loaded only when there is something to render), under a time limit.
-  const renderer = new Renderer(options.timeout * 1000)
+  const chosen = options.shard ? inputs.filter((input) => inShard(input, options.shard!)) : inputs
+
+  // Letters render in worker threads (loaded only when there is something to render), under a time limit.
+  const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), chosen.length))
+  const renderer = new Renderer(options.timeout * 1000, jobs)
   const report: Report = { ok: true, warnings: config.warnings.map(({ message, line, column, source }) => ({ file: configFile ?? '', message, line, column, source })), letters: [] }
   const written = new Map<string, string>()
+  const renderOptions = (input: string): RenderOptions => ({
+    path: input,
+    baseDir: dirname(resolve(io.cwd, input)),
+    config: config.raw,
+    theme: options.theme,
+    paper: options.paper,
+    maxPages: options.maxPages,
+    fit: options.fit,
+    pdfa: options.pdfa,
+    sourceDateEpoch,
+    fontDirs: [join(io.cwd, 'fonts')],
+    // The project config's folder is the user's own; other folders only when named.
+    allowPaths: [...(config.file ? [dirname(config.file)] : []), ...options.allowPaths.map((dir) => resolve(io.cwd, dir))],
+  })
+  // Read and render one letter (in the pool); what it produces is written below, in input order.
+  const renderInput = async (input: string): Promise<{ markdown?: string; result?: RenderResult & { ms: number }; error?: unknown }> => {
+    try {
+      const markdown = decodeLetter(readFileSync(resolve(io.cwd, input)), input)
+      return { markdown, result: await renderer.render(markdown, renderOptions(input)) }
+    } catch (error) {
+      return { error }
+    }
+  }
   // Ctrl-C (or a CI's SIGTERM) stops the batch after the letter in hand: every write is a whole file
   // renamed into place, so nothing half-written or temporary is left behind.
   let stopped: NodeJS.Signals | null = null
@@ -87,30 +114,22 @@ async function renderAll(argv: string[], io: Io): Promise<number> {
   }
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)
+  // Letters render `jobs` at a time, a few queued ahead; results are written and reported in input order,
+  // so the report and which of two colliding letters wins never depend on timing.
+  const inFlight: Promise<Awaited<ReturnType<typeof renderInput>>>[] = []
   try {
-  for (const { path: input, sub } of inputs) {
+  for (let i = 0; i < chosen.length; i++) {
+    while (!stopped && inFlight.length < chosen.length && inFlight.length < i + 2 * jobs) inFlight.push(renderInput(chosen[inFlight.length]!.path))
     // A render never waits on I/O, so let signal handlers run between letters.
     await new Promise((resolve) => setImmediate(resolve))
     if (stopped) break
-    const started = performance.now()
+    const { path: input, sub } = chosen[i]!
     const entry: LetterReport = { input, output: null, pages: 0, bytes: 0, ms: 0, warnings: [], error: null }
+    const outcome = await inFlight[i]!
+    const started = performance.now()
     try {
-      const abs = resolve(io.cwd, input)
-      const markdown = decodeLetter(readFileSync(abs), input)
-      const result = await renderer.render(markdown, {
-        path: input,
-        baseDir: dirname(abs),
-        config: config.raw,
-        theme: options.theme,
-        paper: options.paper,
-        maxPages: options.maxPages,
-        fit: options.fit,
-        pdfa: options.pdfa,
-        sourceDateEpoch,
-        fontDirs: [join(io.cwd, 'fonts')],
-        // The project config's folder is the user's own; other folders only when named.
-        allowPaths: [...(config.file ? [dirname(config.file)] : []), ...options.allowPaths.map((dir) => resolve(io.cwd, dir))],
-      })
+      if (outcome.error !== undefined) throw outcome.error
+      const result = outcome.result!
       entry.warnings = result.warnings.map(({ message, line, column, source }) => ({ message, line, column, source }))
       // Letters in subfolders of a folder input keep their subfolder in the output folder.
       const target = join(outDir, sub, outputName(input, result.meta))
@@ -122,12 +141,13 @@ async function renderAll(argv: string[], io: Io): Promise<number> {
       if (options.check) {
         // --check reads the PDF just written back against its source; a failure fails the letter (the PDF stays).
         const { checkPdf, formatCheck } = await import('../check/index.js')
-        const check = await checkPdf(result.pdf, { source: markdown })
+        const check = await checkPdf(result.pdf, { source: outcome.markdown! })
         if (!check.ok) {
           for (const line of formatCheck(display(io.cwd, target), check).slice(1)) if (!options.json) io.err(line)
           throw new LetterError(`check failed: ${formatCheck('', check).slice(1).map((l) => l.trim()).join('; ')}`)
         }
       }
+      entry.ms = Math.round(result.ms + performance.now() - started)
     } catch (error) {
       // An unexpected failure (a bug, a react-pdf crash) fails this letter only; its stack only with --verbose.
       if (!(error instanceof LetterError) && options.verbose) io.err(String(error instanceof RenderCrash ? error.detail : (error as Error)?.stack))
@@ -137,7 +157,6 @@ async function renderAll(argv: string[], io: Io): Promise<number> {
       if (e.file && resolve(io.cwd, e.file) !== resolve(io.cwd, input)) entry.error.file = display(io.cwd, resolve(io.cwd, e.file))
       report.ok = false
     }
-    entry.ms = Math.round(performance.now() - started)
     report.letters.push(entry)
     if (!options.json) {
       for (const w of entry.warnings) io.err(formatMessage(input, 'warning', w))
@@ -153,7 +172,7 @@ async function renderAll(argv: string[], io: Io): Promise<number> {
   if (options.json) io.out(JSON.stringify(report, null, 2))
   else io.out(summary(report))
   if (stopped) {
-    io.err(`letterpress: stopped by ${stopped} after ${report.letters.length} of ${inputs.length} letters`)
+    io.err(`letterpress: stopped by ${stopped} after ${report.letters.length} of ${chosen.length} letters`)
     return 130
   }
   return report.ok ? 0 : 1

@@ -3,6 +3,7 @@ import { dirname, extname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Font } from '@react-pdf/renderer'
 import * as fontkit from 'fontkit'
+import { cacheShaping } from './shaping-cache.js'
 import { patchFontkit } from './fontkit-patch.js'
 
 /** The fonts/ folder that ships with letterpress. */
@@ -125,8 +126,6 @@ export async function registerFonts(families: string[]): Promise<void> {
     await Promise.all(
       [400, 700].flatMap((fontWeight) => ['normal', 'italic'].map((fontStyle) => Font.load({ fontFamily: LAST_RESORT_FAMILY, fontWeight, fontStyle } as never))),
     )
-    const lastResort = Font.getFont({ fontFamily: LAST_RESORT_FAMILY, fontWeight: 400, fontStyle: 'normal' } as never) as unknown as { data?: Parameters<typeof patchFontkit>[0] }
-    patchFontkit(lastResort?.data)
   }
   for (const family of families) {
     if (registered.has(family)) continue
@@ -137,4 +136,11 @@ export async function registerFonts(families: string[]): Promise<void> {
     else continue
     registered.add(family)
   }
+  // fontkit's classes are reached through a loaded font: the first family's regular face, which the letter
+  // shapes anyway (shaping with the last resort would decode its tables only for this).
+  const first = families.find((family) => registered.has(family)) ?? LAST_RESORT_FAMILY
+  await Font.load({ fontFamily: first, fontWeight: 400, fontStyle: 'normal' } as never)
+  const face = Font.getFont({ fontFamily: first, fontWeight: 400, fontStyle: 'normal' } as never) as unknown as { data?: Parameters<typeof patchFontkit>[0] }
+  patchFontkit(face?.data)
+  cacheShaping(face?.data)
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 
 /** The built command line (npm test builds it first). */
-export const BIN = resolve(import.meta.dirname, '../../dist/cli/main.js')
+export const BIN = resolve(import.meta.dirname, '../../dist/bundle/main.js')
 
 /** Run the letterpress binary in `cwd`; returns exit code, stdout and stderr. */
 export function letterpress(cwd: string, args: string[], env: Record<string, string> = {}) {
