@@ -59,3 +59,29 @@ proto.initSubset = function (options) {
       `<rdf:Description xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/" rdf:about=""><pdfaid:part>${this.subset}</pdfaid:part><pdfaid:conformance>${this.subset_conformance}</pdfaid:conformance></rdf:Description>`
   }
 }
+
+// 4. react-pdf sets the font before every run of glyphs, passing the fontkit font itself. pdfkit keys its
+//    font cache by name only, so each call built a new embedded font and compared font name tables as JSON
+//    to find the one it already had (about 5 % of a render). Remember the answer per font object.
+type FontDoc = { _font: unknown; _fontSource: unknown; _fontFamily: unknown; fontSize(size: number): void }
+const fontsByObject = new WeakMap<object, WeakMap<object, unknown>>()
+type SetFont = (this: FontDoc, src: unknown, family?: unknown, size?: number) => FontDoc
+const fonts = PDFDocument.prototype as unknown as { font: SetFont }
+const font = fonts.font
+fonts.font = function (src, family, size) {
+  if (!src || typeof src !== 'object' || typeof family === 'string') return font.call(this, src, family, size)
+  let known = fontsByObject.get(this)
+  if (!known) fontsByObject.set(this, (known = new WeakMap()))
+  const embedded = known.get(src)
+  if (!embedded) {
+    font.call(this, src, family, size)
+    known.set(src, this._font)
+    return this
+  }
+  if (typeof family === 'number') size = family
+  this._fontSource = src
+  this._fontFamily = null
+  if (size != null) this.fontSize(size)
+  this._font = embedded
+  return this
+}
