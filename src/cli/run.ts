@@ -116,7 +116,7 @@ async function renderAll(argv: string[], io: Io): Promise<number> {
   process.once('SIGTERM', stop)
   // Letters render `jobs` at a time, a few queued ahead; results are written and reported in input order,
   // so the report and which of two colliding letters wins never depend on timing.
-  const inFlight: Promise<Awaited<ReturnType<typeof renderInput>>>[] = []
+  const inFlight: (Promise<Awaited<ReturnType<typeof renderInput>>> | null)[] = []
   try {
   for (let i = 0; i < chosen.length; i++) {
     while (!stopped && inFlight.length < chosen.length && inFlight.length < i + 2 * jobs) inFlight.push(renderInput(chosen[inFlight.length]!.path))
@@ -126,6 +126,8 @@ async function renderAll(argv: string[], io: Io): Promise<number> {
     const { path: input, sub } = chosen[i]!
     const entry: LetterReport = { input, output: null, pages: 0, bytes: 0, ms: 0, warnings: [], error: null }
     const outcome = await inFlight[i]!
+    // Written below and then let go, so a long batch holds only the letters in flight.
+    inFlight[i] = null
     const started = performance.now()
     try {
       if (outcome.error !== undefined) throw outcome.error

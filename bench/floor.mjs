@@ -1,0 +1,31 @@
+// The floor to beat (issue 7): the letter's Markdown paragraphs as <Text> on A4 pages with built-in
+// Helvetica, no parsing, no letter layout: the least a react-pdf tool can do.
+// Usage: NODE_ENV=production node bench/floor.mjs LETTER.md OUT.pdf (bench/warm.mjs imports it for warm renders).
+import { readFileSync, writeFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import React from 'react'
+import { Document, Page, Text, pdf } from '@react-pdf/renderer'
+
+/** The letter as plain react-pdf: one Text per Markdown paragraph. */
+export function floorDocument(markdown) {
+  const paragraphs = markdown.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean)
+  const h = React.createElement
+  return h(Document, null, h(Page, { size: 'A4', style: { padding: 56, fontFamily: 'Helvetica', fontSize: 11 } },
+    paragraphs.map((p, i) => h(Text, { key: i, style: { marginBottom: 8 } }, p))))
+}
+
+/** Render the floor document; the PDF bytes and page count. */
+export async function renderFloor(doc) {
+  const instance = pdf(doc)
+  const buffer = await new Promise(async (resolve, reject) => {
+    const stream = await instance.toBuffer()
+    const chunks = []
+    stream.on('data', (c) => chunks.push(c)).on('end', () => resolve(Buffer.concat(chunks))).on('error', reject)
+  })
+  return { buffer, pages: (buffer.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [input, output] = process.argv.slice(2)
+  writeFileSync(output, (await renderFloor(floorDocument(readFileSync(input, 'utf8')))).buffer)
+}

@@ -1,0 +1,128 @@
+#!/usr/bin/env node
+// npm run bench: letterpress beside the floor (a plain react-pdf script, bench/floor.mjs), every target of
+// issue 7 as a ratio measured side by side in this run. Prints a table; writes bench/results.json.
+// Options: --runs N (cold runs, default 7), --letter FILE (default: the seed letter), --quick (fewer letters).
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs'
+import { availableParallelism, cpus, tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { benchLetter } from './letters.mjs'
+
+const root = resolve(import.meta.dirname, '..')
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' }, letter: { type: 'string' }, quick: { type: 'boolean', default: false } } })
+const seed = [values.letter, join(root, '../shared/letters/seed-cover-letter.md'), join(root, 'letters/research-engineer.md')].find((p) => p && existsSync(p))
+const runs = Number(values.runs)
+const BIN = join(root, 'dist/bundle/main.js')
+if (!existsSync(BIN)) throw new Error('dist/ is missing: run `npm ci` (or `npm run build`) first')
+const env = { ...process.env, NODE_ENV: 'production', SOURCE_DATE_EPOCH: '1790000000' }
+const work = mkdtempSync(join(tmpdir(), 'letterpress-bench-'))
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+const round = (x, d = 0) => Math.round(x * 10 ** d) / 10 ** d
+
+/** Run node with args; wall time in ms and peak RSS in MB (all threads). */
+function node(args, { rss = false } = {}) {
+  const t = performance.now()
+  const r = spawnSync(process.execPath, [...(rss ? ['--import', join(root, 'bench/rss.mjs')] : []), ...args], { cwd: work, env, encoding: 'utf8', maxBuffer: 1 << 26 })
+  const ms = performance.now() - t
+  if (r.status !== 0 && r.status !== 1) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stderr.slice(-2000)}`)
+  const kb = /BENCH_MAX_RSS_KB (\d+)/.exec(r.stderr)?.[1]
+  return { ms, rssMB: kb ? round(Number(kb) / 1024) : null, stdout: r.stdout, status: r.status }
+}
+const json = (stdout) => JSON.parse(stdout.trim().split('\n').at(-1))
+const log = (line) => process.stderr.write(`${line}\n`)
+
+log(`letter: ${seed}\nmachine: ${cpus()[0]?.model ?? '?'} × ${availableParallelism()}, node ${process.version}`)
+const results = { date: new Date().toISOString(), node: process.version, cores: availableParallelism(), letter: seed, measures: {} }
+const rows = []
+const row = (name, ours, floor, unit, target, met, note = '') => {
+  rows.push({ name, ours, floor, unit, ratio: floor ? round(ours / floor, 2) : null, target, met, note })
+}
+
+// Cold: separate processes, alternating floor and letterpress, median of `runs`.
+log('cold runs…')
+const cold = { floor: [], ours: [] }
+for (let i = 0; i < runs; i++) {
+  cold.floor.push(node([join(root, 'bench/floor.mjs'), seed, join(work, 'floor.pdf')]).ms)
+  cold.ours.push(node([BIN, seed, '--out', join(work, 'cold')]).ms)
+}
+const coldFloor = median(cold.floor)
+const coldOurs = median(cold.ours)
+const coldRss = node([BIN, seed, '--out', join(work, 'cold')], { rss: true }).rssMB
+const floorRss = node([join(root, 'bench/floor.mjs'), seed, join(work, 'floor.pdf')], { rss: true }).rssMB
+results.measures.cold = { floorMs: round(coldFloor), oursMs: round(coldOurs), runs, floorRssMB: floorRss, oursRssMB: coldRss, all: cold }
+row('cold, one letter (bin)', round(coldOurs), round(coldFloor), 'ms', '≤ 0.6×', coldOurs <= 0.6 * coldFloor)
+
+// Peers installed on this machine (pandoc with WeasyPrint or pdflatex), the same letter, cold, same runs.
+const has = (tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0
+const peers = [
+  ['pandoc + WeasyPrint', ['pandoc', 'weasyprint'], ['pandoc', seed, '-o', join(work, 'peer.pdf'), '--pdf-engine=weasyprint']],
+  ['pandoc + pdflatex', ['pandoc', 'pdflatex'], ['pandoc', seed, '-o', join(work, 'peer.pdf'), '--pdf-engine=pdflatex']],
+]
+results.measures.peers = {}
+for (const [label, tools, [command, ...args]] of peers) {
+  if (!tools.every(has)) continue
+  log(`peer: ${label}…`)
+  const times = []
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now()
+    const r = spawnSync(command, args, { cwd: work, encoding: 'utf8' })
+    times.push(performance.now() - t)
+    if (r.status !== 0) throw new Error(`${label} failed: ${r.stderr.slice(-500)}`)
+  }
+  results.measures.peers[label] = { ms: round(median(times)), bytes: statSync(join(work, 'peer.pdf')).size }
+  row(`peer: ${label}, cold`, round(median(times)), round(coldFloor), 'ms', '', null, `letterpress is ${round(coldOurs / median(times), 2)}× its time`)
+}
+
+// Output size of that letter.
+const name = seed.split('/').at(-1).replace(/\.md$/, '.pdf')
+const bytes = statSync(join(work, 'cold', name)).size
+results.measures.size = { bytes, floorBytes: statSync(join(work, 'floor.pdf')).size }
+row('output size', round(bytes / 1024, 1), round(results.measures.size.floorBytes / 1024, 1), 'KB', '≤ 30 KB', bytes <= 30 * 1024, 'fonts embedded and subset, tagged, PDF/A-2a')
+
+// Warm: one process each, median of 20 renders after 5, per page.
+log('warm runs…')
+const warmFloor = json(node([join(root, 'bench/warm.mjs'), 'floor', seed]).stdout)
+const warmOurs = json(node([join(root, 'bench/warm.mjs'), 'ours', seed]).stdout)
+results.measures.warm = { floorMsPerPage: round(warmFloor.ms / warmFloor.pages, 1), oursMsPerPage: round(warmOurs.ms / warmOurs.pages, 1), floor: warmFloor, ours: warmOurs }
+row('warm, per page', round(warmOurs.ms / warmOurs.pages, 1), round(warmFloor.ms / warmFloor.pages, 1), 'ms', '≤ 1.0×', warmOurs.ms / warmOurs.pages <= warmFloor.ms / warmFloor.pages)
+
+// Fit: the letter on one page fewer, against a plain render of it (warm, medians).
+log('fit runs…')
+const fit = json(node([join(root, 'bench/warm.mjs'), 'fit', seed]).stdout)
+results.measures.fit = fit
+row(`--fit (${fit.pages} → ${fit.fittedPages} pages)`, round(fit.fit), round(fit.plain), 'ms', '≤ 2× plain', fit.fit <= 2 * fit.plain, 'ratio is fit / plain render')
+
+// Batch: 200 mixed letters in one CLI run, 1, 2 and all-core workers; against one cold single-letter run.
+const count = values.quick ? 40 : 200
+log(`batch of ${count}…`)
+const batchDir = join(work, 'batch')
+mkdirSync(join(batchDir, 'letters'), { recursive: true })
+for (let i = 0; i < count; i++) writeFileSync(join(batchDir, 'letters', `l${String(i).padStart(4, '0')}.md`), benchLetter(i))
+results.measures.batch = { letters: count, byJobs: {} }
+for (const jobs of [...new Set([1, 2, availableParallelism()])]) {
+  rmSync(join(batchDir, 'output'), { recursive: true, force: true })
+  const r = node([BIN, join(batchDir, 'letters'), '--out', join(batchDir, 'output'), '--jobs', String(jobs)], { rss: true })
+  if (r.status !== 0) throw new Error(`batch failed: ${r.stdout.slice(-500)}`)
+  results.measures.batch.byJobs[jobs] = { ms: round(r.ms), rssMB: r.rssMB }
+  const perCold = r.ms / coldOurs
+  row(`batch ${count}, --jobs ${jobs}`, round(r.ms), round(coldOurs), 'ms', jobs === availableParallelism() ? '≤ 8× one cold run' : '', jobs === availableParallelism() ? perCold <= 8 * (count / 200) : null, `peak RSS ${r.rssMB} MB (target ≤ 250)`)
+}
+
+// Memory over many letters in one process (what each worker does): heap after GC every tenth.
+const many = values.quick ? 300 : 2000
+log(`memory over ${many} letters…`)
+const memory = json(node(['--expose-gc', join(root, 'bench/warm.mjs'), 'memory', '', String(many)]).stdout)
+const first = memory.samples[0]
+const last = memory.samples.at(-1)
+results.measures.memory = memory
+row(`heap after ${first.letters} → ${last.letters} letters`, last.heapMB, first.heapMB, 'MB', 'flat (≤ +10%)', last.heapMB <= first.heapMB * 1.1, `RSS ${first.rssMB} → ${last.rssMB} MB`)
+
+rmSync(work, { recursive: true, force: true })
+results.rows = rows
+writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`)
+
+const table = [['measure', 'letterpress', 'floor', 'unit', 'ratio', 'target', 'met', 'note'], ...rows.map((r) => [r.name, String(r.ours), String(r.floor ?? ''), r.unit, r.ratio === null ? '' : `${r.ratio}×`, r.target, r.met === null ? '' : r.met ? 'yes' : 'NO', r.note])]
+const widths = table[0].map((_, c) => Math.max(...table.map((r) => r[c].length)))
+for (const r of table) console.log(r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd())
+console.log('\nwritten: bench/results.json')
