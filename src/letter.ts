@@ -11,12 +11,14 @@ import { linkTarget } from './map/url.js'
 import { recipientLines } from './layout/recipient.js'
 import { LetterError } from './parse/errors.js'
 import { parseLetter } from './parse/index.js'
+import { fillPlaceholders } from './parse/placeholders.js'
 import { checkNesting, checkSize } from './parse/limits.js'
 import { smartenPunctuation } from './parse/typography.js'
 import { useHyphenation } from './fonts/hyphenation.js'
 import { mergeLayers, resolveMeta } from './parse/meta.js'
 import type { RawMeta } from './parse/schema.js'
 import { layOut, renderLaid, type LaidOut } from './render/index.js'
+import { appendAttachments, readAttachments } from './render/attach.js'
 import { NO_HYPHEN_BREAKS, withTextDefaults } from './render/text-options.js'
 import type { ReactElement } from 'react'
 import type { DocumentProps } from '@react-pdf/renderer'
@@ -47,6 +49,12 @@ export interface RenderOptions {
   allowPaths?: string[]
   /** Folders with the user's own TTF/OTF fonts (default: ./fonts). */
   fontDirs?: string[]
+  /** Mail merge: a data row whose values fill the letter's {{placeholders}} (besides its own fields). */
+  values?: Record<string, unknown>
+  /** The row's name in messages ("row 3"). */
+  row?: string
+  /** PDFs appended after the letter, after the front matter's `attach` (absolute or relative to the cwd; not confined). */
+  attach?: string[]
 }
 
 /** A rendered letter. */
@@ -98,14 +106,25 @@ async function renderOne(markdown: string, options: RenderOptions): Promise<Rend
   const parsed = parseLetter(markdown, path)
   checkNesting(parsed.tree, path)
   const warnings: LetterMessage[] = [...parsed.warnings]
-  const meta = resolveMeta(mergeLayers(options.config ?? {}, parsed.raw), {
+  // Placeholders are filled before anything reads the fields or the text (checked after parsing, so places hold).
+  const layers = fillPlaceholders(parsed.tree, mergeLayers(options.config ?? {}, parsed.raw), { row: options.values, label: options.row, place: (field) => (hasField(parsed.raw, field) ? parsed.place(field) : { line: null, column: null }) }, path)
+  const meta = resolveMeta(layers, {
     theme: options.theme,
     paper: options.paper,
     maxPages: options.maxPages,
     fit: options.fit,
     pdfa: options.pdfa,
     sourceDateEpoch: options.sourceDateEpoch,
+    attach: options.attach,
   })
+  // Attached PDFs are found and read before the letter is laid out, so a missing one fails fast (render/attach.ts).
+  const own = parsed.raw.attach
+  const placeOf = (i: number) => (own === undefined ? { line: null, column: null } : parsed.place(Array.isArray(own) ? ['attach', i] : ['attach']))
+  const attachments = readAttachments(meta.attach, options.attach ?? [], { baseDir, allowPaths, file: path, placeOf })
+  if (attachments.length && (options.pdfa ?? layers.pdfa) === true) {
+    const at = options.pdfa === undefined && parsed.raw.pdfa !== undefined ? parsed.place(['pdfa']) : { line: null, column: null }
+    warnings.push({ message: 'no PDF/A claim for a letter with attachments: the attached PDFs are not checked for conformance', ...at, source: 'letterpress:attach' })
+  }
 
   const theme = await useFonts(resolveTheme(meta, { baseDir, file: path }), options.fontDirs ?? [resolve('fonts')], meta.fallbacks, warnings)
   // Checked before smart punctuation changes the text, so places are those of the source.
@@ -200,7 +219,8 @@ async function renderOne(markdown: string, options: RenderOptions): Promise<Rend
     }
     laid = tries.get(found)!
   }
-  const { pdf, pages } = await renderLaid(laid)
+  const rendered = await renderLaid(laid)
+  const { pdf, pages } = attachments.length ? await appendAttachments(rendered.pdf, attachments, path, warnings) : rendered
   return { pdf, pages, warnings, meta, title, author }
 }
 
@@ -236,4 +256,14 @@ async function useFonts(theme: Theme, dirs: string[], fallbacks: string[], warni
   // The body and mono faces measure over-long tokens before layout.
   for (const fontFamily of [fonts.body, fonts.mono]) await Font.load({ fontFamily, fontWeight: 400, fontStyle: 'normal' } as never)
   return { ...theme, fonts }
+}
+
+/** Whether the letter's own front matter has the field at `path` (else it came from the project config). */
+function hasField(raw: RawMeta, path: string[]): boolean {
+  let node: unknown = raw
+  for (const key of path) {
+    if (!node || typeof node !== 'object' || !Object.hasOwn(node, key)) return false
+    node = (node as Record<string, unknown>)[key]
+  }
+  return true
 }

@@ -11,9 +11,15 @@ export interface CliOptions {
   pdfa?: boolean
   check: boolean
   allowPaths: string[]
+  /** PDFs appended to every letter, after its own `attach` (as given; relative to the cwd). */
+  attach: string[]
   timeout: number
   /** Letters rendered at once (worker threads); default: the machine's cores. */
   jobs?: number
+  /** Render again whenever a letter or what it uses changes, until Ctrl-C. */
+  watch: boolean
+  /** Mail merge: a .csv/.json/.yaml file of rows; each letter renders once per row. */
+  data?: string
   /** Render only this share of the inputs: [k, n] for --shard k/n. */
   shard?: [number, number]
   verbose: boolean
@@ -30,6 +36,7 @@ export const HELP = `letterpress — Markdown letters in, print-ready PDFs out
 
 Usage: letterpress [inputs…] [options]
        letterpress check FILE.pdf [--source FILE.md] [--json]   (see letterpress check --help)
+       letterpress preview [LETTER.md] [--port N]                (see letterpress preview --help)
 
   inputs               .md files, folders (searched for .md files) or globs (default: letters/)
 
@@ -44,7 +51,12 @@ Options:
       --check          read each PDF back against its letter (as \`letterpress check\`); a failure fails it
       --allow-path DIR images and signatures may also be read from DIR (by default only from the
                        letter's folder and the project config's folder); repeatable
+      --attach FILE    append the pages of the PDF FILE to each letter's PDF, after those its front
+                       matter attaches (attach: [cv.pdf]); repeatable
       --timeout SECONDS stop a letter that takes longer to render (default 60); the batch goes on
+  -d, --data FILE      mail merge: render each letter once per row of FILE (.csv with a header line,
+                       .json or .yaml list); {{column}} and {{field}} placeholders are filled from it
+  -w, --watch          render again when a letter, its images, the config, a theme or fonts change
   -j, --jobs N         render N letters at once in worker threads (default: the number of cores)
       --shard K/N      render only the K-th of N stable shares of the inputs (for CI matrices)
       --verbose        print stack traces of unexpected errors
@@ -100,9 +112,12 @@ export function parseCli(argv: string[]): CliOptions {
         'no-pdfa': { type: 'boolean' },
         check: { type: 'boolean', default: false },
         'allow-path': { type: 'string', multiple: true, default: [] },
+        attach: { type: 'string', multiple: true, default: [] },
         verbose: { type: 'boolean', default: false },
         timeout: { type: 'string' },
         jobs: { type: 'string', short: 'j' },
+        data: { type: 'string', short: 'd' },
+        watch: { type: 'boolean', short: 'w', default: false },
         shard: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -134,8 +149,11 @@ export function parseCli(argv: string[]): CliOptions {
     pdfa: values['no-pdfa'] ? false : undefined,
     check: values.check,
     allowPaths: values['allow-path'],
+    attach: values.attach,
     timeout: parseTimeout(values.timeout),
     jobs: parseJobs(values.jobs),
+    data: values.data,
+    watch: values.watch,
     shard: parseShard(values.shard),
     verbose: values.verbose,
     json: values.json,

@@ -26,9 +26,10 @@ const ownUrl = {
 
 export default {
   input: { main: 'dist/cli/main.js', 'render-worker': 'dist/cli/render-worker.js' },
-  // Loaded only when a run needs them, from node_modules as usual: the PDF reader of `check` and the
-  // hyphenation patterns of one language.
-  external: [/^pdfjs-dist/, /^hyphen\/[a-z-]+\/index\.js$/],
+  // Loaded only when a run needs them, from node_modules as usual: the PDF reader of `check`, the
+  // hyphenation patterns of one language, and MuPDF for attachments (its loader finds mupdf-wasm.wasm
+  // beside its own module, so it cannot be bundled).
+  external: [/^pdfjs-dist/, /^hyphen\/[a-z-]+\/index\.js$/, /^mupdf(\/|$)/],
   output: { dir: 'dist/bundle', format: 'es', chunkFileNames: '[name].js', sourcemap: false },
   plugins: [ownUrl, nodeResolve({ exportConditions: ['node', 'production'], preferBuiltins: true }), commonjs(), json()],
   onwarn(warning, warn) {

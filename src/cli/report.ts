@@ -3,6 +3,8 @@ import type { LetterMessage } from '../types.js'
 /** One letter's entry in the JSON report (DESIGN.md contract). */
 export interface LetterReport {
   input: string
+  /** The mail-merge data row (1-based), with --data. */
+  row?: number
   output: string | null
   pages: number
   bytes: number
@@ -20,27 +22,35 @@ export interface Report {
   letters: LetterReport[]
 }
 
-/** A message as remark prints it: `file:line:column severity message`. */
-export function formatMessage(file: string, severity: 'warning' | 'error', m: Pick<LetterMessage, 'message' | 'line' | 'column' | 'file'>): string {
+const COLORS = { red: 31, green: 32, yellow: 33, dim: 2 } as const
+
+/** Text in a terminal colour when `on`, else as it is. */
+export function paint(color: keyof typeof COLORS, text: string, on = false): string {
+  return on ? `\x1b[${COLORS[color]}m${text}\x1b[0m` : text
+}
+
+/** A message as remark prints it: `file:line:column severity message` (the severity coloured when `color`). */
+export function formatMessage(file: string, severity: 'warning' | 'error', m: Pick<LetterMessage, 'message' | 'line' | 'column' | 'file'>, color = false): string {
   const place = m.line === null ? '' : `:${m.line}${m.column === null ? '' : `:${m.column}`}`
-  return `${m.file ?? file}${place} ${severity} ${m.message}`
+  return `${m.file ?? file}${place} ${paint(severity === 'error' ? 'red' : 'yellow', severity, color)} ${m.message}`
 }
 
 const size = (bytes: number) => (bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`)
 
 /** The line printed as a letter finishes: name, pages, size and time, or the failure. */
-export function letterLine(r: LetterReport): string {
-  if (r.error) return `✗ ${r.input}  failed`
-  return `✓ ${r.input} → ${r.output}  ${r.pages} page${r.pages === 1 ? '' : 's'}, ${size(r.bytes)}, ${r.ms} ms`
+export function letterLine(r: LetterReport, color = false): string {
+  const input = r.row === undefined ? r.input : `${r.input} (row ${r.row})`
+  if (r.error) return `${paint('red', '✗', color)} ${input}  failed`
+  return `${paint('green', '✓', color)} ${input} → ${r.output}  ${paint('dim', `${r.pages} page${r.pages === 1 ? '' : 's'}, ${size(r.bytes)}, ${r.ms} ms`, color)}`
 }
 
 /** The closing summary: counts, and which letters failed. */
-export function summary(report: Report): string {
+export function summary(report: Report, color = false): string {
   const failed = report.letters.filter((l) => l.error)
   const warnings = report.letters.reduce((n, l) => n + l.warnings.length, 0)
   const done = report.letters.length - failed.length
   const parts = [`${done} of ${report.letters.length} letter${report.letters.length === 1 ? '' : 's'} rendered`]
   if (warnings) parts.push(`${warnings} warning${warnings === 1 ? '' : 's'}`)
-  if (failed.length) parts.push(`failed: ${failed.map((l) => l.input).join(', ')}`)
+  if (failed.length) parts.push(paint('red', `failed: ${failed.map((l) => (l.row === undefined ? l.input : `${l.input} (row ${l.row})`)).join(', ')}`, color))
   return parts.join('; ')
 }

@@ -1,17 +1,22 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
-import { loadConfig } from '../parse/config.js'
+import { CONFIG_FILES, loadConfig } from '../parse/config.js'
 import { LetterError } from '../parse/errors.js'
 import { decodeLetter } from '../parse/limits.js'
 import { isThemePath, themes } from '../theme/index.js'
 import { outputName } from '../write/output-name.js'
 import { writeAtomic } from '../write/atomic.js'
 import { HELP, parseCli, UsageError } from './args.js'
-import { expandInputs, inShard } from './inputs.js'
+import { expandInputs, inShard, type Input } from './inputs.js'
+import { readRows, type DataRow } from './data.js'
+import { fillSourceText } from '../parse/placeholders.js'
 import { runCheck } from './check.js'
 import { defaultJobs, Renderer, RenderCrash } from './renderer.js'
 import type { RenderOptions, RenderResult } from '../letter.js'
 import { formatMessage, letterLine, summary, type LetterReport, type Report } from './report.js'
+
+/** One render: a letter, and for mail merge one data row. */
+type Task = Input & { row?: DataRow }
 
 /** Where the CLI prints: stdout for results, stderr for messages. */
 export interface Io {
@@ -19,6 +24,11 @@ export interface Io {
   err: (line: string) => void
   cwd: string
   env: NodeJS.ProcessEnv
+  /** Whether stdout / stderr are terminals: colours and the progress line are for people, not for pipes. */
+  outTty?: boolean
+  errTty?: boolean
+  /** Replace the progress line on stderr ('' clears it). */
+  progress?: (text: string) => void
 }
 
 const defaultIo: Io = {
@@ -26,7 +36,13 @@ const defaultIo: Io = {
   err: (line) => process.stderr.write(`${line}\n`),
   cwd: process.cwd(),
   env: process.env,
+  outTty: process.stdout.isTTY,
+  errTty: process.stderr.isTTY,
+  progress: (text) => process.stderr.write(`\r\x1b[2K${text}`),
 }
+
+/** Batches longer than this show a progress line (on a terminal). */
+const PROGRESS_FROM = 4
 
 /** Run the command line; resolves to the exit code (0 all rendered, 1 a letter failed, 2 bad usage). */
 export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
@@ -52,6 +68,14 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
 
 async function renderAll(argv: string[], io: Io): Promise<number> {
   if (argv[0] === 'check') return runCheck(argv.slice(1), io)
+  if (argv[0] === 'preview') {
+    const { runPreview } = await import('./preview.js')
+    const stopping = new Promise<void>((resolve) => {
+      process.once('SIGINT', () => resolve())
+      process.once('SIGTERM', () => resolve())
+    })
+    return runPreview(argv.slice(1), io, stopping)
+  }
   const options = parseCli(argv)
   if (options.help) {
     io.out(HELP)
@@ -61,6 +85,7 @@ async function renderAll(argv: string[], io: Io): Promise<number> {
     io.out(version())
     return 0
   }
+  if (options.watch && options.json) throw new UsageError('--watch prints a line per render; it does not go with --json')
   if (options.theme !== undefined) {
     if (isThemePath(options.theme)) {
       if (!existsSync(resolve(io.cwd, options.theme))) throw new UsageError(`theme file "${options.theme}" not found`)
@@ -69,22 +94,33 @@ async function renderAll(argv: string[], io: Io): Promise<number> {
       throw new UsageError(`unknown theme "${options.theme}"; built-in themes: ${Object.keys(themes).join(', ')}`)
     }
   }
+  for (const file of options.attach) if (!existsSync(resolve(io.cwd, file))) throw new UsageError(`attachment "${file}" not found (--attach)`)
   const sourceDateEpoch = parseEpoch(io.env.SOURCE_DATE_EPOCH)
-  const config = loadConfig(io.cwd)
+  let config = loadConfig(io.cwd)
   const configFile = config.file ? relative(io.cwd, config.file) : undefined
   if (!options.json) for (const w of config.warnings) io.err(formatMessage(configFile ?? '', 'warning', { ...w, file: configFile }))
   const outDir = resolve(io.cwd, options.out)
   const inputs = await expandInputs(options.inputs, io.cwd, outDir)
 
   const chosen = options.shard ? inputs.filter((input) => inShard(input, options.shard!)) : inputs
+  // Mail merge: every letter once per data row (a bad data file stops the run before anything renders).
+  const rows = options.data === undefined ? undefined : readRows(resolve(io.cwd, options.data), options.data)
+  const tasks: Task[] = chosen.flatMap((input) => (rows ? rows.map((row) => ({ ...input, row })) : [input]))
 
   // Letters render in worker threads (loaded only when there is something to render), under a time limit.
-  const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), chosen.length))
-  const renderer = new Renderer(options.timeout * 1000, jobs)
+  const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), tasks.length))
+  let renderer = new Renderer(options.timeout * 1000, jobs)
   const report: Report = { ok: true, warnings: config.warnings.map(({ message, line, column, source }) => ({ file: configFile ?? '', message, line, column, source })), letters: [] }
   const written = new Map<string, string>()
-  const renderOptions = (input: string): RenderOptions => ({
+  // Colours only on a terminal, never with NO_COLOR (no-color.org); the progress line only where a person watches.
+  const plain = Boolean(io.env.NO_COLOR) || options.json
+  const paintOut = !plain && Boolean(io.outTty)
+  const paintErr = !plain && Boolean(io.errTty)
+  const progress = !options.json && io.errTty && io.progress && tasks.length >= PROGRESS_FROM ? io.progress : undefined
+  const renderOptions = (input: string, row?: DataRow): RenderOptions => ({
     path: input,
+    values: row?.values,
+    row: row && `row ${row.index}`,
     baseDir: dirname(resolve(io.cwd, input)),
     config: config.raw,
     theme: options.theme,
@@ -92,16 +128,18 @@ async function renderAll(argv: string[], io: Io): Promise<number> {
     maxPages: options.maxPages,
     fit: options.fit,
     pdfa: options.pdfa,
+    // --attach paths are the user's own, relative to the cwd: not confined to the letter's folder.
+    attach: options.attach.map((file) => resolve(io.cwd, file)),
     sourceDateEpoch,
     fontDirs: [join(io.cwd, 'fonts')],
     // The project config's folder is the user's own; other folders only when named.
     allowPaths: [...(config.file ? [dirname(config.file)] : []), ...options.allowPaths.map((dir) => resolve(io.cwd, dir))],
   })
   // Read and render one letter (in the pool); what it produces is written below, in input order.
-  const renderInput = async (input: string): Promise<{ markdown?: string; result?: RenderResult & { ms: number }; error?: unknown }> => {
+  const renderInput = async ({ path: input, row }: Task): Promise<{ markdown?: string; result?: RenderResult & { ms: number }; error?: unknown }> => {
     try {
       const markdown = decodeLetter(readFileSync(resolve(io.cwd, input)), input)
-      return { markdown, result: await renderer.render(markdown, renderOptions(input)) }
+      return { markdown, result: await renderer.render(markdown, renderOptions(input, row)) }
     } catch (error) {
       return { error }
     }
@@ -109,22 +147,26 @@ async function renderAll(argv: string[], io: Io): Promise<number> {
   // Ctrl-C (or a CI's SIGTERM) stops the batch after the letter in hand: every write is a whole file
   // renamed into place, so nothing half-written or temporary is left behind.
   let stopped: NodeJS.Signals | null = null
+  let onStop = () => {}
+  const stopping = new Promise<void>((resolve) => (onStop = resolve))
   const stop = (signal: NodeJS.Signals) => {
     stopped = signal
+    onStop()
   }
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)
   // Letters render `jobs` at a time, a few queued ahead; results are written and reported in input order,
   // so the report and which of two colliding letters wins never depend on timing.
+  const renderBatch = async (tasks: Task[], progress?: (text: string) => void) => {
   const inFlight: (Promise<Awaited<ReturnType<typeof renderInput>>> | null)[] = []
-  try {
-  for (let i = 0; i < chosen.length; i++) {
-    while (!stopped && inFlight.length < chosen.length && inFlight.length < i + 2 * jobs) inFlight.push(renderInput(chosen[inFlight.length]!.path))
+  for (let i = 0; i < tasks.length; i++) {
+    while (!stopped && inFlight.length < tasks.length && inFlight.length < i + 2 * jobs) inFlight.push(renderInput(tasks[inFlight.length]!))
     // A render never waits on I/O, so let signal handlers run between letters.
     await new Promise((resolve) => setImmediate(resolve))
     if (stopped) break
-    const { path: input, sub } = chosen[i]!
-    const entry: LetterReport = { input, output: null, pages: 0, bytes: 0, ms: 0, warnings: [], error: null }
+    const { path: input, sub, row } = tasks[i]!
+    const entry: LetterReport = { input, ...(row && { row: row.index }), output: null, pages: 0, bytes: 0, ms: 0, warnings: [], error: null }
+    progress?.(`[${i + 1}/${tasks.length}] ${row ? `${input} (row ${row.index})` : input}…`)
     const outcome = await inFlight[i]!
     // Written below and then let go, so a long batch holds only the letters in flight.
     inFlight[i] = null
@@ -134,17 +176,20 @@ async function renderAll(argv: string[], io: Io): Promise<number> {
       const result = outcome.result!
       entry.warnings = result.warnings.map(({ message, line, column, source }) => ({ message, line, column, source }))
       // Letters in subfolders of a folder input keep their subfolder in the output folder.
-      const target = join(outDir, sub, outputName(input, result.meta))
+      const target = join(outDir, sub, outputName(input, result.meta, row?.index))
+      const label = row ? `${input} (row ${row.index})` : input
       const earlier = written.get(target)
-      if (earlier) throw new LetterError(`output ${display(io.cwd, target)} is already written by ${earlier} in this run; set a different "output" name`)
+      // (Watch mode renders a letter again: its own earlier output is no collision.)
+      if (earlier && earlier !== label) throw new LetterError(`output ${display(io.cwd, target)} is already written by ${earlier} in this run; set a different "output" name`)
       writeAtomic(target, result.pdf)
-      written.set(target, input)
+      written.set(target, label)
       Object.assign(entry, { output: display(io.cwd, target), pages: result.pages, bytes: result.pdf.byteLength })
       if (options.check) {
         // --check reads the PDF just written back against its source; a failure fails the letter (the PDF stays).
         const { checkPdf, formatCheck } = await import('../check/index.js')
-        const check = await checkPdf(result.pdf, { source: outcome.markdown! })
+        const check = await checkPdf(result.pdf, { source: fillSourceText(outcome.markdown!, row?.values, result.meta) })
         if (!check.ok) {
+          progress?.('')
           for (const line of formatCheck(display(io.cwd, target), check).slice(1)) if (!options.json) io.err(line)
           throw new LetterError(`check failed: ${formatCheck('', check).slice(1).map((l) => l.trim()).join('; ')}`)
         }
@@ -152,6 +197,7 @@ async function renderAll(argv: string[], io: Io): Promise<number> {
       entry.ms = Math.round(result.ms + performance.now() - started)
     } catch (error) {
       // An unexpected failure (a bug, a react-pdf crash) fails this letter only; its stack only with --verbose.
+      progress?.('')
       if (!(error instanceof LetterError) && options.verbose) io.err(String(error instanceof RenderCrash ? error.detail : (error as Error)?.stack))
       const e = error instanceof LetterError ? error : new LetterError(`could not render: ${String((error as Error)?.message ?? error)}`)
       entry.error = { message: e.message, line: e.line, column: e.column }
@@ -161,20 +207,50 @@ async function renderAll(argv: string[], io: Io): Promise<number> {
     }
     report.letters.push(entry)
     if (!options.json) {
-      for (const w of entry.warnings) io.err(formatMessage(input, 'warning', w))
-      if (entry.error) io.err(formatMessage(input, 'error', entry.error))
-      io.out(letterLine(entry))
+      progress?.('')
+      for (const w of entry.warnings) io.err(formatMessage(input, 'warning', w, paintErr))
+      if (entry.error) io.err(formatMessage(input, 'error', entry.error, paintErr))
+      io.out(letterLine(entry, paintOut))
     }
   }
+  }
+  try {
+    await renderBatch(tasks, progress)
+    if (options.watch && !stopped) {
+      progress?.('')
+      const { watchLetters } = await import('./watch.js')
+      await watchLetters({
+        io,
+        inputs: options.inputs,
+        tasks,
+        outDir,
+        // Besides the letters' folders: what every letter depends on.
+        shared: [...CONFIG_FILES, options.theme && isThemePath(options.theme) ? options.theme : undefined, options.data, ...options.allowPaths]
+          .filter((f): f is string => Boolean(f))
+          .map((f) => resolve(io.cwd, f)),
+        fontsDir: join(io.cwd, 'fonts'),
+        render: (batch) => renderBatch(batch),
+        // A changed config is read again; changed fonts need a fresh worker (fonts are registered once per process).
+        reloadConfig: () => void (config = loadConfig(io.cwd)),
+        restartRenderer: async () => {
+          await renderer.close()
+          renderer = new Renderer(options.timeout * 1000, jobs)
+        },
+        stopping,
+      })
+      io.err('letterpress: stopped watching')
+      return 0
+    }
   } finally {
+    progress?.('')
     process.off('SIGINT', stop)
     process.off('SIGTERM', stop)
     await renderer.close()
   }
   if (options.json) io.out(JSON.stringify(report, null, 2))
-  else io.out(summary(report))
+  else io.out(summary(report, paintOut))
   if (stopped) {
-    io.err(`letterpress: stopped by ${stopped} after ${report.letters.length} of ${chosen.length} letters`)
+    io.err(`letterpress: stopped by ${stopped} after ${report.letters.length} of ${tasks.length} letters`)
     return 130
   }
   return report.ok ? 0 : 1

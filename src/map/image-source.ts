@@ -12,6 +12,19 @@ const inside = (root: string, path: string) => {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))
 }
 
+/** Whether a real (symlink-free) path lies in the letter's folder or an `allowed` one: the rule for every file a letter names. */
+export function isAllowedPath(real: string, baseDir: string, allowed: string[] = []): boolean {
+  // Roots are compared by their real paths too, so a letter folder reached through a symlink still matches.
+  const roots = [baseDir, ...allowed].map((root) => {
+    try {
+      return realpathSync(root)
+    } catch {
+      return resolve(root)
+    }
+  })
+  return roots.some((root) => inside(root, real))
+}
+
 /** Whether a PNG's chunks are whole and its image data inflates, or a JPEG runs from its start to its end marker. */
 function isWhole(data: Buffer, type: string): boolean {
   if (type === 'jpg') return data[data.length - 2] === 0xff && data[data.length - 1] === 0xd9
@@ -54,14 +67,7 @@ export function resolveImage(url: string, baseDir: string, allowed: string[] = [
   } catch {
     return { problem: `image "${url}" not found` }
   }
-  const roots = [baseDir, ...allowed].map((root) => {
-    try {
-      return realpathSync(root)
-    } catch {
-      return resolve(root)
-    }
-  })
-  if (!roots.some((root) => inside(root, real))) {
+  if (!isAllowedPath(real, baseDir, allowed)) {
     return { problem: `image "${url}" is outside the letter's folder and was not read (--allow-path DIR allows a folder)` }
   }
   const data = readFileSync(real)

@@ -14,6 +14,8 @@ export interface ProjectConfig {
 }
 
 const CONFIG_NAMES = ['letterpress.config.yaml', 'letterpress.config.yml']
+/** Every file a project config may come from (watched by --watch, whether it exists yet or not). */
+export const CONFIG_FILES = [...CONFIG_NAMES, 'package.json']
 
 /** Load and validate the project config in `dir` (none is fine); a broken one throws a LetterError naming it. */
 export function loadConfig(dir: string): ProjectConfig {
@@ -35,11 +37,12 @@ export function loadConfig(dir: string): ProjectConfig {
   return { file: null, raw: {}, warnings: [] }
 }
 
-/** Paths in the config (a theme file, a signature) are relative to the config's folder, not each letter's. */
+/** Paths in the config (a theme file, a signature, attached PDFs) are relative to the config's folder, not each letter's. */
 function anchored(raw: RawMeta, dir: string): RawMeta {
   const out = { ...raw }
   if (out.theme && isThemePath(out.theme) && !isAbsolute(out.theme)) out.theme = resolve(dir, out.theme)
   if (out.signature && !isAbsolute(out.signature) && !/^[a-z][a-z0-9+.-]*:/i.test(out.signature)) out.signature = resolve(dir, out.signature)
+  if (out.attach !== undefined) out.attach = (Array.isArray(out.attach) ? out.attach : [out.attach]).map((path) => (isAbsolute(path) || /^[a-z][a-z0-9+.-]*:/i.test(path) ? path : resolve(dir, path)))
   return out
 }
 

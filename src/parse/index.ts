@@ -18,6 +18,8 @@ export interface ParsedLetter {
   tree: Root
   file: VFile
   warnings: LetterMessage[]
+  /** Line and column of a front matter field (by its path), for messages about its value. */
+  place: (path: readonly PropertyKey[]) => { line: number | null; column: number | null }
 }
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml'])
@@ -27,11 +29,12 @@ export function parseLetter(markdown: string, path = 'letter.md'): ParsedLetter 
   const file = new VFile({ path, value: markdown })
   const tree = processor.parse(file) as Root
   const yaml = tree.children.find((n): n is Yaml => n.type === 'yaml')
-  if (!yaml) return { raw: {}, hasFrontMatter: false, tree, file, warnings: [] }
+  if (!yaml) return { raw: {}, hasFrontMatter: false, tree, file, warnings: [], place: () => ({ line: null, column: null }) }
   // The YAML text starts on the line after the opening "---".
   const firstLine = (yaml.position?.start.line ?? 1) + 1
-  const { raw, warnings } = validateMeta(parseYaml(yaml.value, path, firstLine), path)
-  return { raw, hasFrontMatter: true, tree, file, warnings }
+  const source = parseYaml(yaml.value, path, firstLine)
+  const { raw, warnings } = validateMeta(source, path)
+  return { raw, hasFrontMatter: true, tree, file, warnings, place: (fieldPath) => source.place(fieldPath) }
 }
 
 export { LetterError }

@@ -19,6 +19,7 @@ const EXPECTED: Record<string, string> = {
   signature: 'a path to a PNG or JPEG image',
   closing: 'text such as "Sincerely,"',
   enclosures: 'a list of text',
+  attach: 'a path to a PDF file or a list of them',
   cc: 'a list of text',
   output: 'a file name template such as "{from.name}-cover-letter.pdf"',
   'max-pages': 'a whole number of pages, 1 or more',
@@ -92,6 +93,8 @@ export interface MetaOverrides {
   maxPages?: number
   fit?: boolean
   pdfa?: boolean
+  /** PDFs the caller appends after the front matter's (--attach): named under Enclosures, and no PDF/A claim. */
+  attach?: string[]
   /** Seconds since the epoch for "today" (SOURCE_DATE_EPOCH). */
   sourceDateEpoch?: number
 }
@@ -130,10 +133,18 @@ export function paperForLang(lang: string): 'A4' | 'Letter' {
   return region === 'US' || region === 'CA' ? 'Letter' : 'A4'
 }
 
+/** How an attached PDF is listed under Enclosures: its file name without the extension ("cv" for docs/cv.pdf). */
+export function enclosureName(path: string): string {
+  const name = path.split(/[\\/]/).pop() ?? path
+  return name.replace(/\.pdf$/i, '') || name
+}
+
 /** Resolve merged layers and overrides into the LetterMeta every later step reads. */
 export function resolveMeta(raw: RawMeta, overrides: MetaOverrides = {}): LetterMeta {
   const lang = raw.lang ?? 'en'
   const font = typeof raw.font === 'string' ? { body: raw.font, heading: raw.font } : (raw.font ?? {})
+  const attach = raw.attach === undefined ? [] : Array.isArray(raw.attach) ? raw.attach : [raw.attach]
+  const attached = [...attach, ...(overrides.attach ?? [])]
   return {
     from: toPerson(raw.from),
     to: toPerson(raw.to),
@@ -144,7 +155,10 @@ export function resolveMeta(raw: RawMeta, overrides: MetaOverrides = {}): Letter
     paper: overrides.paper ?? raw.paper ?? paperForLang(lang),
     signature: raw.signature,
     closing: raw.closing,
-    enclosures: raw.enclosures ?? [],
+    // Attached PDFs are listed by file name when the letter does not list its enclosures itself: a name the
+    // writer chose and can see, where a PDF's own Title is often "Microsoft Word - cv_final2.docx" or empty.
+    enclosures: raw.enclosures ?? attached.map(enclosureName),
+    attach,
     cc: raw.cc ?? [],
     output: raw.output,
     maxPages: overrides.maxPages ?? raw['max-pages'],
@@ -154,7 +168,8 @@ export function resolveMeta(raw: RawMeta, overrides: MetaOverrides = {}): Letter
     font,
     colors: raw.colors ?? {},
     hyphenate: raw.hyphenate ?? false,
-    pdfa: overrides.pdfa ?? raw.pdfa ?? true,
+    // Attached PDFs are copied as they are, unchecked for PDF/A conformance, so such a letter claims none.
+    pdfa: attached.length ? false : (overrides.pdfa ?? raw.pdfa ?? true),
     fallbacks: raw.fallbacks ?? [],
   }
 }

@@ -41,6 +41,8 @@ export const metaSchema = z.looseObject({
   signature: z.string().optional(),
   closing: z.string().optional(),
   enclosures: z.array(z.string()).optional(),
+  /** PDFs appended after the letter: one path or a list, relative to the letter's folder. */
+  attach: z.union([z.string(), z.array(z.string())]).optional(),
   cc: z.array(z.string()).optional(),
   output: z.string().optional(),
   'max-pages': z.number().int().positive().optional(),

@@ -13,7 +13,7 @@ const open = (file: string) => fontkit.create(readFileSync(join(bundledFontsDir,
 
 describe('setting a font object on a pdfkit document', () => {
   test('the same font object gets the same embedded font, without a new one being built', () => {
-    const doc = new PDFDocument({ autoFirstPage: false }) as unknown as Doc
+    const doc = new (PDFDocument as unknown as new (options: object) => Doc)({ autoFirstPage: false })
     const regular = open('noto-serif/NotoSerif-Regular.ttf')
     const bold = open('noto-serif/NotoSerif-Bold.ttf')
     const first = doc.font(regular, 11)._font
@@ -26,7 +26,7 @@ describe('setting a font object on a pdfkit document', () => {
   })
 
   test('a second fontkit object of the same file still shares one embedded font (as pdfkit does by name)', () => {
-    const doc = new PDFDocument({ autoFirstPage: false }) as unknown as Doc
+    const doc = new (PDFDocument as unknown as new (options: object) => Doc)({ autoFirstPage: false })
     const a = doc.font(open('noto-serif/NotoSerif-Regular.ttf'))._font
     expect(doc.font(open('noto-serif/NotoSerif-Regular.ttf'))._font).toBe(a)
   })

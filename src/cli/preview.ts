@@ -1,0 +1,213 @@
+import { readFileSync } from 'node:fs'
+import { createServer, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { basename, dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { watch } from 'chokidar'
+import { CONFIG_FILES, loadConfig } from '../parse/config.js'
+import { LetterError } from '../parse/errors.js'
+import { decodeLetter } from '../parse/limits.js'
+import { UsageError } from './args.js'
+import { expandInputs } from './inputs.js'
+import { Renderer } from './renderer.js'
+import { formatMessage } from './report.js'
+import type { Io } from './run.js'
+
+/** Help for `letterpress preview`. */
+export const PREVIEW_HELP = `Usage: letterpress preview [LETTER.md] [--port N]
+
+Serves a page on http://127.0.0.1 that shows the letter's pages and renders them again within a second of
+each save (of the letter, an image or theme file it names, the project config or fonts). Warnings and errors
+appear beside the pages, with their lines. Ctrl-C stops it.
+
+  LETTER.md            the letter (default: the first letter in letters/)
+  --port N             the port (default: a free one, printed)`
+
+/** What the page is told after each render. */
+interface State {
+  version: number
+  ok: boolean
+  pages: number
+  ms: number
+  messages: { severity: 'warning' | 'error'; text: string; line: number | null; column: number | null }[]
+}
+
+/** Quiet time after the last change before rendering (an editor's save can be several writes). */
+const SETTLE_MS = 60
+/** pdf.js files the page loads, from the installed pdfjs-dist (nothing from the network). */
+const PDFJS: Record<string, string> = { '/pdfjs/pdf.mjs': 'pdfjs-dist/build/pdf.min.mjs', '/pdfjs/pdf.worker.mjs': 'pdfjs-dist/build/pdf.worker.min.mjs' }
+
+/** `letterpress preview`: resolves to the exit code once stopped. */
+export async function runPreview(argv: string[], io: Io, stopping: Promise<void>): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { port: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } } })
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, ''))
+  }
+  const { values, positionals } = parsed
+  if (values.help) {
+    io.out(PREVIEW_HELP)
+    return 0
+  }
+  if (positionals.length > 1) throw new UsageError('preview shows one letter at a time')
+  const port = values.port === undefined ? 0 : Number(values.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not "${values.port}"`)
+  const [input] = await expandInputs(positionals.length ? positionals : ['letters'], io.cwd)
+  const path = input!.path
+  const file = resolve(io.cwd, path)
+
+  let renderer = new Renderer(60_000, 1)
+  let pdf: Uint8Array | null = null
+  let state: State = { version: 0, ok: false, pages: 0, ms: 0, messages: [] }
+  const clients = new Set<ServerResponse>()
+  const send = (res: ServerResponse) => res.write(`event: update\ndata: ${JSON.stringify(state)}\n\n`)
+
+  const render = async () => {
+    const started = performance.now()
+    const config = loadConfig(io.cwd)
+    const messages: State['messages'] = config.warnings.map((w) => ({ severity: 'warning', text: formatMessage(w.file ?? '', 'warning', w), line: null, column: null }))
+    try {
+      const markdown = decodeLetter(readFileSync(file), path)
+      const result = await renderer.render(markdown, {
+        path,
+        baseDir: dirname(file),
+        config: config.raw,
+        fontDirs: [join(io.cwd, 'fonts')],
+        allowPaths: config.file ? [dirname(config.file)] : [],
+      })
+      pdf = result.pdf
+      for (const w of result.warnings) messages.push({ severity: 'warning', text: formatMessage(path, 'warning', w), line: w.line, column: w.column })
+      state = { version: state.version + 1, ok: true, pages: result.pages, ms: Math.round(performance.now() - started), messages }
+      io.out(`✓ ${path}  ${result.pages} page${result.pages === 1 ? '' : 's'}, ${state.ms} ms`)
+    } catch (error) {
+      // The page keeps showing the last good render, with the error beside it.
+      const e = error instanceof LetterError ? error : new LetterError(`could not render: ${String((error as Error)?.message ?? error)}`)
+      const where = e.file ?? path
+      messages.push({ severity: 'error', text: formatMessage(where, 'error', { message: e.message, line: e.line, column: e.column }), line: e.line, column: e.column })
+      state = { version: state.version + 1, ok: false, pages: state.pages, ms: Math.round(performance.now() - started), messages }
+      io.out(`✗ ${path}  ${e.message}`)
+    }
+    for (const res of clients) send(res)
+  }
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    if (url.pathname === '/') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
+      res.end(page(basename(path)))
+    } else if (url.pathname === '/letter.pdf' && pdf) {
+      res.writeHead(200, { 'content-type': 'application/pdf', 'cache-control': 'no-store' })
+      res.end(pdf)
+    } else if (url.pathname === '/events') {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' })
+      clients.add(res)
+      req.on('close', () => clients.delete(res))
+      if (state.version) send(res)
+    } else if (PDFJS[url.pathname]) {
+      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'max-age=3600' })
+      res.end(readFileSync(fileURLToPath(import.meta.resolve(PDFJS[url.pathname]!))))
+    } else {
+      res.writeHead(404, { 'content-type': 'text/plain' })
+      res.end('not found')
+    }
+  })
+  // Only this machine can see the letter.
+  await new Promise<void>((ready, fail) => server.once('error', fail).listen(port, '127.0.0.1', ready))
+  const address = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`
+
+  const watcher = watch([dirname(file), ...CONFIG_FILES.map((name) => join(io.cwd, name)), join(io.cwd, 'fonts')], {
+    ignoreInitial: true,
+    ignored: (p: string) => /(^|[/\\])(node_modules|\.git|output)([/\\]|$)/.test(p),
+  })
+  let timer: NodeJS.Timeout | undefined
+  let running = Promise.resolve()
+  let fontsChanged = false
+  watcher.on('all', (_event, changed) => {
+    if (resolve(changed).startsWith(join(io.cwd, 'fonts'))) fontsChanged = true
+    clearTimeout(timer)
+    timer = setTimeout(() => {
+      running = running.then(async () => {
+        // Fonts are registered once per worker: a font change needs a fresh one.
+        if (fontsChanged) {
+          fontsChanged = false
+          await renderer.close()
+          renderer = new Renderer(60_000, 1)
+        }
+        await render()
+      })
+    }, SETTLE_MS)
+  })
+  await new Promise<void>((ready) => watcher.once('ready', ready))
+  io.err(`preview of ${path}: ${address}  (Ctrl-C to stop)`)
+  await render()
+  await stopping
+  clearTimeout(timer)
+  await watcher.close()
+  await running
+  for (const res of clients) res.end()
+  server.closeAllConnections()
+  await new Promise((closed) => server.close(closed))
+  await renderer.close()
+  io.err('letterpress: preview stopped')
+  return 0
+}
+
+const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+
+/** The preview page: pages drawn by pdf.js in canvases, messages beside them, refreshed by server-sent events. */
+function page(name: string): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${escape(name)} — letterpress preview</title>
+<style>
+  body { margin: 0; display: flex; height: 100vh; font: 14px/1.4 system-ui, sans-serif; background: #5b5f63; }
+  #pages { flex: 1; overflow: auto; display: flex; flex-direction: column; align-items: center; gap: 16px; padding: 24px; }
+  #pages canvas { background: #fff; box-shadow: 0 2px 8px #0006; }
+  aside { width: 340px; overflow: auto; background: #fafafa; padding: 16px; box-sizing: border-box; }
+  h1 { font-size: 16px; margin: 0 0 4px; } #status { color: #555; margin-bottom: 12px; }
+  li { margin: 6px 0; font-family: ui-monospace, monospace; font-size: 12px; white-space: pre-wrap; }
+  .error { color: #b00020; } .warning { color: #7a5200; }
+  .text { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: pre-wrap; }
+</style></head>
+<body data-version="0">
+<main id="pages"></main>
+<aside><h1>${escape(name)}</h1><div id="status">rendering…</div><ul id="messages"></ul></aside>
+<script type="module">
+import * as pdfjs from '/pdfjs/pdf.mjs'
+pdfjs.GlobalWorkerOptions.workerSrc = '/pdfjs/pdf.worker.mjs'
+const pages = document.getElementById('pages')
+const status = document.getElementById('status')
+const list = document.getElementById('messages')
+let drawing = Promise.resolve()
+async function draw(version) {
+  const pdf = await pdfjs.getDocument({ url: '/letter.pdf?v=' + version, isEvalSupported: false }).promise
+  const fresh = []
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const page = await pdf.getPage(n)
+    const viewport = page.getViewport({ scale: 1.4 * (window.devicePixelRatio || 1) })
+    const canvas = document.createElement('canvas')
+    canvas.width = viewport.width
+    canvas.height = viewport.height
+    canvas.style.width = viewport.width / (window.devicePixelRatio || 1) + 'px'
+    await page.render({ canvasContext: canvas.getContext('2d'), viewport }).promise
+    // The page's text, for assistive technology and tests.
+    const text = document.createElement('div')
+    text.className = 'text'
+    text.textContent = (await page.getTextContent()).items.map((i) => i.str + (i.hasEOL ? '\\n' : '')).join('')
+    fresh.push(canvas, text)
+  }
+  pages.replaceChildren(...fresh)
+}
+new EventSource('/events').addEventListener('update', (event) => {
+  const state = JSON.parse(event.data)
+  drawing = drawing.then(async () => {
+    list.replaceChildren(...state.messages.map((m) => Object.assign(document.createElement('li'), { className: m.severity, textContent: m.text })))
+    if (state.ok) await draw(state.version)
+    status.textContent = (state.ok ? 'rendered' : 'not rendered: showing the last good pages') + ' · ' + state.pages + ' page' + (state.pages === 1 ? '' : 's') + ' · ' + state.ms + ' ms'
+    document.body.dataset.ok = String(state.ok)
+    document.body.dataset.version = String(state.version)
+  }).catch((error) => { status.textContent = 'could not show the PDF: ' + error.message })
+})
+</script></body></html>`
+}

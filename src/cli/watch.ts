@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs'
+import { basename, dirname, resolve, sep } from 'node:path'
+import { watch } from 'chokidar'
+import type { Io } from './run.js'
+import { expandInputs, type Input } from './inputs.js'
+import type { DataRow } from './data.js'
+
+type Task = Input & { row?: DataRow }
+
+/** What `--watch` needs from the run: its letters, what they share, and how to render some of them again. */
+export interface WatchSetup {
+  io: Io
+  /** The command line's inputs, expanded again when letters are added or removed. */
+  inputs: string[]
+  tasks: Task[]
+  outDir: string
+  /** Files every letter depends on (config, --theme file, --data file, --allow-path folders). */
+  shared: string[]
+  fontsDir: string
+  render: (tasks: Task[]) => Promise<void>
+  reloadConfig: () => void
+  restartRenderer: () => Promise<void>
+  /** Resolves on Ctrl-C / SIGTERM. */
+  stopping: Promise<void>
+}
+
+/** Quiet time after the last change before rendering: an editor's save is often several writes. */
+const SETTLE_MS = 80
+
+const inside = (file: string, dir: string) => file === dir || file.startsWith(dir.endsWith(sep) ? dir : dir + sep)
+
+/**
+ * Watch the letters' folders (their images and signatures live there), the project config, theme, data and
+ * font files; render again the letters a change touches, in the warm workers, until stopped.
+ */
+export async function watchLetters(setup: WatchSetup): Promise<void> {
+  const { io } = setup
+  let tasks = setup.tasks
+  const folders = () => [...new Set(tasks.map((t) => dirname(resolve(io.cwd, t.path))))]
+  const watcher = watch([...folders(), ...setup.shared, setup.fontsDir], {
+    ignoreInitial: true,
+    // Output written into a watched folder must not trigger renders of its own.
+    ignored: (path: string) => inside(resolve(path), setup.outDir) || /(^|[/\\])(node_modules|\.git)([/\\]|$)/.test(path),
+  })
+  const changed = new Set<string>()
+  let timer: NodeJS.Timeout | undefined
+  let running = Promise.resolve()
+  const affected = async (files: string[]): Promise<Task[]> => {
+    if (files.some((f) => inside(f, setup.fontsDir))) await setup.restartRenderer()
+    if (files.some((f) => setup.shared.some((s) => inside(f, s)) || inside(f, setup.fontsDir))) {
+      setup.reloadConfig()
+      return tasks
+    }
+    // A letter added or removed: the inputs are expanded again (new letters render, removed ones are dropped).
+    if (files.some((f) => /\.(md|markdown)$/i.test(f) && !tasks.some((t) => resolve(io.cwd, t.path) === f))) {
+      const before = new Set(tasks.map((t) => t.path))
+      const found = await expandInputs(setup.inputs, io.cwd, setup.outDir).catch(() => [] as Input[])
+      const rows = [...new Map(tasks.filter((t) => t.row).map((t) => [t.row!.index, t.row!])).values()]
+      tasks = found.flatMap((input) => (rows.length ? rows.map((row) => ({ ...input, row })) : [input]))
+      watcher.add(folders())
+      return tasks.filter((t) => !before.has(t.path) || files.includes(resolve(io.cwd, t.path)))
+    }
+    // The letter itself, or a file under its folder that it names (an image, its signature, a theme file).
+    const names = (task: Task) => {
+      try {
+        return readFileSync(resolve(io.cwd, task.path), 'utf8')
+      } catch {
+        return ''
+      }
+    }
+    return tasks.filter((t) => {
+      const letter = resolve(io.cwd, t.path)
+      const others = files.filter((f) => f !== letter && !/\.(md|markdown)$/i.test(f) && inside(f, dirname(letter)))
+      return files.includes(letter) || (others.length > 0 && others.some((f) => names(t).includes(basename(f))))
+    })
+  }
+  const flush = () => {
+    const files = [...changed].map((f) => resolve(f))
+    changed.clear()
+    // One render at a time: changes during a render are rendered after it.
+    running = running.then(async () => {
+      const batch = await affected(files)
+      if (batch.length) await setup.render(batch)
+    })
+  }
+  watcher.on('all', (_event, path) => {
+    changed.add(path)
+    clearTimeout(timer)
+    timer = setTimeout(flush, SETTLE_MS)
+  })
+  await new Promise<void>((ready) => watcher.once('ready', ready))
+  io.err(`watching ${tasks.length} letter${tasks.length === 1 ? '' : 's'} for changes (Ctrl-C to stop)`)
+  await setup.stopping
+  clearTimeout(timer)
+  await watcher.close()
+  await running
+}

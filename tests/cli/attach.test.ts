@@ -1,0 +1,98 @@
+// --attach and attach: on the command line (the built binary): one file per application.
+import { spawnSync } from 'node:child_process'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { beforeAll, describe, expect, test } from 'vitest'
+import { letterpress, project } from '../helpers/cli.js'
+import { makePdf } from '../helpers/make-pdf.js'
+import { readPdf } from '../helpers/pdf.js'
+
+const LETTER = (front = '') => `---\nfrom: Kim Lee\n${front}---\n\nDear Sam,\n\nThe letter itself.\n\nSincerely,\nKim Lee\n`
+
+let cv: Uint8Array
+let certificate: Uint8Array
+let locked: Uint8Array
+beforeAll(async () => {
+  cv = await makePdf(['Curriculum vitae page one', 'Curriculum vitae page two'], { link: 'https://example.com/portfolio' })
+  certificate = await makePdf(['Certificate of merit'])
+  locked = await makePdf(['Secret'], { userPassword: 'secret' })
+})
+
+/** A project folder with letters and PDFs written into it. */
+function folder(letters: Record<string, string>, pdfs: Record<string, Uint8Array>): string {
+  const dir = project(letters)
+  for (const [path, bytes] of Object.entries(pdfs)) writeFileSync(join(dir, path), bytes)
+  return dir
+}
+
+describe('attachments on the command line', () => {
+  test('--attach appends PDFs after the front matter ones, relative to the cwd; the page count includes them', async () => {
+    const dir = project({ 'letters/a.md': LETTER('attach: [cv.pdf]\n'), 'docs/.keep': '' })
+    writeFileSync(join(dir, 'letters/cv.pdf'), cv)
+    writeFileSync(join(dir, 'docs/certificate.pdf'), certificate)
+    const r = letterpress(dir, ['letters/a.md', '--attach', 'docs/certificate.pdf'])
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stdout).toMatch(/✓ letters\/a\.md → output\/a\.pdf {2}4 pages/)
+    const pdf = await readPdf(readFileSync(join(dir, 'output/a.pdf')))
+    expect(pdf.pages).toBe(4)
+    expect(pdf.text[0]).toContain('The letter itself.')
+    expect(pdf.text[0]).toContain('Enclosures: cv, certificate')
+    expect(pdf.text.slice(1).map((t) => t.split('\n')[0]!.trim())).toEqual(['Curriculum vitae page one', 'Curriculum vitae page two', 'Certificate of merit'])
+    expect(pdf.links).toContainEqual({ page: 2, url: 'https://example.com/portfolio' })
+    expect(pdf.info).toMatchObject({ Author: 'Kim Lee' })
+  })
+
+  test('--json reports the pages with the attachments, and stdout holds only the report', () => {
+    const dir = folder({ 'letters/a.md': LETTER() }, { 'cv.pdf': cv })
+    const r = letterpress(dir, ['--json', '--attach', 'cv.pdf'])
+    expect(r.code, r.stderr).toBe(0)
+    const report = JSON.parse(r.stdout)
+    expect(report.letters[0]).toMatchObject({ output: 'output/a.pdf', pages: 3, error: null })
+  })
+
+  test('an encrypted attachment fails its letter (named, with its line), writes no PDF for it, and the batch goes on', () => {
+    const dir = folder({ 'letters/a-locked.md': LETTER('attach: [cv.pdf, locked.pdf]\n'), 'letters/b-good.md': LETTER('attach: cv.pdf\n') }, {})
+    writeFileSync(join(dir, 'letters/cv.pdf'), cv)
+    writeFileSync(join(dir, 'letters/locked.pdf'), locked)
+    const r = letterpress(dir, [])
+    expect(r.code).toBe(1)
+    expect(r.stderr).toContain('letters/a-locked.md:3:18 error attachment "locked.pdf" is encrypted; attach an unencrypted copy')
+    expect(r.stdout).toContain('✗ letters/a-locked.md  failed')
+    expect(readdirSync(join(dir, 'output'))).toEqual(['b-good.pdf'])
+  })
+
+  test('a file that is not a PDF, a missing file and one outside the letter folder are errors naming the file', () => {
+    const dir = folder(
+      { 'letters/a.md': LETTER('attach: notes.pdf\n'), 'letters/b.md': LETTER('attach: [gone.pdf]\n'), 'letters/c.md': LETTER('attach: [../outside.pdf]\n'), 'letters/notes.pdf': 'plain text\n' },
+      { 'outside.pdf': cv },
+    )
+    const r = letterpress(dir, [])
+    expect(r.code).toBe(1)
+    expect(r.stderr).toContain('letters/a.md:3:9 error attachment "notes.pdf" is not a PDF file')
+    expect(r.stderr).toContain('letters/b.md:3:10 error attachment "gone.pdf" not found')
+    expect(r.stderr).toContain(`letters/c.md:3:10 error attachment "../outside.pdf" is outside the letter's folder and was not read`)
+    expect(existsSync(join(dir, 'output'))).toBe(false)
+  })
+
+  test('a missing --attach file is bad usage (exit 2) before anything renders', () => {
+    const dir = project({ 'letters/a.md': LETTER() })
+    const r = letterpress(dir, ['--attach', 'nope.pdf'])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('attachment "nope.pdf" not found (--attach)')
+    expect(existsSync(join(dir, 'output'))).toBe(false)
+  })
+
+  test('--attach is in the help text', () => {
+    expect(letterpress(project(), ['--help']).stdout).toMatch(/--attach FILE +append the pages of the PDF FILE/)
+  })
+
+  test('MuPDF is not bundled, and a letter without attachments does not load it', () => {
+    const bundle = resolve(import.meta.dirname, '../../dist/bundle')
+    expect(readdirSync(bundle).some((f) => /mupdf/i.test(f))).toBe(false)
+    const script = `import { renderLetter } from ${JSON.stringify(resolve(import.meta.dirname, '../../dist/index.js'))}
+await renderLetter('Dear Sam,\\n\\nHello.\\n', { fontDirs: [] })
+console.log('$libmupdf_wasm_Module' in globalThis)`
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })
+    expect(r.stdout.trim(), r.stderr).toBe('false')
+  })
+})

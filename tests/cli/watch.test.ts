@@ -1,0 +1,102 @@
+// --watch: the first render, then again on each change to a letter, its images or the project config, in the
+// same warm process, until Ctrl-C.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, describe, expect, test } from 'vitest'
+import { BIN, letterpress, project } from '../helpers/cli.js'
+import { readPdf } from '../helpers/pdf.js'
+import { PNG_1x1 } from '../map/setup.js'
+
+const letter = (body: string) => `Dear Sam,\n\n${body}\n\nBest regards,\nKim Lee\n`
+let child: ChildProcess | undefined
+
+afterEach(() => {
+  child?.kill('SIGKILL')
+  child = undefined
+})
+
+/** Start `letterpress --watch` in dir; lets the test wait for output lines. */
+function startWatch(dir: string) {
+  const proc = spawn(process.execPath, [BIN, '--watch'], { cwd: dir })
+  child = proc
+  let out = ''
+  let err = ''
+  proc.stdout!.on('data', (d) => (out += d))
+  proc.stderr!.on('data', (d) => (err += d))
+  const until = (what: () => boolean, label: string, ms = 20_000) =>
+    new Promise<void>((resolve, reject) => {
+      const started = Date.now()
+      const poll = setInterval(() => {
+        if (what()) {
+          clearInterval(poll)
+          resolve()
+        } else if (Date.now() - started > ms) {
+          clearInterval(poll)
+          reject(new Error(`timed out waiting for ${label}\nstdout:\n${out}\nstderr:\n${err}`))
+        }
+      }, 25)
+    })
+  const count = (s: string, text: string) => s.split(text).length - 1
+  const exit = new Promise<number | null>((resolve) => proc.on('close', resolve))
+  return { proc, out: () => out, err: () => err, until, count, exit }
+}
+
+const text = async (dir: string, name: string) => (await readPdf(readFileSync(join(dir, 'output', name)))).text.join('\n')
+
+describe('--watch', () => {
+  test('renders again when the letter, an image beside it or the config changes; Ctrl-C ends it with 0', async () => {
+    const dir = project({ 'letters/a.md': letter('First version.'), 'letters/b.md': letter('Another letter.') })
+    const w = startWatch(dir)
+    await w.until(() => w.err().includes('watching 2 letters'), 'the first batch')
+    expect(w.count(w.out(), '✓ letters/a.md')).toBe(1)
+    expect(await text(dir, 'a.pdf')).toContain('First version.')
+
+    // The letter itself: only it renders again.
+    writeFileSync(join(dir, 'letters/a.md'), letter('Second version.\n\n![chart](chart.png)'))
+    await w.until(() => w.count(w.out(), '✓ letters/a.md') === 2, 'a.md rendered again')
+    expect(w.count(w.out(), '✓ letters/b.md')).toBe(1)
+    expect(await text(dir, 'a.pdf')).toContain('Second version.')
+    expect(w.err()).toMatch(/letters\/a\.md:\d+:\d+ warning image "chart.png" not found/)
+
+    // An image it uses appears in its folder: rendered again, now without the warning; b.md does not use it.
+    const warnings = w.count(w.err(), 'not found')
+    writeFileSync(join(dir, 'letters/chart.png'), PNG_1x1)
+    await w.until(() => w.count(w.out(), '✓ letters/a.md') === 3, 'a.md rendered after its image appeared')
+    expect(w.count(w.err(), 'not found')).toBe(warnings)
+    expect(w.count(w.out(), '✓ letters/b.md')).toBe(1)
+
+    // The project config: every letter renders again with it.
+    writeFileSync(join(dir, 'letterpress.config.yaml'), 'from: { name: Config Writer }\n')
+    await w.until(() => w.count(w.out(), '✓ letters/b.md') === 2 && w.count(w.out(), '✓ letters/a.md') === 4, 'both rendered after the config changed')
+    expect((await readPdf(readFileSync(join(dir, 'output', 'b.pdf')))).info.Author).toBe('Config Writer')
+
+    w.proc.kill('SIGINT')
+    expect(await w.exit).toBe(0)
+    expect(w.err()).toContain('stopped watching')
+  }, 60_000)
+
+  test('a new letter renders; a broken edit is an error line and the watch goes on', async () => {
+    const dir = project({ 'letters/a.md': letter('First.') })
+    const w = startWatch(dir)
+    await w.until(() => w.err().includes('watching 1 letter'), 'the first batch')
+    writeFileSync(join(dir, 'letters/new.md'), letter('A new one.'))
+    await w.until(() => w.out().includes('✓ letters/new.md'), 'the new letter')
+    expect(await text(dir, 'new.pdf')).toContain('A new one.')
+    writeFileSync(join(dir, 'letters/a.md'), `---\nfrom: [broken\n---\n\n${letter('x')}`)
+    await w.until(() => w.out().includes('✗ letters/a.md'), 'the failure')
+    expect(w.err()).toMatch(/letters\/a\.md:\d+:\d+ error invalid YAML front matter/)
+    writeFileSync(join(dir, 'letters/a.md'), letter('Fixed.'))
+    await w.until(() => w.count(w.out(), '✓ letters/a.md') === 2, 'the fixed letter')
+    expect(await text(dir, 'a.pdf')).toContain('Fixed.')
+    w.proc.kill('SIGINT')
+    expect(await w.exit).toBe(0)
+  }, 60_000)
+
+  test('--watch with --json is bad usage', () => {
+    const dir = project({ 'letters/a.md': letter('x') })
+    const r = letterpress(dir, ['--watch', '--json'])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('--watch')
+  })
+})

@@ -1,0 +1,65 @@
+// `letterpress preview` in a real headless Chromium (playwright-core with the system's chromium; .ci/run
+// installs Debian's): the page shows the letter's pages, follows an edit, and shows errors with their lines.
+import { spawn } from 'node:child_process'
+import { existsSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { chromium, type Browser } from 'playwright-core'
+import { afterAll, describe, expect, test } from 'vitest'
+import { BIN, project } from '../helpers/cli.js'
+
+const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p): p is string => Boolean(p && existsSync(p)))
+const letter = (body: string) => `Dear Sam,\n\n${body}\n\nBest regards,\nKim Lee\n`
+let browser: Browser | undefined
+
+afterAll(async () => {
+  await browser?.close()
+})
+
+// Without a browser on the machine the test says so and is skipped; .ci/run always has one.
+describe.skipIf(!CHROMIUM)(`preview in a real browser (${CHROMIUM ?? 'no chromium found'})`, () => {
+  test('shows the pages, follows an edit, shows an error with its line and keeps the last good pages', async () => {
+    const dir = project({ 'letters/a.md': letter('The first version of this letter.') })
+    const server = spawn(process.execPath, [BIN, 'preview'], { cwd: dir })
+    let stderr = ''
+    server.stderr.on('data', (d) => (stderr += d))
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no URL printed: ${stderr}`)), 20_000)
+      server.stderr.on('data', () => {
+        const match = /http:\/\/127\.0\.0\.1:\d+\//.exec(stderr)
+        if (match) {
+          clearTimeout(timer)
+          resolve(match[0])
+        }
+      })
+    })
+    try {
+      browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] })
+      const page = await browser.newPage()
+      await page.goto(url)
+      await page.waitForSelector('body[data-version="1"]', { timeout: 20_000 })
+      expect(await page.locator('#pages canvas').count()).toBe(1)
+      expect(await page.locator('#pages .text').first().textContent()).toContain('The first version of this letter.')
+      const before = await page.locator('#pages canvas').first().evaluate((c: HTMLCanvasElement) => c.toDataURL())
+
+      // Save an edit: the page changes by itself.
+      const saved = Date.now()
+      writeFileSync(join(dir, 'letters/a.md'), letter(`The second version.\n\n${'A longer paragraph that fills the page. '.repeat(60)}\n\n${'More. '.repeat(300)}`))
+      await page.waitForSelector('body[data-version="2"]', { timeout: 10_000 })
+      console.log(`preview: page updated ${Date.now() - saved} ms after the save`)
+      expect(await page.locator('#pages .text').first().textContent()).toContain('The second version.')
+      expect(await page.locator('#pages canvas').count()).toBe(2)
+      expect(await page.locator('#pages canvas').first().evaluate((c: HTMLCanvasElement) => c.toDataURL())).not.toBe(before)
+
+      // A broken edit: the error with its line beside the last good pages.
+      writeFileSync(join(dir, 'letters/a.md'), `---\nfrom: [unclosed\n---\n\n${letter('x')}`)
+      await page.waitForSelector('body[data-version="3"][data-ok="false"]', { timeout: 10_000 })
+      expect(await page.locator('#messages .error').textContent()).toMatch(/letters\/a\.md:\d+:\d+ error invalid YAML front matter/)
+      expect(await page.locator('#pages canvas').count()).toBe(2)
+      expect(await page.locator('#status').textContent()).toContain('last good pages')
+    } finally {
+      server.kill('SIGINT')
+      const code = await new Promise<number | null>((resolve) => server.on('close', resolve))
+      expect(code).toBe(0)
+    }
+  }, 90_000)
+})
