@@ -26,11 +26,17 @@ const ownUrl = {
 
 export default {
   input: { main: 'dist/cli/main.js', 'render-worker': 'dist/cli/render-worker.js' },
-  // Loaded only when a run needs them, from node_modules as usual: the PDF reader of `check`, the
-  // hyphenation patterns of one language, and MuPDF for attachments (its loader finds mupdf-wasm.wasm
-  // beside its own module, so it cannot be bundled).
-  external: [/^pdfjs-dist/, /^hyphen\/[a-z-]+\/index\.js$/, /^mupdf(\/|$)/],
-  output: { dir: 'dist/bundle', format: 'es', chunkFileNames: '[name].js', sourcemap: false },
+  // Loaded only when a run needs them, from node_modules as usual: the PDF reader of `check` and the
+  // hyphenation patterns of one language. (pdf-lib, for attachments, is bundled: its dynamic import
+  // becomes a chunk of its own that only a letter with attachments loads.)
+  external: [/^pdfjs-dist/, /^hyphen\/[a-z-]+\/index\.js$/],
+  output: {
+    dir: 'dist/bundle',
+    format: 'es',
+    // The chunk a dynamic import of pdf-lib makes is named after it (rather than after its folder, "es.js").
+    chunkFileNames: (chunk) => (chunk.facadeModuleId?.includes('/node_modules/pdf-lib/') ? 'pdf-lib.js' : '[name].js'),
+    sourcemap: false,
+  },
   plugins: [ownUrl, nodeResolve({ exportConditions: ['node', 'production'], preferBuiltins: true }), commonjs(), json()],
   onwarn(warning, warn) {
     // Harmless in these libraries: import cycles, top-level `this`, annotations rollup cannot place.

@@ -86,13 +86,24 @@ describe('attachments on the command line', () => {
     expect(letterpress(project(), ['--help']).stdout).toMatch(/--attach FILE +append the pages of the PDF FILE/)
   })
 
-  test('MuPDF is not bundled, and a letter without attachments does not load it', () => {
+  test('pdf-lib is bundled in a chunk of its own that only a letter with attachments loads', () => {
     const bundle = resolve(import.meta.dirname, '../../dist/bundle')
-    expect(readdirSync(bundle).some((f) => /mupdf/i.test(f))).toBe(false)
-    const script = `import { renderLetter } from ${JSON.stringify(resolve(import.meta.dirname, '../../dist/index.js'))}
+    const files = readdirSync(bundle)
+    expect(files).toContain('pdf-lib.js')
+    expect(files.some((f) => /mupdf/i.test(f))).toBe(false)
+    // No chunk imports it statically; the letter renderer imports it when a letter has attachments.
+    for (const file of files) expect(readFileSync(join(bundle, file), 'utf8'), file).not.toMatch(/^import\b[^;]*["']\.\/pdf-lib\.js["']/m)
+    expect(files.filter((f) => readFileSync(join(bundle, f), 'utf8').includes(`import('./pdf-lib.js')`))).toEqual(['letter.js'])
+    // The library (dist/index.js, pdf-lib from node_modules) loads it only for a letter with attachments.
+    const dir = folder({}, { 'cv.pdf': cv })
+    const script = `import { createRequire } from 'node:module'
+import { renderLetter } from ${JSON.stringify(resolve(import.meta.dirname, '../../dist/index.js'))}
+const loaded = () => Object.keys(createRequire(import.meta.url).cache).some((k) => k.includes('/node_modules/pdf-lib/'))
 await renderLetter('Dear Sam,\\n\\nHello.\\n', { fontDirs: [] })
-console.log('$libmupdf_wasm_Module' in globalThis)`
+console.log(loaded())
+await renderLetter('---\\nattach: cv.pdf\\n---\\n\\nDear Sam,\\n\\nHello.\\n', { fontDirs: [], path: ${JSON.stringify(join(dir, 'letter.md'))} })
+console.log(loaded())`
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })
-    expect(r.stdout.trim(), r.stderr).toBe('false')
+    expect(r.stdout.trim().split('\n'), r.stderr).toEqual(['false', 'true'])
   })
 })

@@ -63,3 +63,19 @@ describe.skipIf(!CHROMIUM)(`preview in a real browser (${CHROMIUM ?? 'no chromiu
     }
   }, 90_000)
 })
+
+describe('preview usage', () => {
+  test('a bad --port or two letters is bad usage (exit 2) with a message', async () => {
+    const { letterpress } = await import('../helpers/cli.js')
+    const dir = project({ 'letters/a.md': letter('x'), 'letters/b.md': letter('y') })
+    const port = letterpress(dir, ['preview', '--port', 'high'])
+    expect(port.code).toBe(2)
+    expect(port.stderr).toContain('--port must be a port number')
+    const two = letterpress(dir, ['preview', 'letters/a.md', 'letters/b.md'])
+    expect(two.code).toBe(2)
+    expect(two.stderr).toContain('one letter at a time')
+    const help = letterpress(dir, ['preview', '--help'])
+    expect(help.code).toBe(0)
+    expect(help.stdout).toContain('Usage: letterpress preview')
+  })
+})

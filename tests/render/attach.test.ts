@@ -2,11 +2,12 @@
 import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { renderLetter, type RenderOptions } from '../../src/index.js'
 import { enclosureName } from '../../src/parse/meta.js'
 import { FIXED, frontMatter, rejection } from '../helpers/letters.js'
-import { makePdf } from '../helpers/make-pdf.js'
+import { makeAnnotatedPdf, makePdf, STAMP_RECT } from '../helpers/make-pdf.js'
 import { readPdf } from '../helpers/pdf.js'
 
 const BODY = '# Application\n\nDear Sam,\n\nThe letter itself.\n\nSincerely,\nKim Lee\n'
@@ -23,16 +24,36 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'cv.pdf'), await makePdf(['Curriculum vitae page one', 'Curriculum vitae page two'], { title: 'Kim Lee CV', link: 'https://example.com/portfolio' }))
   writeFileSync(join(dir, 'certificates.pdf'), await makePdf(['Certificate of merit']))
   writeFileSync(join(dir, 'locked.pdf'), await makePdf(['Secret'], { userPassword: 'secret' }))
+  writeFileSync(join(dir, 'restricted.pdf'), await makePdf(['Restricted'], { ownerPassword: 'owner' }))
+  writeFileSync(join(dir, 'linked.pdf'), await makePdf(['Linked page one', 'Linked page two'], { backLinks: true, link: 'https://example.com/', otherLink: 'javascript:alert(1)' }))
+  writeFileSync(join(dir, 'form.pdf'), await makePdf(['Form page'], { field: 'Filled in by pdfkit' }))
+  writeFileSync(join(dir, 'annotated.pdf'), await makeAnnotatedPdf('Annotated page', { field: 'Filled in with pdf-lib', stamp: 'Stamped text', hidden: 'Hidden stamp' }))
   writeFileSync(join(dir, 'notes.pdf'), 'These are plain-text notes, not a PDF.\n')
   writeFileSync(join(dir, 'broken.pdf'), '%PDF-1.7\nthe rest of this file was lost\n')
-  // A real PDF whose cross-reference offset is wrong: MuPDF repairs it.
+  // A real PDF whose cross-reference offset is wrong (pdf-lib reads objects without the table, so it copes).
   const cv = raw(await makePdf(['Repaired page']))
   writeFileSync(join(dir, 'repairable.pdf'), Buffer.from(cv.replace(/startxref\s+\d+/, 'startxref\n12'), 'latin1'))
+  writeFileSync(join(dir, 'cut-off.pdf'), Buffer.from(cv.slice(0, cv.length / 2), 'latin1'))
   writeFileSync(join(root, 'outside.pdf'), await makePdf(['Outside the letter folder']))
   symlinkSync(join(root, 'outside.pdf'), join(dir, 'link-out.pdf'))
 })
 
 const render = (markdown: string, options: RenderOptions = {}) => renderLetter(markdown, { ...FIXED, path: join(dir, 'letter.md'), ...options })
+
+/** Every link of a PDF: its page (1-based) and its URL, or the page (1-based) it goes to. */
+async function allLinks(bytes: Uint8Array): Promise<{ page: number; url?: string; to?: number }[]> {
+  const doc = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: 0 }).promise
+  const links: { page: number; url?: string; to?: number }[] = []
+  for (let n = 1; n <= doc.numPages; n++) {
+    for (const a of await (await doc.getPage(n)).getAnnotations()) {
+      if (a.subtype !== 'Link') continue
+      const dest = typeof a.dest === 'string' ? await doc.getDestination(a.dest) : a.dest
+      links.push(a.url ? { page: n, url: a.url } : { page: n, to: Array.isArray(dest) ? (await doc.getPageIndex(dest[0])) + 1 : undefined })
+    }
+  }
+  await doc.destroy()
+  return links
+}
 
 describe('attach: PDFs appended after the letter', () => {
   test('every page of every attachment follows the letter, in order; pages counts them all', async () => {
@@ -53,11 +74,40 @@ describe('attach: PDFs appended after the letter', () => {
     expect(result.title).toBe('Application for the role')
     expect(raw(result.pdf)).toMatch(/\/StructTreeRoot\s*\d+ 0 R/)
     expect(raw(result.pdf)).not.toMatch(/\/Encrypt/)
+    // pdf-lib leaves the info dictionary alone: no Producer or dates of its own.
+    expect(raw(result.pdf)).not.toContain('pdf-lib')
   })
 
   test('a link on an attached page still works', async () => {
     const pdf = await readPdf((await render(letter('attach: [cv.pdf]'))).pdf)
     expect(pdf.links).toContainEqual({ page: 2, url: 'https://example.com/portfolio' })
+  })
+
+  test("links to the attachment's own pages go to their copies; links other than web, mail and phone are left out, with a warning", async () => {
+    const result = await render(letter('attach: [cv.pdf, linked.pdf]'))
+    const links = (await allLinks(result.pdf)).filter((link) => link.page > 1)
+    expect(links).toEqual([
+      { page: 2, url: 'https://example.com/portfolio' },
+      { page: 4, url: 'https://example.com/' },
+      { page: 5, to: 4 },
+      { page: 5, to: 4 },
+    ])
+    expect(result.warnings).toContainEqual(expect.objectContaining({ message: expect.stringMatching(/^attachment "linked.pdf": 1 link left out/), line: 4, column: 18 }))
+    expect(raw(result.pdf)).not.toContain('javascript')
+  })
+
+  test('filled-in form fields and annotations become part of the page; hidden ones and the form itself are left out', async () => {
+    const result = await render(letter('attach: [form.pdf, annotated.pdf]'))
+    const pdf = await readPdf(result.pdf)
+    expect(pdf.text[1]).toContain('Filled in by pdfkit')
+    expect(pdf.text[2]).toContain('Filled in with pdf-lib')
+    expect(pdf.text[2]).toContain('Stamped text')
+    expect(pdf.text[2]).not.toContain('Hidden stamp')
+    // Where the stamp's appearance puts it: 2 pt right of and 4 pt above its rectangle's corner, in 10 pt type.
+    const stamp = pdf.items.find((item) => item.page === 3 && item.str.startsWith('Stamped'))!
+    expect(stamp.x).toBeCloseTo(STAMP_RECT[0]! + 2, 1)
+    expect(stamp.y).toBeCloseTo(842 - STAMP_RECT[1]! - 4 - 10, 1)
+    expect(raw(result.pdf)).not.toMatch(/\/Widget|\/AcroForm|\/Stamp\b/)
   })
 
   test('without enclosures of its own, the letter lists the attachments by file name', async () => {
@@ -102,10 +152,10 @@ describe('attach: PDFs appended after the letter', () => {
     expect(Buffer.from(a.pdf).equals(Buffer.from(b.pdf))).toBe(true)
   })
 
-  test('a damaged PDF that MuPDF can repair is attached, with a warning', async () => {
+  test('a PDF with a broken cross-reference table is attached, with a warning', async () => {
     const result = await render(letter('attach: [repairable.pdf]'))
     expect((await readPdf(result.pdf)).text[1]).toContain('Repaired page')
-    expect(result.warnings).toContainEqual(expect.objectContaining({ message: expect.stringMatching(/^attachment "repairable.pdf" was damaged.*repaired/), line: 4, column: 10 }))
+    expect(result.warnings).toContainEqual(expect.objectContaining({ message: expect.stringMatching(/^attachment "repairable.pdf" was damaged \(its cross-reference table is broken\) and has been repaired/), line: 4, column: 10 }))
   })
 })
 
@@ -118,8 +168,10 @@ describe('attachments that cannot be attached fail the letter, naming the file a
   }
 
   test('an encrypted PDF', () => fails('locked.pdf', /^attachment "locked.pdf" is encrypted; attach an unencrypted copy$/))
+  test('an encrypted PDF that opens without a password (owner password only)', () => fails('restricted.pdf', /^attachment "restricted.pdf" is encrypted; attach an unencrypted copy$/))
   test('a file that is not a PDF', () => fails('notes.pdf', /^attachment "notes.pdf" is not a PDF file$/))
   test('a damaged PDF', () => fails('broken.pdf', /^attachment "broken.pdf" is damaged and could not be read/))
+  test('a PDF cut off halfway', () => fails('cut-off.pdf', /^attachment "cut-off.pdf" is damaged and could not be read/))
   test('a missing file', () => fails('missing.pdf', /^attachment "missing.pdf" not found$/))
   test('a file outside the letter folder', () => fails('../outside.pdf', /^attachment "..\/outside.pdf" is outside the letter's folder and was not read/))
   test('a symlink out of the letter folder', () => fails('link-out.pdf', /^attachment "link-out.pdf" is outside the letter's folder/))
