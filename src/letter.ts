@@ -61,6 +61,8 @@ export interface RenderOptions {
 export interface RenderResult {
   pdf: Uint8Array
   pages: number
+  /** The letter's own pages, before any attached ones. */
+  letterPages: number
   warnings: LetterMessage[]
   meta: LetterMeta
   /** The PDF's Title and Author as set. */
@@ -221,7 +223,7 @@ async function renderOne(markdown: string, options: RenderOptions): Promise<Rend
   }
   const rendered = await renderLaid(laid)
   const { pdf, pages } = attachments.length ? await appendAttachments(rendered.pdf, attachments, path, warnings) : rendered
-  return { pdf, pages, warnings, meta, title, author }
+  return { pdf, pages, letterPages: rendered.pages, warnings, meta, title, author }
 }
 
 /** How much flowing content stands beyond the allowed pages, in points: full pages past it, then the last. */

@@ -19,7 +19,7 @@ export interface CheckReport {
 }
 
 /** Read a PDF back the way an applicant-tracking system does and compare it with its Markdown source. */
-export async function checkPdf(pdf: Uint8Array, options: { source?: string } = {}): Promise<CheckReport> {
+export async function checkPdf(pdf: Uint8Array, options: { source?: string; letterPages?: number } = {}): Promise<CheckReport> {
   const facts = await readPdf(pdf)
   const report: CheckReport = { ok: true, pages: facts.pages, words: null, wordProblems: [], fontsNotEmbedded: [], metadataMissing: [], pageProblems: [] }
   if (options.source !== undefined) {
@@ -31,11 +31,13 @@ export async function checkPdf(pdf: Uint8Array, options: { source?: string } = {
   report.fontsNotEmbedded = facts.fonts.filter((f) => !f.embedded).map((f) => f.name)
   for (const field of ['Title', 'Author'] as const) if (!facts.info[field]) report.metadataMissing.push(field)
   if (!facts.lang) report.metadataMissing.push('Lang')
-  facts.sizes.forEach(([w, h], i) => {
+  // Attached PDFs (a CV on A4 after a US-Letter letter) keep their own page sizes: only the letter's are checked.
+  const sizes = facts.sizes.slice(0, options.letterPages ?? facts.sizes.length)
+  sizes.forEach(([w, h], i) => {
     const paper = Object.entries(PAPER).find(([, [pw, ph]]) => Math.abs(w - pw) <= 1 && Math.abs(h - ph) <= 1)
     if (!paper) report.pageProblems.push(`page ${i + 1} is ${w} × ${h} pt, neither A4 nor Letter`)
   })
-  if (new Set(facts.sizes.map((s) => s.join('x'))).size > 1) report.pageProblems.push('pages have different sizes')
+  if (new Set(sizes.map((s) => s.join('x'))).size > 1) report.pageProblems.push('pages have different sizes')
   report.ok = !report.wordProblems.length && !report.fontsNotEmbedded.length && !report.metadataMissing.length && !report.pageProblems.length
   return report
 }

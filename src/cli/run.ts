@@ -187,7 +187,7 @@ async function renderAll(argv: string[], io: Io): Promise<number> {
       if (options.check) {
         // --check reads the PDF just written back against its source; a failure fails the letter (the PDF stays).
         const { checkPdf, formatCheck } = await import('../check/index.js')
-        const check = await checkPdf(result.pdf, { source: fillSourceText(outcome.markdown!, row?.values, result.meta) })
+        const check = await checkPdf(result.pdf, { source: fillSourceText(outcome.markdown!, row?.values, result.meta), letterPages: result.letterPages })
         if (!check.ok) {
           progress?.('')
           for (const line of formatCheck(display(io.cwd, target), check).slice(1)) if (!options.json) io.err(line)

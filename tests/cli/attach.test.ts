@@ -107,3 +107,17 @@ console.log(loaded())`
     expect(r.stdout.trim().split('\n'), r.stderr).toEqual(['false', 'true'])
   })
 })
+
+describe('--check with attachments', () => {
+  test('an A4 attachment after a US-Letter letter passes: only the letter pages are held to one paper size', () => {
+    const dir = project({
+      'cv/cv.md': '---\nfrom: Kim Lee\npaper: A4\n---\n\nDear reader,\n\nMy curriculum vitae.\n\nSincerely,\nKim Lee\n',
+      'letters/a.md': '---\nfrom: Kim Lee\nlang: en-US\nattach: [../cv-out/cv.pdf]\n---\n\nDear Sam,\n\nThe letter itself.\n\nSincerely,\nKim Lee\n',
+    })
+    expect(letterpress(dir, ['cv/cv.md', '--out', 'cv-out']).code).toBe(0)
+    const r = letterpress(dir, ['letters/a.md', '--check', '--json', '--allow-path', 'cv-out'])
+    expect(r.code, r.stderr).toBe(0)
+    const [entry] = (JSON.parse(r.stdout) as { letters: { pages: number; error: unknown }[] }).letters
+    expect(entry).toMatchObject({ pages: 2, error: null })
+  })
+})
