@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util'
+import { parseArgs, type ParseArgsConfig } from 'node:util'
 
 /** Parsed command line. */
 export interface CliOptions {
@@ -95,38 +95,40 @@ function parseShard(value: string | undefined): [number, number] | undefined {
   return [k, n]
 }
 
-/** Parse argv (without node and script); bad usage throws UsageError. */
-export function parseCli(argv: string[]): CliOptions {
-  let parsed
+type Options = NonNullable<ParseArgsConfig['options']>
+type Strict<T extends Options> = { args: string[]; options: T; allowPositionals: true; strict: true }
+
+/** Strict `parseArgs` with positionals; its errors become UsageErrors (without Node's hint about "--"). */
+export function strictArgs<const T extends Options>(args: string[], options: T): ReturnType<typeof parseArgs<Strict<T>>> {
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        out: { type: 'string', short: 'o' },
-        theme: { type: 'string' },
-        paper: { type: 'string' },
-        'max-pages': { type: 'string' },
-        fit: { type: 'boolean' },
-        'no-pdfa': { type: 'boolean' },
-        check: { type: 'boolean', default: false },
-        'allow-path': { type: 'string', multiple: true, default: [] },
-        attach: { type: 'string', multiple: true, default: [] },
-        verbose: { type: 'boolean', default: false },
-        timeout: { type: 'string' },
-        jobs: { type: 'string', short: 'j' },
-        data: { type: 'string', short: 'd' },
-        watch: { type: 'boolean', short: 'w', default: false },
-        shard: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-        version: { type: 'boolean', short: 'v', default: false },
-      },
-    })
+    return parseArgs<Strict<T>>({ args, options, allowPositionals: true, strict: true })
   } catch (error) {
     throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, ''))
   }
+}
+
+/** Parse argv (without node and script); bad usage throws UsageError. */
+export function parseCli(argv: string[]): CliOptions {
+  const parsed = strictArgs(argv, {
+    out: { type: 'string', short: 'o' },
+    theme: { type: 'string' },
+    paper: { type: 'string' },
+    'max-pages': { type: 'string' },
+    fit: { type: 'boolean' },
+    'no-pdfa': { type: 'boolean' },
+    check: { type: 'boolean', default: false },
+    'allow-path': { type: 'string', multiple: true, default: [] },
+    attach: { type: 'string', multiple: true, default: [] },
+    verbose: { type: 'boolean', default: false },
+    timeout: { type: 'string' },
+    jobs: { type: 'string', short: 'j' },
+    data: { type: 'string', short: 'd' },
+    watch: { type: 'boolean', short: 'w', default: false },
+    shard: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+    version: { type: 'boolean', short: 'v', default: false },
+  })
   const { values, positionals } = parsed
   let paper: CliOptions['paper']
   if (values.paper !== undefined) {

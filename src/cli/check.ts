@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { parseArgs } from 'node:util'
-import { UsageError } from './args.js'
+import { strictArgs, UsageError } from './args.js'
 import type { Io } from './run.js'
 
 /** Help for `letterpress check`. */
@@ -16,12 +15,7 @@ Author, Lang) and pages that are neither A4 nor Letter. Exit 0 when every file p
 
 /** `letterpress check`: resolves to the exit code. */
 export async function runCheck(argv: string[], io: Io): Promise<number> {
-  let parsed
-  try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { source: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } } })
-  } catch (error) {
-    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, ''))
-  }
+  const parsed = strictArgs(argv, { source: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } })
   const { values, positionals: files } = parsed
   if (values.help) {
     io.out(CHECK_HELP)

@@ -3,16 +3,16 @@ import { createServer, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { basename, dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { parseArgs } from 'node:util'
-import { watch } from 'chokidar'
 import { CONFIG_FILES, loadConfig } from '../parse/config.js'
 import { LetterError } from '../parse/errors.js'
 import { decodeLetter } from '../parse/limits.js'
-import { UsageError } from './args.js'
+import { strictArgs, UsageError } from './args.js'
 import { expandInputs } from './inputs.js'
 import { Renderer } from './renderer.js'
 import { formatMessage } from './report.js'
 import type { Io } from './run.js'
+import { watchFiles } from './watch.js'
+import { isInside } from '../util/paths.js'
 
 /** Help for `letterpress preview`. */
 export const PREVIEW_HELP = `Usage: letterpress preview [LETTER.md] [--port N]
@@ -33,19 +33,12 @@ interface State {
   messages: { severity: 'warning' | 'error'; text: string; line: number | null; column: number | null }[]
 }
 
-/** Quiet time after the last change before rendering (an editor's save can be several writes). */
-const SETTLE_MS = 60
 /** pdf.js files the page loads, from the installed pdfjs-dist (nothing from the network). */
 const PDFJS: Record<string, string> = { '/pdfjs/pdf.mjs': 'pdfjs-dist/build/pdf.min.mjs', '/pdfjs/pdf.worker.mjs': 'pdfjs-dist/build/pdf.worker.min.mjs' }
 
 /** `letterpress preview`: resolves to the exit code once stopped. */
 export async function runPreview(argv: string[], io: Io, stopping: Promise<void>): Promise<number> {
-  let parsed
-  try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { port: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } } })
-  } catch (error) {
-    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, ''))
-  }
+  const parsed = strictArgs(argv, { port: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } })
   const { values, positionals } = parsed
   if (values.help) {
     io.out(PREVIEW_HELP)
@@ -117,35 +110,20 @@ export async function runPreview(argv: string[], io: Io, stopping: Promise<void>
   await new Promise<void>((ready, fail) => server.once('error', fail).listen(port, '127.0.0.1', ready))
   const address = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`
 
-  const watcher = watch([dirname(file), ...CONFIG_FILES.map((name) => join(io.cwd, name)), join(io.cwd, 'fonts')], {
-    ignoreInitial: true,
-    ignored: (p: string) => /(^|[/\\])(node_modules|\.git|output)([/\\]|$)/.test(p),
+  const fonts = join(io.cwd, 'fonts')
+  const ignored = (p: string) => /(^|[/\\])(node_modules|\.git|output)([/\\]|$)/.test(p)
+  const watcher = await watchFiles([dirname(file), ...CONFIG_FILES.map((name) => join(io.cwd, name)), fonts], ignored, async (files) => {
+    // Fonts are registered once per worker: a font change needs a fresh one.
+    if (files.some((f) => isInside(fonts, f))) {
+      await renderer.close()
+      renderer = new Renderer(60_000, 1)
+    }
+    await render()
   })
-  let timer: NodeJS.Timeout | undefined
-  let running = Promise.resolve()
-  let fontsChanged = false
-  watcher.on('all', (_event, changed) => {
-    if (resolve(changed).startsWith(join(io.cwd, 'fonts'))) fontsChanged = true
-    clearTimeout(timer)
-    timer = setTimeout(() => {
-      running = running.then(async () => {
-        // Fonts are registered once per worker: a font change needs a fresh one.
-        if (fontsChanged) {
-          fontsChanged = false
-          await renderer.close()
-          renderer = new Renderer(60_000, 1)
-        }
-        await render()
-      })
-    }, SETTLE_MS)
-  })
-  await new Promise<void>((ready) => watcher.once('ready', ready))
   io.err(`preview of ${path}: ${address}  (Ctrl-C to stop)`)
   await render()
   await stopping
-  clearTimeout(timer)
   await watcher.close()
-  await running
   for (const res of clients) res.end()
   server.closeAllConnections()
   await new Promise((closed) => server.close(closed))

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs'
-import { basename, dirname, resolve, sep } from 'node:path'
+import { basename, dirname, resolve } from 'node:path'
 import { watch } from 'chokidar'
 import type { Io } from './run.js'
 import { expandInputs, type Input } from './inputs.js'
 import type { DataRow } from './data.js'
+import { isInside } from '../util/paths.js'
 
 type Task = Input & { row?: DataRow }
 
@@ -27,7 +28,43 @@ export interface WatchSetup {
 /** Quiet time after the last change before rendering: an editor's save is often several writes. */
 const SETTLE_MS = 80
 
-const inside = (file: string, dir: string) => file === dir || file.startsWith(dir.endsWith(sep) ? dir : dir + sep)
+const inside = (file: string, dir: string) => isInside(dir, file)
+
+/** A running watch: more paths to watch, and a way to stop (after the change in hand is handled). */
+export interface FileWatch {
+  add(paths: string[]): void
+  close(): Promise<void>
+}
+
+/**
+ * Watch files and folders (missing ones too: they count once created); after each burst of changes call
+ * `onChange` once with the changed absolute paths, one call at a time. Resolves once the watch is ready.
+ */
+export async function watchFiles(paths: string[], ignored: (path: string) => boolean, onChange: (files: string[]) => Promise<void>): Promise<FileWatch> {
+  const watcher = watch(paths, { ignoreInitial: true, ignored })
+  const changed = new Set<string>()
+  let timer: NodeJS.Timeout | undefined
+  let running = Promise.resolve()
+  watcher.on('all', (_event, path) => {
+    changed.add(resolve(path))
+    clearTimeout(timer)
+    timer = setTimeout(() => {
+      const files = [...changed]
+      changed.clear()
+      // Changes made during a render are handled after it.
+      running = running.then(() => onChange(files))
+    }, SETTLE_MS)
+  })
+  await new Promise<void>((ready) => watcher.once('ready', ready))
+  return {
+    add: (more) => void watcher.add(more),
+    async close() {
+      clearTimeout(timer)
+      await watcher.close()
+      await running
+    },
+  }
+}
 
 /**
  * Watch the letters' folders (their images and signatures live there), the project config, theme, data and
@@ -37,14 +74,6 @@ export async function watchLetters(setup: WatchSetup): Promise<void> {
   const { io } = setup
   let tasks = setup.tasks
   const folders = () => [...new Set(tasks.map((t) => dirname(resolve(io.cwd, t.path))))]
-  const watcher = watch([...folders(), ...setup.shared, setup.fontsDir], {
-    ignoreInitial: true,
-    // Output written into a watched folder must not trigger renders of its own.
-    ignored: (path: string) => inside(resolve(path), setup.outDir) || /(^|[/\\])(node_modules|\.git)([/\\]|$)/.test(path),
-  })
-  const changed = new Set<string>()
-  let timer: NodeJS.Timeout | undefined
-  let running = Promise.resolve()
   const affected = async (files: string[]): Promise<Task[]> => {
     if (files.some((f) => inside(f, setup.fontsDir))) await setup.restartRenderer()
     if (files.some((f) => setup.shared.some((s) => inside(f, s)) || inside(f, setup.fontsDir))) {
@@ -74,24 +103,13 @@ export async function watchLetters(setup: WatchSetup): Promise<void> {
       return files.includes(letter) || (others.length > 0 && others.some((f) => names(t).includes(basename(f))))
     })
   }
-  const flush = () => {
-    const files = [...changed].map((f) => resolve(f))
-    changed.clear()
-    // One render at a time: changes during a render are rendered after it.
-    running = running.then(async () => {
-      const batch = await affected(files)
-      if (batch.length) await setup.render(batch)
-    })
-  }
-  watcher.on('all', (_event, path) => {
-    changed.add(path)
-    clearTimeout(timer)
-    timer = setTimeout(flush, SETTLE_MS)
+  // Output written into a watched folder must not trigger renders of its own.
+  const ignored = (path: string) => inside(resolve(path), setup.outDir) || /(^|[/\\])(node_modules|\.git)([/\\]|$)/.test(path)
+  const watcher = await watchFiles([...folders(), ...setup.shared, setup.fontsDir], ignored, async (files) => {
+    const batch = await affected(files)
+    if (batch.length) await setup.render(batch)
   })
-  await new Promise<void>((ready) => watcher.once('ready', ready))
   io.err(`watching ${tasks.length} letter${tasks.length === 1 ? '' : 's'} for changes (Ctrl-C to stop)`)
   await setup.stopping
-  clearTimeout(timer)
   await watcher.close()
-  await running
 }

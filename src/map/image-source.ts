@@ -1,16 +1,12 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs'
-import { isAbsolute, relative, resolve } from 'node:path'
+import { isAbsolute, resolve } from 'node:path'
 import { inflateSync } from 'node:zlib'
 import { imageSize } from 'image-size'
+import { isInside } from '../util/paths.js'
 
 /** A local image that may be embedded (with its pixel size), or the reason it may not. */
 export type ImageSource = { path: string; width: number; height: number } | { problem: string }
 
-/** Whether `path` lies inside `root` (both real paths). */
-const inside = (root: string, path: string) => {
-  const rel = relative(root, path)
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))
-}
 
 /** Whether a real (symlink-free) path lies in the letter's folder or an `allowed` one: the rule for every file a letter names. */
 export function isAllowedPath(real: string, baseDir: string, allowed: string[] = []): boolean {
@@ -22,7 +18,7 @@ export function isAllowedPath(real: string, baseDir: string, allowed: string[] =
       return resolve(root)
     }
   })
-  return roots.some((root) => inside(root, real))
+  return roots.some((root) => isInside(root, real))
 }
 
 /** Whether a PNG's chunks are whole and its image data inflates, or a JPEG runs from its start to its end marker. */
