@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { createServer, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { basename, dirname, join, resolve } from 'node:path'
+import { basename, dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { CONFIG_FILES, loadConfig } from '../parse/config.js'
 import { LetterError } from '../parse/errors.js'
@@ -59,9 +59,11 @@ export async function runPreview(argv: string[], io: Io, stopping: Promise<void>
 
   const render = async () => {
     const started = performance.now()
-    const config = loadConfig(io.cwd)
-    const messages: State['messages'] = config.warnings.map((w) => ({ severity: 'warning', text: formatMessage(w.file ?? '', 'warning', w), line: null, column: null }))
+    const messages: State['messages'] = []
     try {
+      // A broken config is shown like a broken letter.
+      const config = loadConfig(io.cwd)
+      for (const w of config.warnings) messages.push({ severity: 'warning', text: formatMessage(w.file ?? '', 'warning', w), line: null, column: null })
       const markdown = decodeLetter(readFileSync(file), path)
       const result = await renderer.render(markdown, {
         path,
@@ -77,7 +79,7 @@ export async function runPreview(argv: string[], io: Io, stopping: Promise<void>
     } catch (error) {
       // The page keeps showing the last good render, with the error beside it.
       const e = error instanceof LetterError ? error : new LetterError(`could not render: ${String((error as Error)?.message ?? error)}`)
-      const where = e.file ?? path
+      const where = e.file ? relative(io.cwd, resolve(io.cwd, e.file)) : path
       messages.push({ severity: 'error', text: formatMessage(where, 'error', { message: e.message, line: e.line, column: e.column }), line: e.line, column: e.column })
       state = { version: state.version + 1, ok: false, pages: state.pages, ms: Math.round(performance.now() - started), messages }
       io.out(`✗ ${path}  ${e.message}`)
@@ -87,6 +89,13 @@ export async function runPreview(argv: string[], io: Io, stopping: Promise<void>
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    // Only pages on this machine's own address may read the letter (no DNS rebinding through another name).
+    const host = req.headers.host ?? ''
+    if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(host)) {
+      res.writeHead(403, { 'content-type': 'text/plain' })
+      res.end('forbidden')
+      return
+    }
     if (url.pathname === '/') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
       res.end(page(basename(path)))
@@ -107,7 +116,13 @@ export async function runPreview(argv: string[], io: Io, stopping: Promise<void>
     }
   })
   // Only this machine can see the letter.
-  await new Promise<void>((ready, fail) => server.once('error', fail).listen(port, '127.0.0.1', ready))
+  try {
+    await new Promise<void>((ready, fail) => server.once('error', fail).listen(port, '127.0.0.1', ready))
+  } catch (error) {
+    await renderer.close()
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new UsageError(`port ${port} is in use; choose another with --port, or leave it out for a free one`)
+    throw error
+  }
   const address = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`
 
   const fonts = join(io.cwd, 'fonts')
@@ -119,15 +134,19 @@ export async function runPreview(argv: string[], io: Io, stopping: Promise<void>
       renderer = new Renderer(60_000, 1)
     }
     await render()
-  })
-  io.err(`preview of ${path}: ${address}  (Ctrl-C to stop)`)
-  await render()
-  await stopping
-  await watcher.close()
-  for (const res of clients) res.end()
-  server.closeAllConnections()
-  await new Promise((closed) => server.close(closed))
-  await renderer.close()
+  }, (error) => io.err(`letterpress: ${String((error as Error)?.message ?? error)}`))
+  try {
+    io.err(`preview of ${path}: ${address}  (Ctrl-C to stop)`)
+    await render()
+    await stopping
+  } finally {
+    // Whatever happened, nothing is left running: the process ends.
+    await watcher.close()
+    for (const res of clients) res.end()
+    server.closeAllConnections()
+    await new Promise((closed) => server.close(closed))
+    await renderer.close()
+  }
   io.err('letterpress: preview stopped')
   return 0
 }

@@ -232,6 +232,10 @@ async function renderAll(argv: string[], io: Io): Promise<number> {
         render: (batch) => renderBatch(batch),
         // A changed config is read again; changed fonts need a fresh worker (fonts are registered once per process).
         reloadConfig: () => void (config = loadConfig(io.cwd)),
+        onError: (error) => {
+          const e = error instanceof LetterError ? error : new LetterError(String((error as Error)?.message ?? error))
+          io.err(formatMessage(e.file ? display(io.cwd, resolve(io.cwd, e.file)) : 'letterpress', 'error', e, paintErr))
+        },
         restartRenderer: async () => {
           await renderer.close()
           renderer = new Renderer(options.timeout * 1000, jobs)

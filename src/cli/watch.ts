@@ -20,6 +20,8 @@ export interface WatchSetup {
   fontsDir: string
   render: (tasks: Task[]) => Promise<void>
   reloadConfig: () => void
+  /** Report a change that could not be handled (a broken config); the watch goes on. */
+  onError: (error: unknown) => void
   restartRenderer: () => Promise<void>
   /** Resolves on Ctrl-C / SIGTERM. */
   stopping: Promise<void>
@@ -40,7 +42,7 @@ export interface FileWatch {
  * Watch files and folders (missing ones too: they count once created); after each burst of changes call
  * `onChange` once with the changed absolute paths, one call at a time. Resolves once the watch is ready.
  */
-export async function watchFiles(paths: string[], ignored: (path: string) => boolean, onChange: (files: string[]) => Promise<void>): Promise<FileWatch> {
+export async function watchFiles(paths: string[], ignored: (path: string) => boolean, onChange: (files: string[]) => Promise<void>, onError: (error: unknown) => void): Promise<FileWatch> {
   const watcher = watch(paths, { ignoreInitial: true, ignored })
   const changed = new Set<string>()
   let timer: NodeJS.Timeout | undefined
@@ -52,7 +54,8 @@ export async function watchFiles(paths: string[], ignored: (path: string) => boo
       const files = [...changed]
       changed.clear()
       // Changes made during a render are handled after it.
-      running = running.then(() => onChange(files))
+      // A failure (a config saved half-edited) is reported and the watch goes on.
+      running = running.then(() => onChange(files)).catch(onError)
     }, SETTLE_MS)
   })
   await new Promise<void>((ready) => watcher.once('ready', ready))
@@ -108,7 +111,7 @@ export async function watchLetters(setup: WatchSetup): Promise<void> {
   const watcher = await watchFiles([...folders(), ...setup.shared, setup.fontsDir], ignored, async (files) => {
     const batch = await affected(files)
     if (batch.length) await setup.render(batch)
-  })
+  }, setup.onError)
   io.err(`watching ${tasks.length} letter${tasks.length === 1 ? '' : 's'} for changes (Ctrl-C to stop)`)
   await setup.stopping
   await watcher.close()

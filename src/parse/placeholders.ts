@@ -5,7 +5,7 @@ import { LetterError } from './errors.js'
 import type { RawMeta } from './schema.js'
 
 /** `{{ name }}` or `{{ to.company }}`: a mail-merge placeholder. */
-const PLACEHOLDER = /\{\{\s*([^{}\s]+)\s*\}\}/g
+const PLACEHOLDER = /\{\{\s*([^{}]+?)\s*\}\}/g
 
 /** The values a letter's placeholders are filled from: one data row (if any), then the letter's own fields. */
 export interface MergeValues {
@@ -18,7 +18,7 @@ export interface MergeValues {
 }
 
 /** Whether text holds a placeholder. */
-export const hasPlaceholder = (text: string) => /\{\{\s*[^{}\s]+\s*\}\}/.test(text)
+export const hasPlaceholder = (text: string) => /\{\{\s*[^{}]+?\s*\}\}/.test(text)
 
 /** A value at a dotted path: a flat key first ("to.company" as a CSV column), then nested mappings. */
 function lookup(source: Record<string, unknown> | undefined, key: string): unknown {

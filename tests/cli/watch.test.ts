@@ -49,6 +49,8 @@ describe('--watch', () => {
     const dir = project({ 'letters/a.md': letter('First version.'), 'letters/b.md': letter('Another letter.') })
     const w = startWatch(dir)
     await w.until(() => w.err().includes('watching 2 letters'), 'the first batch')
+    // chokidar finishes setting up its folder watches just after 'ready'; a person never saves that fast.
+    await new Promise((resolve) => setTimeout(resolve, 300))
     expect(w.count(w.out(), '✓ letters/a.md')).toBe(1)
     expect(await text(dir, 'a.pdf')).toContain('First version.')
 
@@ -80,6 +82,8 @@ describe('--watch', () => {
     const dir = project({ 'letters/a.md': letter('First.') })
     const w = startWatch(dir)
     await w.until(() => w.err().includes('watching 1 letter'), 'the first batch')
+    // chokidar finishes setting up its folder watches just after 'ready'; a person never saves that fast.
+    await new Promise((resolve) => setTimeout(resolve, 300))
     writeFileSync(join(dir, 'letters/new.md'), letter('A new one.'))
     await w.until(() => w.out().includes('✓ letters/new.md'), 'the new letter')
     expect(await text(dir, 'new.pdf')).toContain('A new one.')
@@ -89,6 +93,21 @@ describe('--watch', () => {
     writeFileSync(join(dir, 'letters/a.md'), letter('Fixed.'))
     await w.until(() => w.count(w.out(), '✓ letters/a.md') === 2, 'the fixed letter')
     expect(await text(dir, 'a.pdf')).toContain('Fixed.')
+    w.proc.kill('SIGINT')
+    expect(await w.exit).toBe(0)
+  }, 60_000)
+
+  test('a config saved broken is an error line with its place; the watch goes on', async () => {
+    const dir = project({ 'letters/a.md': letter('First.') })
+    const w = startWatch(dir)
+    await w.until(() => w.err().includes('watching 1 letter'), 'the first batch')
+    // chokidar finishes setting up its folder watches just after 'ready'; a person never saves that fast.
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    writeFileSync(join(dir, 'letterpress.config.yaml'), 'subject: [broken\n')
+    await w.until(() => /letterpress\.config\.yaml:\d+:\d+ error invalid YAML/.test(w.err()), 'the config error')
+    writeFileSync(join(dir, 'letters/a.md'), letter('Still watching.'))
+    await w.until(() => w.count(w.out(), '✓ letters/a.md') === 2 || w.out().includes('✗ letters/a.md'), 'a render after the broken config')
+    expect(w.proc.exitCode).toBeNull()
     w.proc.kill('SIGINT')
     expect(await w.exit).toBe(0)
   }, 60_000)

@@ -79,3 +79,18 @@ describe('preview usage', () => {
     expect(help.stdout).toContain('Usage: letterpress preview')
   })
 })
+
+describe('preview start-up', () => {
+  test('a port in use is bad usage and the process ends (nothing left running)', async () => {
+    const { createServer } = await import('node:http')
+    const busy = createServer()
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve))
+    const port = String((busy.address() as { port: number }).port)
+    const { letterpress } = await import('../helpers/cli.js')
+    const r = letterpress(project({ 'letters/a.md': letter('x') }), ['preview', '--port', port])
+    busy.close()
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain(`port ${port} is in use`)
+  })
+})
+
