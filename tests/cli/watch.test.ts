@@ -39,7 +39,12 @@ function startWatch(dir: string) {
     })
   const count = (s: string, text: string) => s.split(text).length - 1
   const exit = new Promise<number | null>((resolve) => proc.on('close', resolve))
-  return { proc, out: () => out, err: () => err, until, count, exit }
+  /** Wait for the first batch of `letters` letters, then a moment: chokidar finishes its folder watches just after 'ready' (a person never saves that fast). */
+  const ready = async (letters: number) => {
+    await until(() => err.includes(`watching ${letters} letter`), 'the first batch')
+    await new Promise((resolve) => setTimeout(resolve, 300))
+  }
+  return { proc, out: () => out, err: () => err, until, count, exit, ready }
 }
 
 const text = async (dir: string, name: string) => (await readPdf(readFileSync(join(dir, 'output', name)))).text.join('\n')
@@ -48,9 +53,7 @@ describe('--watch', () => {
   test('renders again when the letter, an image beside it or the config changes; Ctrl-C ends it with 0', async () => {
     const dir = project({ 'letters/a.md': letter('First version.'), 'letters/b.md': letter('Another letter.') })
     const w = startWatch(dir)
-    await w.until(() => w.err().includes('watching 2 letters'), 'the first batch')
-    // chokidar finishes setting up its folder watches just after 'ready'; a person never saves that fast.
-    await new Promise((resolve) => setTimeout(resolve, 300))
+    await w.ready(2)
     expect(w.count(w.out(), '✓ letters/a.md')).toBe(1)
     expect(await text(dir, 'a.pdf')).toContain('First version.')
 
@@ -81,9 +84,7 @@ describe('--watch', () => {
   test('a new letter renders; a broken edit is an error line and the watch goes on', async () => {
     const dir = project({ 'letters/a.md': letter('First.') })
     const w = startWatch(dir)
-    await w.until(() => w.err().includes('watching 1 letter'), 'the first batch')
-    // chokidar finishes setting up its folder watches just after 'ready'; a person never saves that fast.
-    await new Promise((resolve) => setTimeout(resolve, 300))
+    await w.ready(1)
     writeFileSync(join(dir, 'letters/new.md'), letter('A new one.'))
     await w.until(() => w.out().includes('✓ letters/new.md'), 'the new letter')
     expect(await text(dir, 'new.pdf')).toContain('A new one.')
@@ -100,9 +101,7 @@ describe('--watch', () => {
   test('a config saved broken is an error line with its place; the watch goes on', async () => {
     const dir = project({ 'letters/a.md': letter('First.') })
     const w = startWatch(dir)
-    await w.until(() => w.err().includes('watching 1 letter'), 'the first batch')
-    // chokidar finishes setting up its folder watches just after 'ready'; a person never saves that fast.
-    await new Promise((resolve) => setTimeout(resolve, 300))
+    await w.ready(1)
     writeFileSync(join(dir, 'letterpress.config.yaml'), 'subject: [broken\n')
     await w.until(() => /letterpress\.config\.yaml:\d+:\d+ error invalid YAML/.test(w.err()), 'the config error')
     writeFileSync(join(dir, 'letters/a.md'), letter('Still watching.'))
