@@ -58,8 +58,7 @@ function readOne(name: string, base: string, confined: boolean, place: Place, co
   const roots = confined ? [context.baseDir, ...context.allowPaths] : undefined
   const read = readFileSafely(isAbsolute(name) ? name : resolve(base, name), { what: 'attachment', name: displayName(name), limit: READ_LIMITS.attachment, roots })
   if ('problem' in read) throw new LetterError(read.problem, place.line, place.column, context.file)
-  const { real } = read
-  const data = new Uint8Array(read.data.buffer, read.data.byteOffset, read.data.byteLength)
+  const { data, real } = read
   // A PDF starts with "%PDF-" (readers accept a little junk before it); a Word file or an image renamed .pdf does not.
   if (!Buffer.from(data.subarray(0, 1024)).includes('%PDF-')) throw fail('is not a PDF file')
   return { name: displayName(name), path: real, data, ...place }
