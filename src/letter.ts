@@ -35,7 +35,7 @@ export interface RenderOptions {
   baseDir?: string
   /** Project-wide defaults (letterpress.config.yaml), laid under the front matter. */
   config?: RawMeta
-  /** Laid over the front matter, as command-line flags are. */
+  /** Laid over the front matter, as command-line flags are (a theme file named here is the caller's own: not confined). */
   theme?: string
   paper?: 'A4' | 'Letter'
   maxPages?: number
@@ -45,7 +45,7 @@ export interface RenderOptions {
   fit?: boolean
   /** Seconds since the epoch: fixes "today" and the PDF's dates (SOURCE_DATE_EPOCH). */
   sourceDateEpoch?: number
-  /** Folders besides the letter's own that images and the signature may be read from. */
+  /** Folders besides the letter's own that images, the signature, attachments and theme files may be read from. */
   allowPaths?: string[]
   /** Folders with the user's own TTF/OTF fonts (default: ./fonts). */
   fontDirs?: string[]
@@ -128,7 +128,9 @@ async function renderOne(markdown: string, options: RenderOptions): Promise<Rend
     warnings.push({ message: 'no PDF/A claim for a letter with attachments: the attached PDFs are not checked for conformance', ...at, source: 'letterpress:attach' })
   }
 
-  const theme = await useFonts(resolveTheme(meta, { baseDir, file: path }), options.fontDirs ?? [resolve('fonts')], meta.fallbacks, warnings)
+  // A theme file the letter or the project config names is confined as its images are; options.theme (--theme) is the caller's own.
+  const themeFile = { baseDir, file: path, roots: options.theme === undefined ? [baseDir, ...allowPaths] : undefined, place: hasField(parsed.raw, ['theme']) ? parsed.place(['theme']) : undefined }
+  const theme = await useFonts(resolveTheme(meta, themeFile), options.fontDirs ?? [resolve('fonts')], meta.fallbacks, warnings)
   // Checked before smart punctuation changes the text, so places are those of the source.
   const metaText = [meta.subject, meta.closing, meta.from?.name, meta.from?.title, meta.to?.name, meta.to?.title, meta.to?.company, ...(meta.to?.address ?? []), ...(meta.from?.address ?? []), ...meta.enclosures, ...meta.cc]
   warnings.push(...(await missingGlyphs(parsed.tree, theme.fonts, metaText.filter((t): t is string => Boolean(t)), LAST_RESORT_FAMILY)))

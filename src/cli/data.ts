@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs'
 import { extname } from 'node:path'
 import { parse as parseCsv } from 'csv-parse/sync'
 import { LetterError } from '../parse/errors.js'
 import { parseYaml } from '../parse/yaml.js'
+import { READ_LIMITS, readFileSafely } from '../util/read-file.js'
 
 /** One row of mail-merge data: its values and its 1-based number. */
 export interface DataRow {
@@ -19,12 +19,10 @@ const isRow = (value: unknown): value is Record<string, unknown> => Boolean(valu
 
 /** Read --data rows from a .csv (header row names the columns), .json or .yaml/.yml list of mappings. */
 export function readRows(path: string, shown = path): DataRow[] {
-  let text: string
-  try {
-    text = readFileSync(path, 'utf8')
-  } catch (error) {
-    throw new LetterError(`cannot read data file: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`, null, null, shown)
-  }
+  // The user's own file (named on the command line): anywhere, but a regular file within the size limit.
+  const read = readFileSafely(path, { what: 'data file', limit: READ_LIMITS.data })
+  if ('problem' in read) throw new LetterError(read.problem, null, null, shown)
+  const text = read.data.toString('utf8')
   const type = extname(path).toLowerCase()
   let rows: unknown
   if (type === '.csv') {

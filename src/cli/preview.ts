@@ -5,9 +5,8 @@ import { basename, dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { CONFIG_FILES, loadConfig } from '../parse/config.js'
 import { LetterError } from '../parse/errors.js'
-import { decodeLetter } from '../parse/limits.js'
 import { strictArgs, UsageError } from './args.js'
-import { expandInputs } from './inputs.js'
+import { expandInputs, readLetter } from './inputs.js'
 import { Renderer } from './renderer.js'
 import { formatMessage } from './report.js'
 import type { Io } from './run.js'
@@ -64,7 +63,7 @@ export async function runPreview(argv: string[], io: Io, stopping: Promise<void>
       // A broken config is shown like a broken letter.
       const config = loadConfig(io.cwd)
       for (const w of config.warnings) messages.push({ severity: 'warning', text: formatMessage(w.file ?? '', 'warning', w), line: null, column: null })
-      const markdown = decodeLetter(readFileSync(file), path)
+      const markdown = readLetter(file, path)
       const result = await renderer.render(markdown, {
         path,
         baseDir: dirname(file),

@@ -1,19 +1,19 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { CONFIG_FILES, loadConfig } from '../parse/config.js'
 import { LetterError } from '../parse/errors.js'
-import { decodeLetter } from '../parse/limits.js'
 import { isThemePath, themes } from '../theme/index.js'
 import { outputName } from '../write/output-name.js'
 import { writeAtomic } from '../write/atomic.js'
 import { HELP, parseCli, UsageError } from './args.js'
-import { expandInputs, inShard, type Input } from './inputs.js'
+import { expandInputs, inShard, readLetter, type Input, type Skipped } from './inputs.js'
 import { readRows, type DataRow } from './data.js'
 import { fillSourceText } from '../parse/placeholders.js'
 import { runCheck } from './check.js'
 import { defaultJobs, Renderer, RenderCrash } from './renderer.js'
 import type { RenderOptions, RenderResult } from '../letter.js'
 import { formatMessage, letterLine, summary, type LetterReport, type Report } from './report.js'
+import { checkFile, READ_LIMITS } from '../util/read-file.js'
 
 /** One render: a letter, and for mail merge one data row. */
 type Task = Input & { row?: DataRow }
@@ -88,19 +88,27 @@ async function renderAll(argv: string[], io: Io): Promise<number> {
   if (options.watch && options.json) throw new UsageError('--watch prints a line per render; it does not go with --json')
   if (options.theme !== undefined) {
     if (isThemePath(options.theme)) {
-      if (!existsSync(resolve(io.cwd, options.theme))) throw new UsageError(`theme file "${options.theme}" not found`)
+      // Checked by the read rule up front (the user's own file: anywhere, but a regular file within the limit).
+      const found = checkFile(resolve(io.cwd, options.theme), { what: 'theme file', name: options.theme, limit: READ_LIMITS.theme })
+      if ('problem' in found) throw new UsageError(found.problem)
       options.theme = resolve(io.cwd, options.theme)
     } else if (!Object.hasOwn(themes, options.theme)) {
       throw new UsageError(`unknown theme "${options.theme}"; built-in themes: ${Object.keys(themes).join(', ')}`)
     }
   }
-  for (const file of options.attach) if (!existsSync(resolve(io.cwd, file))) throw new UsageError(`attachment "${file}" not found (--attach)`)
+  for (const file of options.attach) {
+    const found = checkFile(resolve(io.cwd, file), { what: 'attachment', name: file, limit: READ_LIMITS.attachment })
+    if ('problem' in found) throw new UsageError(`${found.problem} (--attach)`)
+  }
   const sourceDateEpoch = parseEpoch(io.env.SOURCE_DATE_EPOCH)
   let config = loadConfig(io.cwd)
   const configFile = config.file ? relative(io.cwd, config.file) : undefined
   if (!options.json) for (const w of config.warnings) io.err(formatMessage(configFile ?? '', 'warning', { ...w, file: configFile }))
   const outDir = resolve(io.cwd, options.out)
-  const inputs = await expandInputs(options.inputs, io.cwd, outDir)
+  // What a folder search passed over (a link out of the folder) is a warning of the run, like the config's.
+  const skipped: Skipped[] = []
+  const inputs = await expandInputs(options.inputs, io.cwd, outDir, (s) => skipped.push(s))
+  if (!options.json) for (const s of skipped) io.err(formatMessage(s.path, 'warning', { message: s.message, line: null, column: null }))
 
   const chosen = options.shard ? inputs.filter((input) => inShard(input, options.shard!)) : inputs
   // Mail merge: every letter once per data row (a bad data file stops the run before anything renders).
@@ -110,7 +118,14 @@ async function renderAll(argv: string[], io: Io): Promise<number> {
   // Letters render in worker threads (loaded only when there is something to render), under a time limit.
   const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), tasks.length))
   let renderer = new Renderer(options.timeout * 1000, jobs)
-  const report: Report = { ok: true, warnings: config.warnings.map(({ message, line, column, source }) => ({ file: configFile ?? '', message, line, column, source })), letters: [] }
+  const report: Report = {
+    ok: true,
+    warnings: [
+      ...config.warnings.map(({ message, line, column, source }) => ({ file: configFile ?? '', message, line, column, source })),
+      ...skipped.map(({ path, message }) => ({ file: path, message, line: null, column: null, source: 'letterpress:inputs' })),
+    ],
+    letters: [],
+  }
   const written = new Map<string, string>()
   // Colours only on a terminal, never with NO_COLOR (no-color.org); the progress line only where a person watches.
   const plain = Boolean(io.env.NO_COLOR) || options.json
@@ -138,7 +153,7 @@ async function renderAll(argv: string[], io: Io): Promise<number> {
   // Read and render one letter (in the pool); what it produces is written below, in input order.
   const renderInput = async ({ path: input, row }: Task): Promise<{ markdown?: string; result?: RenderResult & { ms: number }; error?: unknown }> => {
     try {
-      const markdown = decodeLetter(readFileSync(resolve(io.cwd, input)), input)
+      const markdown = readLetter(resolve(io.cwd, input), input)
       return { markdown, result: await renderer.render(markdown, renderOptions(input, row)) }
     } catch (error) {
       return { error }

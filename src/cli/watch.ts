@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs'
 import { basename, dirname, resolve } from 'node:path'
 import { watch } from 'chokidar'
 import type { Io } from './run.js'
 import { expandInputs, type Input } from './inputs.js'
 import type { DataRow } from './data.js'
 import { isInside } from '../util/paths.js'
+import { READ_LIMITS, readFileSafely } from '../util/read-file.js'
 
 type Task = Input & { row?: DataRow }
 
@@ -93,12 +93,10 @@ export async function watchLetters(setup: WatchSetup): Promise<void> {
       return tasks.filter((t) => !before.has(t.path) || files.includes(resolve(io.cwd, t.path)))
     }
     // The letter itself, or a file under its folder that it names (an image, its signature, a theme file).
+    // Read by the read rule, so a letter replaced by a pipe cannot block the watch.
     const names = (task: Task) => {
-      try {
-        return readFileSync(resolve(io.cwd, task.path), 'utf8')
-      } catch {
-        return ''
-      }
+      const read = readFileSafely(resolve(io.cwd, task.path), { what: 'letter', limit: READ_LIMITS.letter })
+      return 'data' in read ? read.data.toString('utf8') : ''
     }
     return tasks.filter((t) => {
       const letter = resolve(io.cwd, t.path)

@@ -1,25 +1,11 @@
-import { readFileSync, realpathSync, statSync } from 'node:fs'
 import { isAbsolute, resolve } from 'node:path'
 import { inflateSync } from 'node:zlib'
 import { imageSize } from 'image-size'
-import { isInside } from '../util/paths.js'
+import { READ_LIMITS, readFileSafely } from '../util/read-file.js'
 
 /** A local image that may be embedded (with its pixel size), or the reason it may not. */
 export type ImageSource = { path: string; width: number; height: number } | { problem: string }
 
-
-/** Whether a real (symlink-free) path lies in the letter's folder or an `allowed` one: the rule for every file a letter names. */
-export function isAllowedPath(real: string, baseDir: string, allowed: string[] = []): boolean {
-  // Roots are compared by their real paths too, so a letter folder reached through a symlink still matches.
-  const roots = [baseDir, ...allowed].map((root) => {
-    try {
-      return realpathSync(root)
-    } catch {
-      return resolve(root)
-    }
-  })
-  return roots.some((root) => isInside(root, real))
-}
 
 /** Whether a PNG's chunks are whole and its image data inflates, or a JPEG runs from its start to its end marker. */
 function isWhole(data: Buffer, type: string): boolean {
@@ -56,17 +42,10 @@ export function resolveImage(url: string, baseDir: string, allowed: string[] = [
     // A stray % stays as written.
   }
   const path = isAbsolute(decoded) ? decoded : resolve(baseDir, decoded)
-  let real: string
-  try {
-    real = realpathSync(path)
-    if (!statSync(real).isFile()) return { problem: `image "${url}" is not a file` }
-  } catch {
-    return { problem: `image "${url}" not found` }
-  }
-  if (!isAllowedPath(real, baseDir, allowed)) {
-    return { problem: `image "${url}" is outside the letter's folder and was not read (--allow-path DIR allows a folder)` }
-  }
-  const data = readFileSync(real)
+  // The rule for every file a letter names: inside its folder or `allowed`, a regular file, within the size limit.
+  const read = readFileSafely(path, { what: 'image', name: url, limit: READ_LIMITS.image, roots: [baseDir, ...allowed] })
+  if ('problem' in read) return { problem: read.problem }
+  const { data, real } = read
   try {
     const { type, width, height } = imageSize(data)
     if ((type === 'png' || type === 'jpg') && width && height) {

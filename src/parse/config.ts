@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs'
 import { isAbsolute, join, resolve } from 'node:path'
 import { isThemePath } from '../theme/paths.js'
 import type { LetterMessage } from '../types.js'
+import { READ_LIMITS, readFileSafely } from '../util/read-file.js'
+import { LetterError } from './errors.js'
 import { validateMeta } from './meta.js'
 import type { RawMeta } from './schema.js'
 import { parseYaml, type YamlSource } from './yaml.js'
@@ -21,13 +22,15 @@ export const CONFIG_FILES = [...CONFIG_NAMES, 'package.json']
 export function loadConfig(dir: string): ProjectConfig {
   for (const name of CONFIG_NAMES) {
     const file = join(dir, name)
-    if (!existsSync(file)) continue
-    const { raw, warnings } = validateMeta(parseYaml(readFileSync(file, 'utf8'), file, 1, 'config'), file)
+    const text = readConfig(file, READ_LIMITS.config)
+    if (text === undefined) continue
+    const { raw, warnings } = validateMeta(parseYaml(text, file, 1, 'config'), file)
     return { file, raw: anchored(raw, dir), warnings: warnings.map((w) => ({ ...w, file })) }
   }
   const pkg = join(dir, 'package.json')
-  if (existsSync(pkg)) {
-    const whole = parseYaml(readFileSync(pkg, 'utf8'), pkg, 1, 'package.json')
+  const text = readConfig(pkg, READ_LIMITS.packageJson)
+  if (text !== undefined) {
+    const whole = parseYaml(text, pkg, 1, 'package.json')
     const value = whole.value as Record<string, unknown> | null
     if (value && typeof value === 'object' && 'letterpress' in value) {
       const { raw, warnings } = validateMeta(within(whole, 'letterpress'), pkg)
@@ -35,6 +38,14 @@ export function loadConfig(dir: string): ProjectConfig {
     }
   }
   return { file: null, raw: {}, warnings: [] }
+}
+
+/** A config file's text, undefined when there is none; one that is a device, a pipe or too large throws a LetterError naming it. */
+function readConfig(file: string, limit: number): string | undefined {
+  const read = readFileSafely(file, { what: 'project config', limit })
+  if ('data' in read) return read.data.toString('utf8')
+  if (read.reason === 'missing') return undefined
+  throw new LetterError(read.problem, null, null, file)
 }
 
 /** Paths in the config (a theme file, a signature, attached PDFs) are relative to the config's folder, not each letter's. */

@@ -2,14 +2,13 @@
 // letter, a CV and certificates go out as one file. pdf-lib (MIT, plain JavaScript) does the PDF surgery; it is
 // loaded only for a letter with attachments, so other renders never pay for it.
 import { createHash } from 'node:crypto'
-import { readFileSync, realpathSync, statSync } from 'node:fs'
 import { isAbsolute, relative, resolve } from 'node:path'
 import type * as PdfLib from 'pdf-lib'
 import type { PDFArray, PDFContext, PDFDict, PDFDocument, PDFObject, PDFPage, PDFRef } from 'pdf-lib'
-import { isAllowedPath } from '../map/image-source.js'
 import { linkTarget } from '../map/url.js'
 import { LetterError } from '../parse/errors.js'
 import type { LetterMessage } from '../types.js'
+import { READ_LIMITS, readFileSafely } from '../util/read-file.js'
 
 /** A PDF to append: named as it was given (for messages), read from its real path. */
 export interface Attachment {
@@ -55,18 +54,11 @@ export function readAttachments(fromLetter: string[], fromCaller: string[], cont
 function readOne(name: string, base: string, confined: boolean, place: Place, context: AttachContext): Attachment {
   const fail = (problem: string) => new LetterError(`attachment "${displayName(name)}" ${problem}`, place.line, place.column, context.file)
   if (isUrl(name)) throw fail('is not a local file: only PDF files on this computer are attached, nothing is fetched')
-  let real: string
-  try {
-    real = realpathSync(isAbsolute(name) ? name : resolve(base, name))
-  } catch {
-    throw fail('not found')
-  }
-  if (!statSync(real).isFile()) throw fail('is not a file')
-  // Checked on the real path, so a symlink out of the letter's folder is refused like a "../" path.
-  if (confined && !isAllowedPath(real, context.baseDir, context.allowPaths)) {
-    throw fail(`is outside the letter's folder and was not read (--allow-path DIR allows a folder)`)
-  }
-  const data = new Uint8Array(readFileSync(real))
+  // Confinement is checked on the real path, so a symlink out of the letter's folder is refused like a "../" path.
+  const roots = confined ? [context.baseDir, ...context.allowPaths] : undefined
+  const read = readFileSafely(isAbsolute(name) ? name : resolve(base, name), { what: 'attachment', name: displayName(name), limit: READ_LIMITS.attachment, roots })
+  if ('problem' in read) throw new LetterError(read.problem, place.line, place.column, context.file)
+  const { data, real } = read
   // A PDF starts with "%PDF-" (readers accept a little junk before it); a Word file or an image renamed .pdf does not.
   if (!Buffer.from(data.subarray(0, 1024)).includes('%PDF-')) throw fail('is not a PDF file')
   return { name: displayName(name), path: real, data, ...place }

@@ -1,10 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs'
 import { isAbsolute, resolve } from 'node:path'
 import type { z } from 'zod'
 import { LetterError } from '../parse/errors.js'
 import { parseYaml, type YamlSource } from '../parse/yaml.js'
 import type { LetterMeta } from '../types.js'
 import { deepMerge, isPlainObject } from '../util/merge.js'
+import { READ_LIMITS, readFileSafely } from '../util/read-file.js'
 import { classic } from './classic.js'
 import { din5008 } from './din5008.js'
 import { modern } from './modern.js'
@@ -22,12 +22,24 @@ export { isThemePath }
 /** What the theme resolver reads from the letter's metadata. */
 export type ThemeChoice = Pick<LetterMeta, 'theme' | 'font' | 'colors' | 'paper'>
 
+/** Where resolveTheme finds a theme file and how it reports it. */
+export interface ThemeOptions {
+  /** The folder a relative theme path is relative to (the letter's). */
+  baseDir?: string
+  /** The letter's path, named in errors. */
+  file?: string
+  /** Folders a theme file must lie in (a theme the letter or project config names); none for the user's own (--theme). */
+  roots?: string[]
+  /** Place of the `theme` field in the letter, for an error about the file it names. */
+  place?: { line: number | null; column: number | null }
+}
+
 /**
  * The theme a letter asks for: a built-in one or a theme file (which may `extends` a built-in one), then the
  * letter's own colours and fonts, then the US Letter adjustments on Letter paper. Invalid values throw a
  * LetterError naming the key (and, for a theme file, its line).
  */
-export function resolveTheme(choice: ThemeChoice, options: { baseDir?: string; file?: string } = {}): Theme {
+export function resolveTheme(choice: ThemeChoice, options: ThemeOptions = {}): Theme {
   const origin = options.file ?? 'letter.md'
   const letter = choice.paper === 'Letter'
   // On Letter paper a theme's letterPaper values apply on top of it, before anything laid over the theme.
@@ -35,8 +47,10 @@ export function resolveTheme(choice: ThemeChoice, options: { baseDir?: string; f
   let theme: Theme
   if (isThemePath(choice.theme)) {
     const path = isAbsolute(choice.theme) ? choice.theme : resolve(options.baseDir ?? '.', choice.theme)
-    if (!existsSync(path)) throw new LetterError(`theme file "${choice.theme}" not found`, null, null, options.file)
-    const src = parseYaml(readFileSync(path, 'utf8'), path, 1, 'theme file')
+    // Read by the rule for every file a letter names: a refused file is never opened, so nothing of it is shown.
+    const read = readFileSafely(path, { what: 'theme file', name: choice.theme, limit: READ_LIMITS.theme, roots: options.roots })
+    if ('problem' in read) throw new LetterError(read.problem, options.place?.line ?? null, options.place?.column ?? null, options.file)
+    const src = parseYaml(read.data.toString('utf8'), path, 1, 'theme file')
     const { extends: base = 'classic', letterPaper, ...overrides } = (isPlainObject(src.value) ? src.value : {}) as { extends?: unknown; letterPaper?: unknown }
     if (typeof base !== 'string' || !Object.hasOwn(themes, base)) {
       const { line, column } = src.place(['extends'])

@@ -160,7 +160,7 @@ describe('--data: mail merge', () => {
 
   describe('a bad data file stops the run before anything renders: exit 2, naming the file', () => {
     const cases: [string, string, string | null, RegExp][] = [
-      ['a missing file', 'missing.csv', null, /^missing\.csv error cannot read data file: no such file/m],
+      ['a missing file', 'missing.csv', null, /^missing\.csv error data file not found/m],
       ['an unknown extension', 'people.txt', 'company\nAcme\n', /^people\.txt error data file must be \.csv, \.json, \.yaml or \.yml/m],
       ['a CSV with an unclosed quote', 'people.csv', 'company,contact\n"Acme,Ann\nBeta,Bo\n', /^people\.csv:\d+ error invalid CSV: Quote Not Closed/m],
       ['a CSV row with too many cells', 'people.csv', 'company,contact\nAcme,Ann,extra\n', /^people\.csv:2 error invalid CSV: /m],

@@ -14,13 +14,13 @@ describe('themes on the command line', () => {
     expect(pdf.fonts.map((f) => f.name).join(' ')).toMatch(/NotoSans-/)
   })
 
-  test('a theme file extends a built-in theme, from front matter or --theme', async () => {
+  test('a theme file extends a built-in theme, from front matter (outside the letter\'s folder with --allow-path) or --theme', async () => {
     const dir = project({
       'themes/mine.yaml': 'extends: classic\nfonts: { body: Noto Sans }\n',
       'letters/a.md': `---\ntheme: ../themes/mine.yaml\n---\n\n${LETTER}`,
       'letters/b.md': LETTER,
     })
-    const r = letterpress(dir, ['letters/a.md'])
+    const r = letterpress(dir, ['letters/a.md', '--allow-path', 'themes'])
     expect(r.code, r.stderr).toBe(0)
     expect((await readPdf(readFileSync(join(dir, 'output/a.pdf')))).fonts.map((f) => f.name).join(' ')).toMatch(/NotoSans-Regular/)
     expect(letterpress(dir, ['letters/b.md', '--theme', 'themes/mine.yaml']).code).toBe(0)
