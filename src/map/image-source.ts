@@ -1,8 +1,7 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs'
 import { isAbsolute, resolve } from 'node:path'
-import { inflateSync } from 'node:zlib'
-import { imageSize } from 'image-size'
 import { isInside } from '../util/paths.js'
+import { checkImage } from './image-check.js'
 
 /** A local image that may be embedded (with its pixel size), or the reason it may not. */
 export type ImageSource = { path: string; width: number; height: number } | { problem: string }
@@ -19,26 +18,6 @@ export function isAllowedPath(real: string, baseDir: string, allowed: string[] =
     }
   })
   return roots.some((root) => isInside(root, real))
-}
-
-/** Whether a PNG's chunks are whole and its image data inflates, or a JPEG runs from its start to its end marker. */
-function isWhole(data: Buffer, type: string): boolean {
-  if (type === 'jpg') return data[data.length - 2] === 0xff && data[data.length - 1] === 0xd9
-  let offset = 8
-  const idat: Buffer[] = []
-  while (offset + 8 <= data.length) {
-    const length = data.readUInt32BE(offset)
-    const kind = data.toString('latin1', offset + 4, offset + 8)
-    if (offset + 12 + length > data.length) return false
-    if (kind === 'IDAT') idat.push(data.subarray(offset + 8, offset + 8 + length))
-    if (kind === 'IEND') break
-    offset += 12 + length
-  }
-  try {
-    return idat.length > 0 && inflateSync(Buffer.concat(idat)).length > 0
-  } catch {
-    return false
-  }
 }
 
 /**
@@ -66,15 +45,6 @@ export function resolveImage(url: string, baseDir: string, allowed: string[] = [
   if (!isAllowedPath(real, baseDir, allowed)) {
     return { problem: `image "${url}" is outside the letter's folder and was not read (--allow-path DIR allows a folder)` }
   }
-  const data = readFileSync(real)
-  try {
-    const { type, width, height } = imageSize(data)
-    if ((type === 'png' || type === 'jpg') && width && height) {
-      if (!isWhole(data, type)) return { problem: `image "${url}" is incomplete or corrupt` }
-      return { path: real, width, height }
-    }
-  } catch {
-    // Unreadable header: reported below like any other non-image.
-  }
-  return { problem: `image "${url}" is not a PNG or JPEG file` }
+  const checked = checkImage(readFileSync(real), url)
+  return 'problem' in checked ? checked : { path: real, width: checked.width, height: checked.height }
 }
