@@ -187,8 +187,14 @@ function checkPngData(header: Header, interlaced: boolean, idat: Buffer[]): void
 /** SOF markers of the kinds a PDF's DCT filter shows: baseline, extended sequential and progressive, Huffman-coded. */
 const JPEG_FRAMES = new Set([0xc0, 0xc1, 0xc2])
 
-/** SOF markers of kinds a PDF cannot show: lossless, and arithmetic-coded. */
-const JPEG_OTHER_FRAMES = new Set([0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0xce, 0xcf])
+/** SOF markers of kinds a PDF cannot show: lossless, arithmetic-coded, and the reserved 0xFFC8. */
+const JPEG_OTHER_FRAMES = new Set([0xc3, 0xc5, 0xc6, 0xc7, 0xc8, 0xc9, 0xca, 0xcb, 0xcd, 0xce, 0xcf])
+
+/** Bytes per component of each EXIF (TIFF) entry format, 1 to 12. */
+const EXIF_SIZES = [0, 1, 1, 2, 4, 8, 1, 1, 2, 4, 8, 4, 8]
+
+/** EXIF tags whose value is the offset of a further directory that is read too: the Exif and GPS directories. */
+const EXIF_POINTERS = new Set([0x8769, 0x8825])
 
 /** Walk a JPEG's markers from SOI to EOI: every segment within its length, one frame header, scans after it. */
 function readJpeg(data: Buffer): Header {
@@ -225,8 +231,10 @@ function readJpeg(data: Buffer): Header {
       checkTables(body, (at) => 17 + body.subarray(at + 1, at + 17).reduce((sum, n) => sum + n, 0), bad)
     } else if (marker === 0xdd) {
       if (body.length !== 2) throw bad()
-    } else if (marker === 0xe0 && body.toString('latin1', 0, 5) === 'JFIF\0') {
-      if (body.length < 14 || body.length !== 14 + 3 * body[12]! * body[13]!) throw bad()
+    } else if (marker === 0xe0) {
+      checkApp0(body, bad)
+    } else if (marker === 0xe1) {
+      checkExif(body, data.length - (pos + 10), bad)
     }
     pos += 2 + length
   }
@@ -244,6 +252,52 @@ function readFrame(body: Buffer, bad: () => Damaged): Header {
   if (!width || !height) throw new Damaged(`its frame header gives the size ${width} × ${height}`)
   if (![1, 3, 4].includes(components)) throw new Damaged(`it has ${components} colour components, not 1, 3 or 4`)
   return { width, height, channels: components, depth: 8 }
+}
+
+/**
+ * Check an APP0 segment. The JPEG reader (react-pdf's) reads 14 bytes of every APP0, the JFIF header without
+ * a thumbnail, and goes wrong on any other length, so a thumbnail is refused as unsupported and a wrong length as damage.
+ */
+function checkApp0(body: Buffer, bad: () => Damaged): void {
+  if (body.length === 14) return
+  const id = body.toString('latin1', 0, 5)
+  const thumbnail = (id === 'JFIF\0' && body.length === 14 + 3 * (body[12] ?? 0) * (body[13] ?? 0)) || id === 'JFXX\0'
+  if (thumbnail) throw new Unsupported('a JPEG with a JFIF thumbnail, which cannot be embedded (save it without one)')
+  throw bad()
+}
+
+/**
+ * Check an APP1 segment's TIFF directories as the JPEG reader reads them (it takes every APP1 for EXIF):
+ * directories and entries inside the segment, known formats, so no count sends it beyond the data.
+ * `rest` is the file's length from the TIFF header on: a first directory past it is skipped by the reader.
+ */
+function checkExif(body: Buffer, rest: number, bad: () => Damaged): void {
+  if (body.length < 14) throw bad()
+  const tiff = body.subarray(6)
+  const big = tiff.toString('latin1', 0, 2) === 'MM'
+  const u16 = (at: number) => (big ? tiff.readUInt16BE(at) : tiff.readUInt16LE(at))
+  const u32 = (at: number) => (big ? tiff.readUInt32BE(at) : tiff.readUInt32LE(at))
+  const outside = () => new Damaged('its EXIF data points outside its segment')
+  const directory = (offset: number, top: boolean): number[] => {
+    if (offset + 2 > tiff.length) throw outside()
+    const count = u16(offset)
+    if (offset + 2 + 12 * count > tiff.length) throw outside()
+    const further: number[] = []
+    for (let at = offset + 2; at < offset + 2 + 12 * count; at += 12) {
+      const [tag, format, components] = [u16(at), u16(at + 2), u32(at + 4)]
+      const size = EXIF_SIZES[format]
+      if (!size) throw new Damaged(`an EXIF entry has the unknown format ${format}`)
+      if (components * size > 4 && u32(at + 8) + components * size > tiff.length) throw outside()
+      if (top && EXIF_POINTERS.has(tag)) {
+        if (format !== 4 || components !== 1) throw new Damaged('an EXIF directory pointer is not a single offset')
+        if (u32(at + 8)) further.push(u32(at + 8))
+      }
+    }
+    return further
+  }
+  const first = u32(4)
+  if (first > rest) return
+  for (const offset of directory(first, true)) directory(offset, false)
 }
 
 /** Check that a segment's tables, each `size(at)` bytes long, fill it exactly. */

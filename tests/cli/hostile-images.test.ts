@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { letterpress, project } from '../helpers/cli.js'
-import { jfif, jpegOf, pngBomb, pngWithRows, realJpeg, realPng, scan, sof } from '../helpers/images.js'
+import { exif, jfif, jpegOf, pngBomb, pngWithRows, realJpeg, realPng, scan, sof } from '../helpers/images.js'
 import { readPdf } from '../helpers/pdf.js'
 
 /** A letter with one image between two paragraphs; the image is on line 5. */
@@ -46,6 +46,14 @@ describe('hostile images', () => {
     expect(r.code).toBe(0)
     expect(r.stderr).toContain('letters/a.md:5:1 warning image "photo.jpg" is incomplete or corrupt (the 0xFFE0 segment at byte 2 has the wrong length); rendered without it')
     expect(r.stderr).not.toContain('Unknown version')
+    expect(r.text).toContain('[A picture]')
+    expect(r.text).toContain('After the picture.')
+  })
+
+  test('a JPEG whose EXIF claims 65535 entries is a warning at its line, not a letter that runs out of memory', async () => {
+    const r = await renderWith('photo.jpg', jpegOf(exif([[0x0112, 3, 1, 0x00010000]], 0xffff), sof(30, 20), scan()))
+    expect(r.code).toBe(0)
+    expect(r.stderr).toContain('letters/a.md:5:1 warning image "photo.jpg" is incomplete or corrupt (its EXIF data points outside its segment); rendered without it')
     expect(r.text).toContain('[A picture]')
     expect(r.text).toContain('After the picture.')
   })

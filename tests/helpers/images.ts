@@ -98,3 +98,16 @@ export const jfif = (version = 0x0101, extra: number[] = []): Buffer =>
 
 /** A JPEG of the given segments between SOI and EOI. */
 export const jpegOf = (...segments: Buffer[]): Buffer => Buffer.concat([Buffer.from([0xff, 0xd8]), ...segments, Buffer.from([0xff, 0xd9])])
+
+/** An EXIF APP1 segment (big-endian TIFF) with one directory of `entries` [tag, format, count, value]; `count` of the directory may be overstated. */
+export function exif(entries: [number, number, number, number][], count = entries.length): Buffer {
+  const directory = Buffer.alloc(2 + 12 * entries.length + 4)
+  directory.writeUInt16BE(count, 0)
+  entries.forEach(([tag, format, components, value], i) => {
+    directory.writeUInt16BE(tag, 2 + 12 * i)
+    directory.writeUInt16BE(format, 4 + 12 * i)
+    directory.writeUInt32BE(components, 6 + 12 * i)
+    directory.writeUInt32BE(value, 10 + 12 * i)
+  })
+  return segment(0xe1, Buffer.concat([Buffer.from('Exif\0\0MM\0\x2a\0\0\0\x08', 'latin1'), directory]))
+}

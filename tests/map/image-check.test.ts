@@ -3,7 +3,7 @@ import { resolve } from 'node:path'
 import { deflateSync } from 'node:zlib'
 import { describe, expect, test } from 'vitest'
 import { checkImage, MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS } from '../../src/map/image-check.js'
-import { chunk, ihdr, interlacedPng, jfif, jpegOf, pngBomb, pngOf, pngWithRows, realJpeg, realPng, scan, scanlines, segment, sof } from '../helpers/images.js'
+import { chunk, exif, ihdr, interlacedPng, jfif, jpegOf, pngBomb, pngOf, pngWithRows, realJpeg, realPng, scan, scanlines, segment, sof } from '../helpers/images.js'
 
 const fixture = (name: string) => readFileSync(resolve(import.meta.dirname, '../fixtures/kitchen-sink', name))
 const problem = (data: Buffer) => {
@@ -22,6 +22,7 @@ describe('checkImage: whole images', () => {
     ['a JPEG written by MuPDF', () => realJpeg(40, 30), 'jpg', 40, 30],
     ['a grey JPEG written by MuPDF', () => realJpeg(7, 5, true), 'jpg', 7, 5],
     ['a JPEG of markers only', () => jpegOf(jfif(), sof(30, 20), scan()), 'jpg', 30, 20],
+    ['a JPEG with EXIF orientation and an Exif directory', () => jpegOf(exif([[0x0112, 3, 1, 0x00060000], [0x8769, 4, 1, 8]]), sof(30, 20), scan()), 'jpg', 30, 20],
   ])('%s passes with its type and size', (_what, make, type, width, height) => {
     expect(checkImage(make(), 'x')).toEqual({ type, width, height })
   })
@@ -103,11 +104,22 @@ describe('checkImage: JPEG structure', () => {
     ['a quantization table cut short', jpegOf(segment(0xdb, [0, 1, 2, 3]), sof(30, 20), scan()), 'the 0xFFDB segment'],
     ['a 16-bit quantization table', jpegOf(segment(0xdb, [0x10, ...Array<number>(128).fill(1)]), sof(30, 20), scan()), 'the 0xFFDB segment'],
     ['a Huffman table cut short', jpegOf(segment(0xc4, [0, 5, ...Array<number>(15).fill(0), 1]), sof(30, 20), scan()), 'the 0xFFC4 segment'],
+    ['EXIF claiming 65535 entries', jpegOf(exif([[0x0112, 3, 1, 0x00010000]], 0xffff), sof(30, 20), scan()), 'its EXIF data points outside its segment'],
+    ['an EXIF entry of an unknown format', jpegOf(exif([[0x010f, 99, 0x7fffffff, 0]]), sof(30, 20), scan()), 'an EXIF entry has the unknown format 99'],
+    ['an EXIF entry whose data lies past the segment', jpegOf(exif([[0x010f, 2, 4000, 8]]), sof(30, 20), scan()), 'its EXIF data points outside its segment'],
+    ['an Exif directory pointer past the segment', jpegOf(exif([[0x8769, 4, 1, 5000]]), sof(30, 20), scan()), 'its EXIF data points outside its segment'],
+    ['an APP0 shorter than a JFIF header', jpegOf(segment(0xe0, [...Buffer.from('JFIF\0')]), sof(30, 20), scan()), 'the 0xFFE0 segment at byte 2 has the wrong length'],
     ['a second start marker', jpegOf(Buffer.from([0xff, 0xd8]), sof(30, 20), scan()), 'marker 0xFFD8 is out of place'],
   ])('%s: incomplete or corrupt, saying why', (_what, data, why) => {
     const message = problem(data)
     expect(message).toMatch(/^image "x" is incomplete or corrupt \(/)
     expect(message).toContain(why)
+  })
+
+  test('a JFIF thumbnail is refused as unsupported (the JPEG reader cannot skip it)', () => {
+    expect(problem(jpegOf(segment(0xe0, [...Buffer.from('JFIF\0'), 1, 2, 0, 0, 1, 0, 1, 1, 1, 9, 9, 9]), sof(30, 20), scan()))).toBe(
+      'image "x" is a JPEG with a JFIF thumbnail, which cannot be embedded (save it without one)',
+    )
   })
 
   test('12-bit, lossless and arithmetic-coded JPEGs are refused as kinds a PDF does not show', () => {
