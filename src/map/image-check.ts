@@ -6,6 +6,15 @@ export const MAX_IMAGE_PIXELS = 40_000_000
 /** The most bytes an image may decode to (width × height × channels × bytes per sample): 40 megapixels of 8-bit RGBA. */
 export const MAX_IMAGE_BYTES = 160_000_000
 
+/**
+ * The most compressed image data a PNG may carry: the PNG reader (png-js, in react-pdf and pdfkit) copies it
+ * into a plain array, 8 bytes a byte on the heap, and a letter's heap is bounded (17 MB already exceeds it).
+ */
+export const MAX_PNG_DATA_BYTES = 10_000_000
+
+/** The longest PNG text chunk: the PNG reader passes its bytes as arguments to one call, which overflows the stack beyond some 200 KB. */
+export const MAX_PNG_TEXT_BYTES = 65_536
+
 /** An image's kind and pixel size once its header and data are checked, or why it may not be embedded. */
 export type ImageCheck = { type: 'png' | 'jpg'; width: number; height: number } | { problem: string }
 
@@ -70,7 +79,13 @@ export function checkImage(data: Buffer, url: string): ImageCheck {
     const header = png ? png.header : readJpeg(data)
     const limit = sizeProblem(header)
     if (limit) return { problem: `image "${url}" ${limit}` }
-    if (png) checkPngData(png.header, png.interlaced, png.idat)
+    if (png) {
+      const compressed = png.idat.reduce((sum, part) => sum + part.length, 0)
+      if (compressed > MAX_PNG_DATA_BYTES) {
+        return { problem: `image "${url}" has ${(compressed / 1e6).toFixed(1)} MB of compressed image data; PNGs with up to ${MAX_PNG_DATA_BYTES / 1e6} MB are embedded (a photo is smaller as a JPEG)` }
+      }
+      checkPngData(png.header, png.interlaced, png.idat)
+    }
     return { type, width: header.width, height: header.height }
   } catch (error) {
     if (error instanceof Damaged) return { problem: `image "${url}" is incomplete or corrupt (${error.message})` }
@@ -100,7 +115,7 @@ const megapixels = (pixels: number) => String(Math.round(pixels / 1e5) / 10)
 function readPngChunks(data: Buffer): { header: Header; interlaced: boolean; idat: Buffer[] } {
   let offset = 8
   let ihdr: ReturnType<typeof readIhdr> | undefined
-  let palette = false
+  let palette = 0
   let idatEnded = false
   const idat: Buffer[] = []
   for (;;) {
@@ -117,7 +132,13 @@ function readPngChunks(data: Buffer): { header: Header; interlaced: boolean; ida
       ihdr = readIhdr(body)
     } else if (kind === 'PLTE') {
       if (length === 0 || length % 3 !== 0 || length > 768) throw new Damaged('its palette has a length that is not 1 to 256 colours')
-      palette = true
+      palette = length / 3
+    } else if (kind === 'tRNS') {
+      // Transparency is one grey level, one RGB colour, or an alpha for each palette entry (PNG specification, 11.3.2.1).
+      const allowed = new Map([[0, 2], [2, 6], [3, palette]]).get(ihdr!.colourType)
+      if (allowed !== undefined && (ihdr!.colourType === 3 ? length > allowed : length !== allowed)) throw new Damaged('its tRNS chunk has the wrong length')
+    } else if (kind === 'tEXt') {
+      if (length > MAX_PNG_TEXT_BYTES) throw new Unsupported(`a PNG with a text chunk of ${Math.ceil(length / 1024)} KB; PNGs with text chunks up to ${MAX_PNG_TEXT_BYTES / 1024} KB are embedded`)
     } else if (kind === 'IDAT') {
       if (idatEnded) throw new Damaged('its IDAT chunks are not consecutive')
       idat.push(body)

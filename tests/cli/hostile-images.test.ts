@@ -2,9 +2,10 @@
 // warning with its line; the alt text stands in and the rest of the letter is written.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { deflateSync } from 'node:zlib'
 import { describe, expect, test } from 'vitest'
 import { letterpress, project } from '../helpers/cli.js'
-import { exif, jfif, jpegOf, pngBomb, pngWithRows, realJpeg, realPng, scan, sof } from '../helpers/images.js'
+import { chunk, exif, ihdr, jfif, jpegOf, noisePng, pngBomb, pngOf, scanlines, pngWithRows, realJpeg, realPng, scan, sof } from '../helpers/images.js'
 import { readPdf } from '../helpers/pdf.js'
 
 /** A letter with one image between two paragraphs; the image is on line 5. */
@@ -39,6 +40,23 @@ describe('hostile images', () => {
     expect(r.stderr).not.toContain('Invalid filter algorithm')
     expect(r.text).toContain('[A picture]')
     expect(r.text).toContain('After the picture.')
+  })
+
+  test('a PNG with more image data than the PNG reader holds within the heap limit is a warning, not a letter out of memory', async () => {
+    const r = await renderWith('photo.png', noisePng(2400, 2400))
+    expect(r.code).toBe(0)
+    expect(r.stderr).toContain('letters/a.md:5:1 warning image "photo.png" has 17.3 MB of compressed image data; PNGs with up to 10 MB are embedded (a photo is smaller as a JPEG); rendered without it')
+    expect(r.text).toContain('[A picture]')
+    expect(r.text).toContain('After the picture.')
+  })
+
+  test('a PNG with a 500 KB text chunk is a warning at its line, not a bare "Maximum call stack size exceeded"', async () => {
+    const text = chunk('tEXt', Buffer.concat([Buffer.from('Comment\0'), Buffer.alloc(500_000, 0x41)]))
+    const r = await renderWith('notes.png', pngOf([ihdr(2, 2), text, chunk('IDAT', deflateSync(scanlines(2, 6)))]))
+    expect(r.code).toBe(0)
+    expect(r.stderr).toContain('letters/a.md:5:1 warning image "notes.png" is a PNG with a text chunk of 489 KB; PNGs with text chunks up to 64 KB are embedded; rendered without it')
+    expect(r.stderr).not.toContain('call stack')
+    expect(r.text).toContain('[A picture]')
   })
 
   test('a JPEG whose JFIF segment is damaged is a warning at its line, never a bare "Unknown version 57005"', async () => {

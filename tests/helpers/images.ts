@@ -1,6 +1,7 @@
 // Image files made byte by byte for the image checks: whole ones, and ones damaged in one known place.
 import * as mupdf from 'mupdf'
 import { PNG } from 'pngjs'
+import { randomFillSync } from 'node:crypto'
 import { deflateSync } from 'node:zlib'
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
@@ -43,6 +44,13 @@ export function scanlines(rows: number, bytes: number, badRows: number[] = []): 
 export function pngWithRows(width: number, height: number, channels: 1 | 3 | 4, badRows: number[] = []): Buffer {
   const colour = { 1: 0, 3: 2, 4: 6 }[channels]
   return pngOf([ihdr(width, height, 8, colour), chunk('IDAT', deflateSync(scanlines(height, width * channels, badRows)))])
+}
+
+/** An 8-bit RGB PNG of random pixels, stored without compression: `height` × (1 + 3 × `width`) bytes of image data. */
+export function noisePng(width: number, height: number): Buffer {
+  const raw = randomFillSync(Buffer.alloc(height * (1 + 3 * width)))
+  for (let row = 0; row < height; row++) raw[row * (1 + 3 * width)] = 0
+  return pngOf([ihdr(width, height), chunk('IDAT', deflateSync(raw, { level: 0 }))])
 }
 
 /** The Adam7 passes' sizes for an image: columns and rows of each non-empty pass. */

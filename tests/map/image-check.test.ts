@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { deflateSync } from 'node:zlib'
 import { describe, expect, test } from 'vitest'
-import { checkImage, MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS } from '../../src/map/image-check.js'
-import { chunk, exif, ihdr, interlacedPng, jfif, jpegOf, pngBomb, pngOf, pngWithRows, realJpeg, realPng, scan, scanlines, segment, sof } from '../helpers/images.js'
+import { checkImage, MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, MAX_PNG_DATA_BYTES, MAX_PNG_TEXT_BYTES } from '../../src/map/image-check.js'
+import { chunk, exif, ihdr, interlacedPng, noisePng, jfif, jpegOf, pngBomb, pngOf, pngWithRows, realJpeg, realPng, scan, scanlines, segment, sof } from '../helpers/images.js'
 
 const fixture = (name: string) => readFileSync(resolve(import.meta.dirname, '../fixtures/kitchen-sink', name))
 const problem = (data: Buffer) => {
@@ -27,11 +27,13 @@ describe('checkImage: whole images', () => {
     expect(checkImage(make(), 'x')).toEqual({ type, width, height })
   })
 
-  test('16-bit and palette PNGs with a palette pass', () => {
+  test('16-bit PNGs, and palette PNGs with a palette (and a transparency entry), pass', () => {
     const grey16 = pngOf([ihdr(4, 3, 16, 0), chunk('IDAT', deflateSync(scanlines(3, 8)))])
     expect(checkImage(grey16, 'x')).toEqual({ type: 'png', width: 4, height: 3 })
     const palette = pngOf([ihdr(8, 2, 1, 3), chunk('PLTE', Buffer.from([0, 0, 0, 255, 255, 255])), chunk('IDAT', deflateSync(scanlines(2, 1)))])
     expect(checkImage(palette, 'x')).toEqual({ type: 'png', width: 8, height: 2 })
+    const transparent = pngOf([ihdr(8, 2, 1, 3), chunk('PLTE', Buffer.alloc(6)), chunk('tRNS', Buffer.from([0])), chunk('IDAT', deflateSync(scanlines(2, 1)))])
+    expect(checkImage(transparent, 'x')).toEqual({ type: 'png', width: 8, height: 2 })
   })
 })
 
@@ -49,6 +51,20 @@ describe('checkImage: limits, from the header before any decoding', () => {
     expect(problem(pngBomb(6000, 6000, 16, 6))).toBe(`image "x" would take 288 MB once decoded; images up to ${MAX_IMAGE_BYTES / 1e6} MB are embedded`)
     // The same size at 8-bit RGBA is 144 MB: within the limit, so its (short) data is checked next.
     expect(problem(pngBomb(6000, 6000, 8, 6))).toContain('is incomplete or corrupt (its image data is shorter than its size says)')
+  })
+})
+
+describe('checkImage: what the PNG reader can hold', () => {
+  test('more compressed image data than the limit is refused; as much as the limit passes', () => {
+    // 1900 × 1900 RGB is 10.8 MB of image data, stored; 1800 × 1800 is 9.7 MB.
+    expect(problem(noisePng(1900, 1900))).toBe(`image "x" has 10.8 MB of compressed image data; PNGs with up to ${MAX_PNG_DATA_BYTES / 1e6} MB are embedded (a photo is smaller as a JPEG)`)
+    expect(problem(noisePng(1800, 1800))).toBeUndefined()
+  })
+
+  test('a text chunk beyond the limit is refused; one at the limit passes', () => {
+    const withText = (bytes: number) => pngOf([ihdr(2, 2), chunk('tEXt', Buffer.concat([Buffer.from('Comment\0'), Buffer.alloc(bytes - 8, 0x41)])), chunk('IDAT', deflateSync(scanlines(2, 6)))])
+    expect(problem(withText(500_000))).toBe(`image "x" is a PNG with a text chunk of 489 KB; PNGs with text chunks up to ${MAX_PNG_TEXT_BYTES / 1024} KB are embedded`)
+    expect(problem(withText(MAX_PNG_TEXT_BYTES))).toBeUndefined()
   })
 })
 
@@ -73,6 +89,8 @@ describe('checkImage: PNG structure', () => {
     ['filter method 1', pngOf([ihdr(2, 2, 8, 2, 0, 0, 1), idat]), 'filter method 1 is not defined'],
     ['interlace method 2', pngOf([ihdr(2, 2, 8, 2, 2), idat]), 'interlace method 2 is not defined'],
     ['a zero width', pngOf([ihdr(0, 2), idat]), 'its size 0 × 2 is not valid'],
+    ['a tRNS of the wrong length for RGB', pngOf([ihdr(2, 2), chunk('tRNS', Buffer.alloc(2)), chunk('IDAT', deflateSync(scanlines(2, 6)))]), 'its tRNS chunk has the wrong length'],
+    ['a tRNS with more entries than the palette', pngOf([ihdr(8, 2, 1, 3), chunk('PLTE', Buffer.alloc(6)), chunk('tRNS', Buffer.alloc(3)), chunk('IDAT', deflateSync(scanlines(2, 1)))]), 'its tRNS chunk has the wrong length'],
     ['a palette image without a palette', pngOf([ihdr(8, 2, 1, 3), chunk('IDAT', deflateSync(scanlines(2, 1)))]), 'refer to a palette it lacks'],
   ])('%s: incomplete or corrupt, saying why', (_what, data, why) => {
     const message = problem(data)
