@@ -77,15 +77,9 @@ export function checkImage(data: Buffer, url: string): ImageCheck {
   try {
     const png = type === 'png' ? readPngChunks(data) : undefined
     const header = png ? png.header : readJpeg(data)
-    const limit = sizeProblem(header)
+    const limit = sizeProblem(header) ?? (png ? pngDataProblem(png.idat) : undefined)
     if (limit) return { problem: `image "${url}" ${limit}` }
-    if (png) {
-      const compressed = png.idat.reduce((sum, part) => sum + part.length, 0)
-      if (compressed > MAX_PNG_DATA_BYTES) {
-        return { problem: `image "${url}" has ${(compressed / 1e6).toFixed(1)} MB of compressed image data; PNGs with up to ${MAX_PNG_DATA_BYTES / 1e6} MB are embedded (a photo is smaller as a JPEG)` }
-      }
-      checkPngData(png.header, png.interlaced, png.idat)
-    }
+    if (png) checkPngData(png.header, png.interlaced, png.idat)
     return { type, width: header.width, height: header.height }
   } catch (error) {
     if (error instanceof Damaged) return { problem: `image "${url}" is incomplete or corrupt (${error.message})` }
@@ -106,6 +100,13 @@ function sizeProblem({ width, height, channels, depth }: Header): string | undef
     return `would take ${Math.ceil(bytes / 1e6)} MB once decoded; images up to ${MAX_IMAGE_BYTES / 1e6} MB are embedded`
   }
   return undefined
+}
+
+/** Why a PNG's compressed image data is more than the PNG reader may hold, if it is. */
+function pngDataProblem(idat: Buffer[]): string | undefined {
+  const bytes = idat.reduce((sum, part) => sum + part.length, 0)
+  if (bytes <= MAX_PNG_DATA_BYTES) return undefined
+  return `has ${(bytes / 1e6).toFixed(1)} MB of compressed image data; PNGs with up to ${MAX_PNG_DATA_BYTES / 1e6} MB are embedded (a photo is smaller as a JPEG)`
 }
 
 /** Megapixels to one decimal, without a trailing ".0". */
@@ -134,9 +135,7 @@ function readPngChunks(data: Buffer): { header: Header; interlaced: boolean; ida
       if (length === 0 || length % 3 !== 0 || length > 768) throw new Damaged('its palette has a length that is not 1 to 256 colours')
       palette = length / 3
     } else if (kind === 'tRNS') {
-      // Transparency is one grey level, one RGB colour, or an alpha for each palette entry (PNG specification, 11.3.2.1).
-      const allowed = new Map([[0, 2], [2, 6], [3, palette]]).get(ihdr!.colourType)
-      if (allowed !== undefined && (ihdr!.colourType === 3 ? length > allowed : length !== allowed)) throw new Damaged('its tRNS chunk has the wrong length')
+      checkTransparency(ihdr!.colourType, length, palette)
     } else if (kind === 'tEXt') {
       if (length > MAX_PNG_TEXT_BYTES) throw new Unsupported(`a PNG with a text chunk of ${Math.ceil(length / 1024)} KB; PNGs with text chunks up to ${MAX_PNG_TEXT_BYTES / 1024} KB are embedded`)
     } else if (kind === 'IDAT') {
@@ -154,6 +153,12 @@ function readPngChunks(data: Buffer): { header: Header; interlaced: boolean; ida
   if (!idat.length) throw new Damaged('it has no image data')
   if (ihdr!.colourType === 3 && !palette) throw new Damaged('its colours refer to a palette it lacks')
   return { header: ihdr!.header, interlaced: ihdr!.interlaced, idat }
+}
+
+/** Check a tRNS chunk's length: one grey level, one RGB colour, or at most an alpha per palette entry (PNG specification, 11.3.2.1). */
+function checkTransparency(colourType: number, length: number, paletteEntries: number): void {
+  const fits = colourType === 0 ? length === 2 : colourType === 2 ? length === 6 : colourType === 3 ? length <= paletteEntries : true
+  if (!fits) throw new Damaged('its tRNS chunk has the wrong length')
 }
 
 /** Read and check IHDR: size, bit depth for the colour type, and methods the PNG specification defines. */
