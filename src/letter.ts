@@ -165,7 +165,11 @@ async function renderOne(markdown: string, options: RenderOptions): Promise<Rend
   if (meta.signature) {
     const source = resolveImage(meta.signature, baseDir, allowPaths)
     if ('path' in source) signature = source.path
-    else warnings.push({ message: `signature: ${source.problem}; rendered without it`, line: null, column: null, source: 'letterpress:meta' })
+    else {
+      // The warning points at the signature field when the letter names it (not the config).
+      const at = hasField(parsed.raw, ['signature']) ? parsed.place(['signature']) : { line: null, column: null }
+      warnings.push({ message: `signature: ${source.problem}; rendered without it`, ...at, source: 'letterpress:meta' })
+    }
   }
   const title = meta.title ?? meta.subject ?? (parts.title ? toString(parts.title) : basename(path, extname(path)))
   const author = meta.from?.name ?? parts.author
