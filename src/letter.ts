@@ -161,10 +161,10 @@ async function renderOne(markdown: string, options: RenderOptions): Promise<Rend
     throw new LetterError('letter is empty: write the letter below the front matter', null, null, path)
   }
 
-  let signature: string | undefined
+  let signature: Buffer | undefined
   if (meta.signature) {
     const source = resolveImage(meta.signature, baseDir, allowPaths)
-    if ('path' in source) signature = source.path
+    if ('data' in source) signature = source.data
     else {
       // The warning points at the signature field when the letter names it (not the config).
       const at = hasField(parsed.raw, ['signature']) ? parsed.place(['signature']) : { line: null, column: null }

@@ -11,7 +11,7 @@ export function closingHeight(theme: Theme, signerLines: number, signature: bool
 }
 
 /** The closing kept together on one page: phrase, signature image (or room to sign), the signer's lines. */
-export function Closing(props: { theme: Theme; phrase: ReactNode; signature?: string; signer: ReactNode[]; pull?: number }) {
+export function Closing(props: { theme: Theme; phrase: ReactNode; signature?: Buffer; signer: ReactNode[]; pull?: number }) {
   const { theme, phrase, signature, signer, pull = 0 } = props
   // `pull`: room the block above reserved for the closing (its bottom padding), taken back here.
   return (

@@ -18,8 +18,8 @@ import { Subject } from './subject.js'
 export interface LetterLayout {
   parts: LetterParts
   meta: LetterMeta
-  /** A checked local path to the signature image, if any. */
-  signature?: string
+  /** The checked bytes of the signature image, if any. */
+  signature?: Buffer
   document: Pick<DocumentProps, 'title' | 'author' | 'subject' | 'keywords' | 'language' | 'creationDate' | 'conformance'>
 }
 

@@ -3,7 +3,7 @@ import { READ_LIMITS, readFileSafely } from '../util/read-file.js'
 import { checkImage } from './image-check.js'
 
 /** A local image that may be embedded (with its pixel size), or the reason it may not. */
-export type ImageSource = { path: string; width: number; height: number } | { problem: string }
+export type ImageSource = { path: string; data: Buffer; width: number; height: number } | { problem: string }
 
 /**
  * Resolve an image URL against the letter's folder: local PNG/JPEG files only, never the network, and never
@@ -25,5 +25,5 @@ export function resolveImage(url: string, baseDir: string, allowed: string[] = [
   if ('problem' in read) return { problem: read.problem }
   const { data, real } = read
   const checked = checkImage(data, url)
-  return 'problem' in checked ? checked : { path: real, width: checked.width, height: checked.height }
+  return 'problem' in checked ? checked : { path: real, data, width: checked.width, height: checked.height }
 }

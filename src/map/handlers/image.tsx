@@ -19,7 +19,8 @@ export function renderImage(state: State, node: Image | ImageReference, url: str
   return (
     <PdfImage
       {...role('Figure', node.alt ?? '')}
-      src={source.path}
+      // The bytes that were checked, not the path: a file swapped since cannot slip in, and a changed one is drawn anew.
+      src={source.data}
       style={{ width: source.width * scale, maxWidth: '100%', objectFit: 'contain' }}
     />
   )
