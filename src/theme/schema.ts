@@ -17,7 +17,8 @@ const across = length(0, SMALLEST_SHEET.width)
 const down = length(0, SMALLEST_SHEET.height)
 const colour = z.string().regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'a colour such as #1f3a5f')
 const sides = z.strictObject({ top: margin, right: margin, bottom: margin, left: margin })
-const box = z.strictObject({ left: across, top: down, width: across, height: down })
+// The window of a DL envelope is 90 × 45 mm; a field much smaller than that holds no address.
+const box = z.strictObject({ left: across, top: down, width: length(mm(40), SMALLEST_SHEET.width), height: length(mm(20), SMALLEST_SHEET.height) })
 
 /**
  * Everything a theme sets, all sizes in points; the schema names the key of any invalid value. Every number
@@ -85,7 +86,8 @@ export const themeSchema = z
         addressField: box,
         /** Height of the return-address and notes zone at the top of the address field. */
         notesZone: down,
-        infoBlock: z.strictObject({ left: across, top: down, width: across }),
+        // The information block holds a label and a value a line: 30 mm is the narrowest that sets both.
+        infoBlock: z.strictObject({ left: across, top: down, width: length(mm(30), SMALLEST_SHEET.width) }),
         // Two fold marks and a hole mark are the form; a few more are harmless, hundreds are not a letter.
         foldMarks: z.array(down).max(4),
         holeMark: down,
@@ -95,7 +97,8 @@ export const themeSchema = z
       .optional(),
     list: z.strictObject({
       indent: inset,
-      markerWidth: inset,
+      // The marker column holds a bullet or a number such as "12.": narrower, the marker stands on the text.
+      markerWidth: length(4, mm(20)),
       markerGap: inset,
       bullets: z.array(z.string().max(8)).min(1).max(16),
       // Levels past this one indent no further, so deep nesting keeps its text width.
@@ -105,7 +108,8 @@ export const themeSchema = z
     }),
     quote: z.strictObject({ barWidth: line, indent: inset }),
     code: z.strictObject({ padding: inset, radius: inset }),
-    table: z.strictObject({ cellPadding: inset, borderWidth: line }),
+    // Cell padding is on both sides of every column: 12 pt keeps a six-column table's text a column of its own.
+    table: z.strictObject({ cellPadding: length(0, 12), borderWidth: line }),
     rule: z.strictObject({ width: line }),
     // A tick box the size of a letter, from a small capital to a large heading.
     checkbox: z.strictObject({ size: length(2, 24), stroke: length(0, 4) }),
