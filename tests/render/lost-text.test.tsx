@@ -11,7 +11,7 @@ const font = { fontFamily: 'Noto Serif', fontSize: 10 }
 const words = (n: number, p = 'w') => Array.from({ length: n }, (_, i) => `${p}${i}`).join(' ')
 
 /** What lostText says about a page holding `children`. */
-async function lost(children: React.ReactNode, page: object = { padding: 50 }): Promise<string | null> {
+async function lost(children: React.ReactNode, page: { padding: number } = { padding: 50 }): Promise<string | null> {
   const laid = await layOut(
     <Document>
       <Page size="A4" style={page}>
