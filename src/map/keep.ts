@@ -46,11 +46,3 @@ export function fitsKept(state: State, height: number): boolean {
 export function keepsWhole(state: State, lines: number, limit: number): boolean {
   return lines <= limit && fitsKept(state, lines * state.theme.size.body * state.theme.leading.body)
 }
-
-/**
- * Whether one more level of list or quote nesting (at `depth`, `inset` points wide) indents: until the theme's
- * maxDepth, and while the text beside it keeps the theme's list.minWidth. Deeper levels keep their parent's width.
- */
-export function nestingIndents(state: State, depth: number, inset: number): boolean {
-  return depth <= state.theme.list.maxDepth && state.width - inset >= state.theme.list.minWidth
-}

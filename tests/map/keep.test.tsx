@@ -1,7 +1,8 @@
 import type { List, ListItem, Paragraph, TableRow } from 'mdast'
 import { describe, expect, test } from 'vitest'
 import { childrenOf, isElement, styleOf } from '../helpers/element.js'
-import { estimatedLines, keepsWhole, nestingIndents } from '../../src/map/keep.js'
+import { estimatedLines, keepsWhole } from '../../src/map/keep.js'
+import { nestingIndents } from '../../src/map/nesting.js'
 import { classic, mapper, t } from './setup.js'
 
 const para = (text: string): Paragraph => ({ type: 'paragraph', children: [t(text)] })

@@ -2,7 +2,7 @@ import { View } from '@react-pdf/renderer'
 import type { Blockquote } from 'mdast'
 import type { Handler } from '../state.js'
 import { spaceBefore } from '../styles.js'
-import { nestingIndents } from '../keep.js'
+import { nestingIndents } from '../nesting.js'
 import { role } from '../../render/role.js'
 
 /** Block quote: indented behind a thin bar; nesting past the theme's depth (or its narrowest text) stops indenting further. */

@@ -3,7 +3,8 @@ import type { List, ListItem } from 'mdast'
 import type { ReactNode } from 'react'
 import type { Handler, State } from '../state.js'
 import { bodyText, spaceBefore } from '../styles.js'
-import { estimatedLines, keepsWhole, nestingIndents } from '../keep.js'
+import { estimatedLines, keepsWhole } from '../keep.js'
+import { nestingIndents } from '../nesting.js'
 import { role } from '../../render/role.js'
 
 /** The marker of an item: its number in an ordered list, else the bullet for its depth. */
