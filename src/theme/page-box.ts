@@ -48,6 +48,13 @@ export function pageBoxProblems(theme: Theme): PageBoxProblem[] {
         : { path: ['page', 'headerOffset'], message: `at most ${pt(margin.top - header)}: the running header of later pages (one line of size.small, about ${pt(header)}) must end inside the top margin (page.margin.top ${pt(margin.top)})` },
     )
   }
+  // --fit may take the top margin down to its floor: the header must still end above the text there.
+  const floor = theme.fit.minMargin
+  const floorTop = typeof floor === 'number' ? floor : floor.top
+  if (headerOffset + header <= margin.top && floorTop < margin.top && headerOffset + header > floorTop) {
+    const path = typeof floor === 'number' ? ['fit', 'minMargin'] : ['fit', 'minMargin', 'top']
+    problems.push({ path, message: `at least ${pt(headerOffset + header)}: --fit may narrow the top margin to it, and the running header of later pages (at page.headerOffset, one line of size.small) must end inside the top margin` })
+  }
   if (theme.letterhead.style === 'band' && theme.letterhead.bandHeight > margin.top) {
     problems.push({ path: ['letterhead', 'bandHeight'], message: `at most ${pt(margin.top)} (page.margin.top): the band stays in the top margin, behind no text` })
   }

@@ -66,6 +66,13 @@ describe('the text area', () => {
     expect(pageBoxProblems(withPage({ left: 260, right: 200 }))[0]!.message).toMatch(/^at most 253\.5 pt: with page\.margin\.right at 200 pt/)
   })
 
+  test('a --fit floor for the top margin that would run the header into the text names fit.minMargin', () => {
+    expect(pageBoxProblems({ ...themes.classic!, fit: { ...themes.classic!.fit, minMargin: 20 } }).map((p) => p.path.join('.'))).toEqual(['fit.minMargin'])
+    const din = themes.din5008!
+    const floor = din.fit.minMargin as Theme['page']['margin']
+    expect(pageBoxProblems({ ...din, fit: { ...din.fit, minMargin: { ...floor, top: 20 } } }).map((p) => p.path.join('.'))).toEqual(['fit.minMargin.top'])
+  })
+
   test('an image taller than the text area is refused', () => {
     const theme = { ...themes.classic!, image: { ...themes.classic!.image, maxHeight: 700 } }
     expect(pageBoxProblems(theme).map((p) => p.path.join('.'))).toEqual(['image.maxHeight'])
