@@ -189,7 +189,7 @@ async function renderOne(markdown: string, options: RenderOptions): Promise<Rend
   }
   // Map and lay out with a given theme; the mapper's warnings are the same for every theme, so kept once.
   const build = (withTheme: Theme) => {
-    const state = createMapper(parsed.tree, withTheme, baseDir, PAPER_WIDTH[meta.paper], allowPaths)
+    const state = createMapper(parsed.tree, withTheme, baseDir, PAPER_WIDTH[meta.paper], allowPaths, PAPER_HEIGHT[meta.paper])
     // Without hyphenation, lines break at spaces only (see NO_HYPHEN_BREAKS).
     const textDefaults = meta.hyphenate ? {} : { hyphenationPenalty: NO_HYPHEN_BREAKS }
     const element = withTextDefaults(layoutLetter(state, { parts, meta, signature, document }), textDefaults) as ReactElement<DocumentProps>

@@ -10,12 +10,12 @@ export function closingHeight(theme: Theme, signerLines: number, signature: bool
   return theme.space.closing + line + signing + signerLines * line
 }
 
-/** The closing kept together on one page: phrase, signature image (or room to sign), the signer's lines. */
-export function Closing(props: { theme: Theme; phrase: ReactNode; signature?: Buffer; signer: ReactNode[]; pull?: number }) {
-  const { theme, phrase, signature, signer, pull = 0 } = props
+/** The closing kept together on one page (unless `keep` is false: too tall for that): phrase, signature image (or room to sign), the signer's lines. */
+export function Closing(props: { theme: Theme; phrase: ReactNode; signature?: Buffer; signer: ReactNode[]; pull?: number; keep?: boolean }) {
+  const { theme, phrase, signature, signer, pull = 0, keep = true } = props
   // `pull`: room the block above reserved for the closing (its bottom padding), taken back here.
   return (
-    <View wrap={false} style={{ marginTop: theme.space.closing - pull }}>
+    <View wrap={!keep} style={{ marginTop: theme.space.closing - pull }}>
       <Text style={bodyText(theme)}>{phrase}</Text>
       {signature ? (
         <Image src={signature} style={{ height: theme.signature.height, objectFit: 'contain', objectPosition: 'left', marginVertical: theme.space.listItem }} />

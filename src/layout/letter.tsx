@@ -2,6 +2,7 @@ import { Document, Page, Text, View } from '@react-pdf/renderer'
 import { cloneElement, isValidElement, type ReactElement } from 'react'
 import type { DocumentProps } from '@react-pdf/renderer'
 import type { State } from '../map/index.js'
+import { estimatedLines, fitsKept, keepsWhole } from '../map/keep.js'
 import type { LetterMeta } from '../types.js'
 import { Closing, closingHeight } from './closing.js'
 import { DateLine } from './dateline.js'
@@ -34,15 +35,17 @@ export function layoutLetter(state: State, { parts, meta, signature, document }:
   const salutation = parts.salutation ? state.one(parts.salutation) : undefined
   const body = state.all({ type: 'root', children: parts.body })
   // The closing never stands alone on a page: the end of the body goes over with it when it must.
-  // The signer's lines as the closing sets them: every line of every paragraph under the phrase.
+  // The signer's lines as the closing sets them: every line of every paragraph under the phrase, long ones wrapped.
   const signerLines = parts.closing
-    ? parts.closing.signer.reduce((n, p) => n + linesOf(p).trim().split('\n').length, 0)
+    ? parts.closing.signer.reduce((n, p) => n + linesOf(p).trim().split('\n').reduce((k, line) => k + Math.max(1, estimatedLines(state, { type: 'text', value: line })), 0), 0)
     : metaSigner(meta).length
   const closingRoom = closingHeight(theme, signerLines, Boolean(signature))
+  // A closing too tall to keep on one page (dozens of signer lines) flows like the body, with no room reserved.
+  const keepClosing = fitsKept(state, closingRoom)
   const lastBlock = body.at(-1)
   // How far the closing reaches back into the room reserved under the last paragraph (see below).
   let pull = 0
-  if ((parts.closing || meta.closing) && isValidElement(lastBlock)) {
+  if ((parts.closing || meta.closing) && keepClosing && isValidElement(lastBlock)) {
     if (lastBlock.type === Text) {
       // A paragraph reserves the closing's room as bottom padding, which the closing's negative margin takes
       // back. When the room runs past the page, react-pdf splits the paragraph there and its last lines (at
@@ -64,13 +67,16 @@ export function layoutLetter(state: State, { parts, meta, signature, document }:
     const phrase = state.all(parts.closing.phrase)
     const signer = parts.closing.signer.map((p) => state.all(p))
     state.keepLineBreaks = false
-    closing = <Closing theme={theme} phrase={phrase} signature={signature} signer={signer} pull={pull} />
+    closing = <Closing theme={theme} phrase={phrase} signature={signature} signer={signer} pull={pull} keep={keepClosing} />
   } else if (meta.closing) {
     const signer = metaSigner(meta)
-    closing = <Closing theme={theme} phrase={meta.closing} signature={signature} signer={signer} pull={pull} />
+    closing = <Closing theme={theme} phrase={meta.closing} signature={signature} signer={signer} pull={pull} keep={keepClosing} />
   }
   // Endnotes come last: the body's references have decided their order by now.
-  const notes = state.footnotes.order.map((id) => state.all(state.footnotes.definitions.get(id)!))
+  const definitions = state.footnotes.order.map((id) => state.footnotes.definitions.get(id)!)
+  const notes = definitions.map((definition) => state.all(definition))
+  // A note is kept whole on its page unless it is too tall for that.
+  const keepNotes = definitions.map((definition) => keepsWhole(state, estimatedLines(state, { type: 'root', children: definition.children }), Infinity))
 
   const { margin } = theme.page
   return (
@@ -94,7 +100,7 @@ export function layoutLetter(state: State, { parts, meta, signature, document }:
         {body}
         {closing}
         <Annotations theme={theme} labels={labels} enclosures={meta.enclosures} cc={meta.cc} />
-        <Endnotes theme={theme} notes={notes} />
+        <Endnotes theme={theme} notes={notes} keep={keepNotes} />
         <PageHeader theme={theme} labels={labels} left={[document.author, document.title].filter(Boolean).join(' · ')} />
       </Page>
     </Document>

@@ -16,13 +16,13 @@ export function Annotations({ theme, labels, enclosures, cc }: { theme: Theme; l
   )
 }
 
-/** Footnotes set as numbered endnotes after the letter, in the order they were cited. */
-export function Endnotes({ theme, notes }: { theme: Theme; notes: ReactNode[][] }) {
+/** Footnotes set as numbered endnotes after the letter, in the order they were cited; `keep` says which stay whole on a page. */
+export function Endnotes({ theme, notes, keep }: { theme: Theme; notes: ReactNode[][]; keep: boolean[] }) {
   if (!notes.length) return null
   return (
     <View style={{ marginTop: theme.space.closing, paddingTop: theme.space.paragraph, borderTopWidth: theme.rule.width, borderTopColor: theme.colors.rule }}>
       {notes.map((content, i) => (
-        <View key={i} style={{ flexDirection: 'row', marginBottom: theme.space.listItem }} wrap={false}>
+        <View key={i} style={{ flexDirection: 'row', marginBottom: theme.space.listItem }} wrap={!keep[i]}>
           <Text style={[bodyText(theme), { fontSize: theme.size.small, width: theme.list.markerWidth }]}>{`${i + 1}.`}</Text>
           <View style={{ flex: 1 }}>{content}</View>
         </View>

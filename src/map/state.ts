@@ -19,6 +19,8 @@ export interface State {
   footnotes: { definitions: Map<string, FootnoteDefinition>; order: string[] }
   /** Width in points of the column being filled: the page's text width less list and quote indents. */
   width: number
+  /** Height in points of a page's text area: what a block kept whole on one page must fit in. */
+  height: number
   /** Width of text set in the body face, for breaking tokens too long for the column. */
   measure: Measure
   /** Size the text being mapped is measured at: the body size, larger inside headings. */
@@ -44,7 +46,7 @@ export const normaliseLabel = (label: string) => label.trim().replace(/\s+/g, ' 
 /** Create the mapper state for one letter; `handlers` is the table of node types. */
 export function createState(
   tree: Root,
-  options: { theme: Theme; baseDir: string; allowPaths?: string[]; width: number; measure: Measure; handlers: Record<string, Handler<never>>; unknown: Handler },
+  options: { theme: Theme; baseDir: string; allowPaths?: string[]; width: number; height?: number; measure: Measure; handlers: Record<string, Handler<never>>; unknown: Handler },
 ): State {
   const definitions = new Map<string, Definition>()
   const footnoteDefinitions = new Map<string, FootnoteDefinition>()
@@ -67,6 +69,7 @@ export function createState(
     definitions,
     footnotes: { definitions: footnoteDefinitions, order: [] },
     width: options.width,
+    height: options.height ?? Infinity,
     measure: options.measure,
     fontSize: options.theme.size.body,
     depth: { list: 0, quote: 0 },

@@ -3,6 +3,8 @@ import type { DocumentProps } from '@react-pdf/renderer'
 import { toInstances } from './instances.js'
 import { layoutTagged, renderLaidOut, type TaggedOptions } from './tagged.js'
 import type { Instance } from './instances.js'
+import { lostText } from './lost-text.js'
+import { LetterError } from '../parse/errors.js'
 import './pdfkit-patches.js'
 
 /** A laid-out document: its page count and how full the last page is, ready to render. */
@@ -53,8 +55,10 @@ export async function layOut(document: ReactElement<DocumentProps>): Promise<Lai
   return { pages: pages.length, lastPageFill: fill(pages.at(-1) as LayoutNode | undefined), layout, options }
 }
 
-/** Render a laid-out document to tagged PDF bytes. */
+/** Render a laid-out document to tagged PDF bytes; a layout that lost text fails instead of rendering. */
 export async function renderLaid(laid: LaidOut): Promise<Rendered> {
+  const lost = lostText(laid.layout)
+  if (lost) throw new LetterError(lost)
   return { ...laid, pdf: await renderLaidOut(laid.layout, laid.options) }
 }
 

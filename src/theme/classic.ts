@@ -36,7 +36,7 @@ export const classic: Theme = {
   heading: { uppercase: false, letterSpacing: 0 },
   pagination: { orphans: 2, widows: 2, keepListItemLines: 6 },
   letterhead: { style: 'rule', bandHeight: 0, ruleWidth: 0.6, dateAlign: 'right' },
-  list: { indent: 4, markerWidth: 14, markerGap: 2, bullets: ['•', '◦', '▪'], maxDepth: 8 },
+  list: { indent: 4, markerWidth: 14, markerGap: 2, bullets: ['•', '◦', '▪'], maxDepth: 8, minWidth: mm(50) },
   quote: { barWidth: 2, indent: 10 },
   code: { padding: 6, radius: 2 },
   table: { cellPadding: 4, borderWidth: 0.5 },

@@ -90,7 +90,8 @@ function expectation(issue: z.core.$ZodIssue): string {
     const small = issue.code === 'too_small'
     const bound = small ? issue.minimum : issue.maximum
     const relation = issue.inclusive !== false ? (small ? 'at least' : 'at most') : small ? 'greater than' : 'less than'
-    return `${issue.origin === 'int' ? 'a whole number ' : ''}${relation} ${bound}`
+    // Bounds in points come from millimetres (283.46…): two decimals say them exactly enough.
+    return `${issue.origin === 'int' ? 'a whole number ' : ''}${relation} ${Number(Number(bound).toFixed(2))}`
   }
   return issue.message.replace(/^Invalid input: /, '').replace(/^expected /, '')
 }

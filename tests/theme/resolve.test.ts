@@ -368,9 +368,9 @@ describe('resolveTheme: theme files', () => {
 
 describe('resolveTheme: a theme file on Letter paper', () => {
   test('the file’s own values win over the built-in Letter adjustments', () => {
-    const file = themeFile('margins.yaml', 'extends: classic\npage:\n  margin: { top: 30, right: 30, bottom: 30, left: 30 }\n')
+    const file = themeFile('margins.yaml', 'extends: classic\npage:\n  margin: { top: 40, right: 30, bottom: 30, left: 30 }\n')
     const theme = resolveTheme(choice({ theme: file, paper: 'Letter' }), { baseDir: dir })
-    expect(theme.page.margin).toEqual({ top: 30, right: 30, bottom: 30, left: 30 })
+    expect(theme.page.margin).toEqual({ top: 40, right: 30, bottom: 30, left: 30 })
     // The built-in Letter adjustments the file does not touch still apply.
     expect(theme.letterhead.dateAlign).toBe('left')
   })

@@ -2,13 +2,14 @@ import { View } from '@react-pdf/renderer'
 import type { Blockquote } from 'mdast'
 import type { Handler } from '../state.js'
 import { spaceBefore } from '../styles.js'
+import { nestingIndents } from '../nesting.js'
 import { role } from '../../render/role.js'
 
-/** Block quote: indented behind a thin bar; nesting past the theme's depth stops indenting further. */
+/** Block quote: indented behind a thin bar; nesting past the theme's depth (or its narrowest text) stops indenting further. */
 export const blockquote: Handler<Blockquote> = (state, node, parent) => {
   const { theme } = state
   state.depth.quote++
-  const indent = state.depth.quote <= theme.list.maxDepth
+  const indent = nestingIndents(state, state.depth.quote, theme.quote.barWidth + theme.quote.indent)
   const inset = indent ? theme.quote.barWidth + theme.quote.indent : 0
   state.width -= inset
   const children = state.all(node)

@@ -1,9 +1,10 @@
 import { Path, Rect, Svg, Text, View } from '@react-pdf/renderer'
 import type { List, ListItem } from 'mdast'
 import type { ReactNode } from 'react'
-import { toString } from 'mdast-util-to-string'
 import type { Handler, State } from '../state.js'
 import { bodyText, spaceBefore } from '../styles.js'
+import { estimatedLines, keepsWhole } from '../keep.js'
+import { nestingIndents } from '../nesting.js'
 import { role } from '../../render/role.js'
 
 /** The marker of an item: its number in an ordered list, else the bullet for its depth. */
@@ -26,22 +27,32 @@ function checkbox(state: State, checked: boolean): ReactNode {
   )
 }
 
-/** List item: marker (or checkbox) in a hanging column, content beside it. */
+/**
+ * List item: marker (or checkbox) in a hanging column, content beside it. A level past the theme's depth, or one
+ * that would leave its text narrower than list.minWidth, indents no further: its marker column moves back under
+ * its parent's, so its text keeps its parent's width (see nestingIndents).
+ */
 export const listItem: Handler<ListItem> = (state, node, parent) => {
   const { theme } = state
   const list = parent?.type === 'list' ? parent : undefined
   const gap = list?.spread || node.spread ? theme.space.paragraph : theme.space.listItem
-  const deep = state.depth.list > theme.list.maxDepth
+  const column = theme.list.markerWidth + theme.list.markerGap
+  const indents = nestingIndents(state, state.depth.list, theme.list.indent + column)
+  // A top-level list has no parent column to move into: it keeps its own marker column.
+  const pulled = !indents && state.depth.list > 1
   const task = typeof node.checked === 'boolean'
-  const indent = (deep ? 0 : theme.list.indent) + theme.list.markerWidth + theme.list.markerGap
+  const indent = indents ? theme.list.indent + column : pulled ? 0 : column
   state.width -= indent
   // A short item moves to the next page whole, so its marker never stays behind without its text.
-  const lines = Math.ceil(state.measure(toString(node), theme.size.body) / Math.max(1, state.width))
-  const keep = lines <= theme.pagination.keepListItemLines
+  const keep = keepsWhole(state, estimatedLines(state, node), theme.pagination.keepListItemLines)
   const content = state.all(node)
   state.width += indent
   return (
-    <View {...role('LI')} style={{ flexDirection: 'row', marginTop: spaceBefore(node, parent, gap), paddingLeft: deep ? 0 : theme.list.indent }} wrap={!keep}>
+    <View
+      {...role('LI')}
+      style={{ flexDirection: 'row', marginTop: spaceBefore(node, parent, gap), paddingLeft: indents ? theme.list.indent : 0, marginLeft: pulled ? -column : 0 }}
+      wrap={!keep}
+    >
       {/* A number or a checkbox is the item's label; a bullet is decoration. */}
       <View {...role(list?.ordered || task ? 'Lbl' : 'Artifact')} style={{ width: theme.list.markerWidth, marginRight: theme.list.markerGap }}>
         {task ? checkbox(state, node.checked === true) : <Text style={bodyText(theme)}>{marker(state, node, list)}</Text>}
