@@ -136,7 +136,7 @@ describe('images, signatures, attachments, data and config: regular files within
     truncateSync(join(dir, 'letters/big.pdf'), 51 * 1024 * 1024)
     const r = letterpress(dir, [])
     expect(r.code).toBe(1)
-    expect(r.stderr).toContain('letters/a-image.md warning signature: image "sig.png" is not a regular file (a device, pipe or socket is never read); rendered without it')
+    expect(r.stderr).toContain('letters/a-image.md:2:12 warning signature: image "sig.png" is not a regular file (a device, pipe or socket is never read); rendered without it')
     expect(r.stderr).toContain('letters/a-image.md:7:1 warning image "pipe.png" is not a regular file (a device, pipe or socket is never read)')
     expect(r.stderr).toContain('letters/a-image.md:9:1 warning image "big.png" is too large: 21 MB; images up to 20 MB are read')
     expect(r.stderr).toContain('letters/b-pipe.md:2:9 error attachment "pipe.pdf" is not a regular file (a device, pipe or socket is never read)')
