@@ -241,7 +241,7 @@ function overflow(rendered: LaidOut, limit: number, theme: Theme, paper: LetterM
 
 /** Check the theme's families exist (warning and falling back to the theme's own when not) and register them. */
 async function useFonts(theme: Theme, dirs: string[], fallbacks: string[], warnings: LetterMessage[]): Promise<Theme> {
-  for (const dir of dirs) scanFonts(dir)
+  for (const dir of dirs) warnings.push(...scanFonts(dir))
   const defaults = (themes[theme.name] ?? themes.classic!).fonts
   // The letter's own fallbacks (a CJK font in fonts/, say) are tried before the theme's.
   const fonts = { ...theme.fonts, fallbacks: [...new Set([...fallbacks, ...theme.fonts.fallbacks])] }

@@ -1,10 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { dirname, extname, join, resolve } from 'node:path'
+import { dirname, extname, isAbsolute, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Font } from '@react-pdf/renderer'
 import * as fontkit from 'fontkit'
 import { cacheShaping } from './shaping-cache.js'
 import { patchFontkit } from './fontkit-patch.js'
+import type { LetterMessage } from '../types.js'
 
 /** The fonts/ folder that ships with letterpress. */
 export const bundledFontsDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../fonts')
@@ -12,7 +13,7 @@ export const bundledFontsDir = resolve(dirname(fileURLToPath(import.meta.url)), 
 type Face = { file: string; weight: 400 | 700; style: 'normal' | 'italic' }
 
 /** Bundled families; a family with fewer than four faces stands in its nearest face for the missing ones. */
-const BUNDLED: Record<string, Face[]> = {
+const BUNDLED = new Map<string, Face[]>(Object.entries({
   'Noto Serif': [
     { file: 'noto-serif/NotoSerif-Regular.ttf', weight: 400, style: 'normal' },
     { file: 'noto-serif/NotoSerif-Bold.ttf', weight: 700, style: 'normal' },
@@ -31,7 +32,7 @@ const BUNDLED: Record<string, Face[]> = {
   ],
   'Noto Sans Math': [{ file: 'noto-sans-math/NotoSansMath-Regular.ttf', weight: 400, style: 'normal' }],
   'Noto Sans Symbols 2': [{ file: 'noto-sans-symbols-2/NotoSansSymbols2-Regular.ttf', weight: 400, style: 'normal' }],
-}
+} satisfies Record<string, Face[]>))
 
 /** The family that replaces react-pdf's last-resort Helvetica, so no standard (non-embedded) font is ever used. */
 const LAST_RESORT = 'Noto Sans'
@@ -45,7 +46,8 @@ const firstSource = new Map<string, FontSourceLike>()
 
 type FontSourceLike = { src: string; data: unknown; load(): Promise<void>; _load(): Promise<void> }
 const userFamilies = new Map<string, Face[]>()
-const scannedDirs = new Set<string>()
+/** Each scanned fonts/ folder with the warnings about its damaged files, repeated for every letter that uses it. */
+const scannedDirs = new Map<string, LetterMessage[]>()
 
 /** Register every weight/style combination of a family, filling gaps with the nearest face. */
 function registerFamily(family: string, faces: Face[], baseDir: string, as = family): void {
@@ -76,39 +78,77 @@ function registerFamily(family: string, faces: Face[], baseDir: string, as = fam
   }
 }
 
-/** Look through a fonts/ folder for the user's own TTF/OTF files, keyed by the family name inside each file. */
-export function scanFonts(dir: string): void {
+/**
+ * Look through a fonts/ folder for the user's own TTF/OTF files, keyed by the family name inside each file;
+ * a file that cannot be used is left out, with a warning naming it (returned for every letter).
+ */
+export function scanFonts(dir: string): LetterMessage[] {
   const abs = resolve(dir)
-  if (scannedDirs.has(abs) || !existsSync(abs)) return
-  scannedDirs.add(abs)
+  const known = scannedDirs.get(abs)
+  if (known) return known
+  const warnings: LetterMessage[] = []
+  scannedDirs.set(abs, warnings)
+  if (!existsSync(abs) || abs === bundledFontsDir) return warnings
   for (const entry of readdirSync(abs, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || !['.ttf', '.otf'].includes(extname(entry.name).toLowerCase())) continue
     const file = join(entry.parentPath, entry.name)
-    if (abs === bundledFontsDir) continue
-    try {
-      const font = fontkit.create(readFileSync(file)) as fontkit.Font
-      const family = font.familyName
-      if (!family || BUNDLED[family]) continue
-      const os2 = (font as unknown as { 'OS/2'?: { usWeightClass?: number } })['OS/2']
-      const weight = (os2?.usWeightClass ?? 400) >= 600 ? 700 : 400
-      const style = font.italicAngle !== 0 || /italic|oblique/i.test(font.subfamilyName) ? 'italic' : 'normal'
-      const faces = userFamilies.get(family) ?? []
-      faces.push({ file, weight, style })
-      userFamilies.set(family, faces)
-    } catch {
-      // Not a font fontkit can read; it is simply not offered as a family.
-    }
+    const problem = addFontFile(file)
+    if (problem) warnings.push({ message: `font file "${shown(file)}" ${problem}; it is not used`, line: null, column: null, source: 'letterpress:fonts' })
   }
+  return warnings
+}
+
+/** A font file's path as the user knows it: relative to the working folder when inside it. */
+function shown(file: string): string {
+  const rel = relative(process.cwd(), file)
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file
+}
+
+/** Offer one font file under its family name; what is wrong with it, if it cannot be used. */
+function addFontFile(file: string): string | undefined {
+  let font: fontkit.Font
+  try {
+    const bytes = readFileSync(file)
+    font = fontkit.create(bytes) as fontkit.Font
+    const damage = damagedTable(font, bytes.length)
+    if (damage) return damage
+    // Mapping, measuring and drawing a few glyphs touches the tables every line needs: damage throws here, not mid-render.
+    const probe = font as unknown as { glyphsForString(text: string): { path: { commands: unknown[] }; advanceWidth: number }[] }
+    for (const glyph of probe.glyphsForString('Hamburgefonstiv 0123')) void [glyph.path.commands.length, glyph.advanceWidth]
+  } catch (error) {
+    return `cannot be read as a font (${(error as Error).message})`
+  }
+  const family = font.familyName
+  if (!family) return 'has no family name'
+  if (BUNDLED.has(family)) return undefined
+  // react-pdf keeps families in a plain object: a family named like one of its built-in keys cannot be registered.
+  if (family in {}) return `has a family name ("${family}") that cannot be used`
+  const os2 = (font as unknown as { 'OS/2'?: { usWeightClass?: number } })['OS/2']
+  const weight = (os2?.usWeightClass ?? 400) >= 600 ? 700 : 400
+  const style = font.italicAngle !== 0 || /italic|oblique/i.test(font.subfamilyName) ? 'italic' : 'normal'
+  const faces = userFamilies.get(family) ?? []
+  faces.push({ file, weight, style })
+  userFamilies.set(family, faces)
+  return undefined
+}
+
+/** A table of the font's directory that lies past the end of the file (a truncated download or copy). */
+function damagedTable(font: fontkit.Font, size: number): string | undefined {
+  const tables = (font as unknown as { directory?: { tables?: Record<string, { offset: number; length: number }> } }).directory?.tables ?? {}
+  for (const [tag, { offset, length }] of Object.entries(tables)) {
+    if (offset + length > size) return `is damaged: its "${tag.trim()}" table runs past the end of the file (${size} bytes)`
+  }
+  return undefined
 }
 
 /** Whether a family can be used: bundled, or found in a scanned fonts/ folder. */
 export function hasFamily(family: string): boolean {
-  return family in BUNDLED || userFamilies.has(family)
+  return BUNDLED.has(family) || userFamilies.has(family)
 }
 
 /** All families that can be named in front matter or a theme. */
 export function availableFamilies(): string[] {
-  return [...Object.keys(BUNDLED), ...userFamilies.keys()]
+  return [...BUNDLED.keys(), ...userFamilies.keys()]
 }
 
 let initialised = false
@@ -121,7 +161,7 @@ export async function registerFonts(families: string[]): Promise<void> {
     // in it; make that an embedded face. It only ever draws glyphs no other font has, so one face serves.
     const store = Font as unknown as { fontFamilies: Record<string, unknown> }
     delete store.fontFamilies['Helvetica']
-    registerFamily(LAST_RESORT_FAMILY, [BUNDLED[LAST_RESORT]![0]!], bundledFontsDir)
+    registerFamily(LAST_RESORT_FAMILY, [BUNDLED.get(LAST_RESORT)![0]!], bundledFontsDir)
     // react-pdf loads only the families that styles name, but reads this one's glyphs when others lack them.
     await Promise.all(
       [400, 700].flatMap((fontWeight) => ['normal', 'italic'].map((fontStyle) => Font.load({ fontFamily: LAST_RESORT_FAMILY, fontWeight, fontStyle } as never))),
@@ -129,7 +169,7 @@ export async function registerFonts(families: string[]): Promise<void> {
   }
   for (const family of families) {
     if (registered.has(family)) continue
-    const bundled = BUNDLED[family]
+    const bundled = BUNDLED.get(family)
     const user = userFamilies.get(family)
     if (bundled) registerFamily(family, bundled, bundledFontsDir)
     else if (user) registerFamily(family, user, '/')

@@ -8,7 +8,7 @@ export function formatDate(value: string | false | Date, lang: string, sourceDat
   else if (value.trim().toLowerCase() === 'today') {
     date = today(sourceDateEpoch)
     if (sourceDateEpoch === undefined) timeZone = undefined
-  } else if (/^\d{4}-\d{2}-\d{2}$/.test(value.trim())) date = new Date(`${value.trim()}T00:00:00Z`)
+  } else date = isoDay(value) ?? undefined
   if (!date || Number.isNaN(date.getTime())) return String(value)
   return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone }).format(date)
 }
@@ -16,4 +16,14 @@ export function formatDate(value: string | false | Date, lang: string, sourceDat
 /** Today, or the day of SOURCE_DATE_EPOCH when given, so builds are reproducible. */
 export function today(sourceDateEpoch?: number): Date {
   return sourceDateEpoch === undefined ? new Date() : new Date(sourceDateEpoch * 1000)
+}
+
+/** The UTC day an ISO date (YYYY-MM-DD) names; null for one that names no day (2026-02-30); undefined for other text. */
+export function isoDay(text: string): Date | null | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim())
+  if (!match) return undefined
+  const [year, month, day] = match.slice(1).map(Number) as [number, number, number]
+  const date = new Date(Date.UTC(year, month - 1, day))
+  // Date rolls an impossible day over (February 30 is March 2); a real day comes back as written.
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? date : null
 }

@@ -6,6 +6,7 @@ import { unified } from 'unified'
 import { VFile } from 'vfile'
 import type { LetterMessage } from '../types.js'
 import { LetterError } from './errors.js'
+import { checkSource } from './limits.js'
 import { validateMeta } from './meta.js'
 import type { RawMeta } from './schema.js'
 import { parseYaml } from './yaml.js'
@@ -24,8 +25,18 @@ export interface ParsedLetter {
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml'])
 
-/** Parse Markdown with GFM and YAML front matter; bad front matter throws a LetterError with its place. */
-export function parseLetter(markdown: string, path = 'letter.md'): ParsedLetter {
+/** Line endings as LF: CRLF and a lone CR (old Mac files) end a line for the reader, and so for front matter and messages. */
+function normaliseNewlines(text: string): string {
+  return text.replace(/\r\n?/g, '\n')
+}
+
+/**
+ * Parse Markdown with GFM and YAML front matter; bad front matter throws a LetterError with its place, and
+ * so does Markdown nested or marked up past the limits (checked before parsing, see checkSource).
+ */
+export function parseLetter(text: string, path = 'letter.md'): ParsedLetter {
+  const markdown = normaliseNewlines(text)
+  checkSource(markdown, path)
   const file = new VFile({ path, value: markdown })
   const tree = processor.parse(file) as Root
   const yaml = tree.children.find((n): n is Yaml => n.type === 'yaml')

@@ -82,7 +82,8 @@ function issueToError(found: z.core.$ZodIssue, src: YamlSource, file: string): L
   const { line, column } = src.place(path)
   const field = path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[')
   const named = [...path].reverse().find((p): p is string => typeof p === 'string') ?? ''
-  const expected = EXPECTED[named] ?? issue.message
+  // A refinement says what is wrong with this value; otherwise the field's expectation says what is right.
+  const expected = issue.code === 'custom' ? issue.message : (EXPECTED[named] ?? issue.message)
   return new LetterError(`field "${field}" must be ${expected}`, line, column, file)
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { isoDay } from './date.js'
 
 /** Whether Intl accepts a BCP 47 language tag (dates are formatted with it). */
 function isLanguageTag(tag: string): boolean {
@@ -33,7 +34,12 @@ const fontChoice = z.union([
 export const metaSchema = z.looseObject({
   from: z.union([z.string(), person]).optional(),
   to: z.union([z.string(), person]).optional(),
-  date: z.union([z.string(), z.literal(false), z.date()]).optional(),
+  date: z
+    .union([z.string(), z.literal(false), z.date()])
+    .refine((d) => (typeof d === 'string' ? isoDay(d) !== null : !(d instanceof Date) || !Number.isNaN(d.getTime())), {
+      error: (issue) => `a day that exists: ${typeof issue.input === 'string' ? issue.input.trim() : 'this date'} is not in the calendar`,
+    })
+    .optional(),
   subject: z.string().optional(),
   lang: z.string().refine(isLanguageTag, 'a language tag such as en-US or de-DE').optional(),
   theme: z.string().optional(),

@@ -7,7 +7,8 @@ export function deepMerge<T>(a: T, b: unknown): T {
   if (b === undefined) return a
   if (isPlainObject(a) && isPlainObject(b)) {
     const out: Record<string, unknown> = { ...a }
-    for (const [k, v] of Object.entries(b)) out[k] = deepMerge(a[k], v)
+    // Defined, not assigned: a key such as "__proto__" from a letter stays a key and never becomes a prototype.
+    for (const [k, v] of Object.entries(b)) Object.defineProperty(out, k, { value: deepMerge(Object.hasOwn(a, k) ? a[k] : undefined, v), enumerable: true, writable: true, configurable: true })
     return out as T
   }
   return b as T
