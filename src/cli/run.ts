@@ -5,7 +5,8 @@ import { LetterError } from '../parse/errors.js'
 import { decodeLetter } from '../parse/limits.js'
 import { isThemePath, themes } from '../theme/index.js'
 import { outputName } from '../write/output-name.js'
-import { writeAtomic } from '../write/atomic.js'
+import { writeAtomic, WriteError } from '../write/atomic.js'
+import { outputKey } from '../write/output-key.js'
 import { HELP, parseCli, UsageError } from './args.js'
 import { expandInputs, inShard, type Input } from './inputs.js'
 import { readRows, type DataRow } from './data.js'
@@ -111,7 +112,8 @@ async function renderAll(argv: string[], io: Io): Promise<number> {
   const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), tasks.length))
   let renderer = new Renderer(options.timeout * 1000, jobs)
   const report: Report = { ok: true, warnings: config.warnings.map(({ message, line, column, source }) => ({ file: configFile ?? '', message, line, column, source })), letters: [] }
-  const written = new Map<string, string>()
+  /** Outputs written in this run, by outputKey: which letter wrote them, and where. */
+  const written = new Map<string, { label: string; target: string }>()
   // Colours only on a terminal, never with NO_COLOR (no-color.org); the progress line only where a person watches.
   const plain = Boolean(io.env.NO_COLOR) || options.json
   const paintOut = !plain && Boolean(io.outTty)
@@ -178,22 +180,34 @@ async function renderAll(argv: string[], io: Io): Promise<number> {
       // Letters in subfolders of a folder input keep their subfolder in the output folder.
       const target = join(outDir, sub, outputName(input, result.meta, row?.index))
       const label = row ? `${input} (row ${row.index})` : input
-      const earlier = written.get(target)
+      // Names that differ only in case or Unicode form are one file on macOS and Windows disks.
+      const earlier = written.get(outputKey(target))
       // (Watch mode renders a letter again: its own earlier output is no collision.)
-      if (earlier && earlier !== label) throw new LetterError(`output ${display(io.cwd, target)} is already written by ${earlier} in this run; set a different "output" name`)
-      writeAtomic(target, result.pdf)
-      written.set(target, label)
-      Object.assign(entry, { output: display(io.cwd, target), pages: result.pages, bytes: result.pdf.byteLength })
+      if (earlier && earlier.label !== label) {
+        const as = earlier.target === target ? '' : ` as ${display(io.cwd, earlier.target)} (names that differ only in case or Unicode form are one file on macOS and Windows)`
+        throw new LetterError(`output ${display(io.cwd, target)} is already written by ${earlier.label} in this run${as}; set a different "output" name`)
+      }
       if (options.check) {
-        // --check reads the PDF just written back against its source; a failure fails the letter (the PDF stays).
-        const { checkPdf, formatCheck } = await import('../check/index.js')
-        const check = await checkPdf(result.pdf, { source: fillSourceText(outcome.markdown!, row?.values, result.meta), letterPages: result.letterPages })
+        // --check reads the PDF back against its source (in a worker, under the limits) before it replaces
+        // anything: a letter that fails it is not written, and an earlier PDF stays as it was.
+        const check = await renderer.check(result.pdf, { source: fillSourceText(outcome.markdown!, row?.values, result.meta), letterPages: result.letterPages }).catch((error: unknown) => {
+          if (error instanceof RenderCrash && options.verbose) io.err(String(error.detail))
+          throw new LetterError(`check failed: ${String((error as Error)?.message ?? error)}; not written`)
+        })
         if (!check.ok) {
           progress?.('')
+          const { formatCheck } = await import('../check/format.js')
           for (const line of formatCheck(display(io.cwd, target), check).slice(1)) if (!options.json) io.err(line)
-          throw new LetterError(`check failed: ${formatCheck('', check).slice(1).map((l) => l.trim()).join('; ')}`)
+          throw new LetterError(`check failed: ${formatCheck('', check).slice(1).map((l) => l.trim()).join('; ')}; not written`)
         }
       }
+      try {
+        writeAtomic(target, result.pdf)
+      } catch (error) {
+        throw error instanceof WriteError ? new LetterError(`writing ${display(io.cwd, error.path)}: ${error.reason}`) : error
+      }
+      written.set(outputKey(target), { label, target })
+      Object.assign(entry, { output: display(io.cwd, target), pages: result.pages, bytes: result.pdf.byteLength })
       entry.ms = Math.round(result.ms + performance.now() - started)
     } catch (error) {
       // An unexpected failure (a bug, a react-pdf crash) fails this letter only; its stack only with --verbose.
