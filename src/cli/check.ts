@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { DEFAULT_TIMEOUT_S, parseTimeout, strictArgs, UsageError } from './args.js'
-import { defaultJobs, Renderer } from './renderer.js'
+import { defaultJobs, Renderer, type CheckOutcome } from './renderer.js'
 import type { Io } from './run.js'
 
 /** Help for `letterpress check`. */
@@ -46,7 +46,7 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
   const checker = new Renderer(timeout * 1000, jobs, 'check')
   const start = (file: string) => {
     const pdf = new Uint8Array(read(file))
-    return checker.check(pdf, { source }).then((report) => ({ report }), (error: unknown) => ({ error }))
+    return checker.check(pdf, { source }).catch((error: unknown): CheckOutcome => ({ error: `could not be checked: ${String((error as Error)?.message ?? error)}` }))
   }
   const reports = []
   try {
@@ -55,13 +55,12 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
     for (const [i, file] of files.entries()) {
       while (checks.length < Math.min(files.length, i + 2 * jobs)) checks.push(start(files[checks.length]!))
       const outcome = await checks[i]!
-      if ('report' in outcome) {
+      if (outcome.report) {
         reports.push({ file, error: null, ...outcome.report })
         if (!values.json) for (const line of formatCheck(file, outcome.report)) io.out(line)
       } else {
-        const message = String((outcome.error as Error)?.message ?? outcome.error)
-        reports.push({ file, ok: false, error: message })
-        if (!values.json) io.out(`✗ ${file}: ${message}`)
+        reports.push({ file, ok: false, error: outcome.error })
+        if (!values.json) io.out(`✗ ${file}: ${outcome.error}`)
       }
     }
   } finally {

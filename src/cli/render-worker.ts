@@ -3,9 +3,9 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import type { CheckOptions } from '../check/index.js'
 import type { RenderOptions } from '../letter.js'
-import type { JobKind } from './renderer.js'
+import type { CheckOutcome, JobKind } from './renderer.js'
 
-type Job = { id: number } & ({ kind: 'render'; markdown: string; options: RenderOptions } | { kind: 'check'; pdf: Uint8Array; options: CheckOptions })
+type Job = { id: number } & ({ kind: 'render'; markdown: string; options: RenderOptions; check: boolean } | { kind: 'check'; pdf: Uint8Array; options: CheckOptions })
 
 // Nothing here may touch the network, so there is no fetch at all; it also spares the ~25 ms Node spends
 // loading its HTTP client when yoga's WASM loader merely checks `typeof fetch`.
@@ -14,23 +14,32 @@ const stacks = { render: () => import('../letter.js'), check: () => import('../c
 const { LetterError } = await import('../parse/errors.js')
 await stacks[(workerData as { preload?: JobKind } | null)?.preload ?? 'render']()
 
-/** Run a job; a reply with its result (the PDF's bytes transferred), or its error. */
-async function runJob(job: Job): Promise<void> {
-  const started = performance.now()
-  if (job.kind === 'render') {
-    const result = await (await stacks.render()).renderLetter(job.markdown, job.options)
-    parentPort!.postMessage({ id: job.id, result, ms: performance.now() - started }, [result.pdf.buffer as ArrayBuffer])
-    return
-  }
+/** Read a PDF back: its report, or why it cannot be read (that is the PDF's problem, not a bug). */
+async function checkOutcome(pdf: Uint8Array, options: CheckOptions): Promise<CheckOutcome> {
   const { checkPdf, DecodeLimitError } = await stacks.check()
   try {
-    const result = await checkPdf(job.pdf, job.options)
-    parentPort!.postMessage({ id: job.id, result, ms: performance.now() - started })
+    return { report: await checkPdf(pdf, options) }
   } catch (error) {
-    // A PDF that cannot be read back is the PDF's problem, not a bug.
-    const message = error instanceof DecodeLimitError ? error.message : `not a readable PDF: ${(error as Error)?.message ?? error}`
-    throw new LetterError(message)
+    return { error: error instanceof DecodeLimitError ? error.message : `not a readable PDF: ${(error as Error)?.message ?? error}` }
   }
+}
+
+/** Run a job; a reply with its result (the PDF's bytes transferred) and read-back, or its error. */
+async function runJob(job: Job): Promise<void> {
+  const started = performance.now()
+  if (job.kind === 'check') {
+    parentPort!.postMessage({ id: job.id, check: await checkOutcome(job.pdf, job.options), ms: performance.now() - started })
+    return
+  }
+  const result = await (await stacks.render()).renderLetter(job.markdown, job.options)
+  let check: CheckOutcome | undefined
+  if (job.check) {
+    // Read back against the source as the reader sees it: placeholders filled from the row and the front matter.
+    const { fillSourceText } = await import('../parse/placeholders.js')
+    parentPort!.postMessage({ id: job.id, phase: 'check' })
+    check = await checkOutcome(result.pdf, { source: fillSourceText(job.markdown, job.options.values, result.meta), letterPages: result.letterPages })
+  }
+  parentPort!.postMessage({ id: job.id, result, check, ms: performance.now() - started }, [result.pdf.buffer as ArrayBuffer])
 }
 
 parentPort!.on('message', async (job: Job) => {

@@ -7,17 +7,27 @@ import { LetterError } from '../parse/errors.js'
 /** What a worker does: render a letter, or read a PDF back (`--check`, `letterpress check`). */
 export type JobKind = 'render' | 'check'
 
-type Job = { kind: 'render'; markdown: string; options: RenderOptions } | { kind: 'check'; pdf: Uint8Array; options: CheckOptions }
+/** A render, with `check` read back in the same worker before it is returned; or a read-back of a PDF. */
+type Job = { kind: 'render'; markdown: string; options: RenderOptions; check: boolean } | { kind: 'check'; pdf: Uint8Array; options: CheckOptions }
+
+/** What a read-back found: its report, or why the PDF could not be read (a compression bomb, not a PDF). */
+export type CheckOutcome = { report: CheckReport; error?: undefined } | { error: string; report?: undefined }
 
 type Reply = {
   id: number
+  /** Sent between a render and its read-back: the read-back gets a time limit of its own. */
+  phase?: JobKind
   ms?: number
-  result?: RenderResult | CheckReport
+  result?: RenderResult
+  check?: CheckOutcome
   error?: { letter: boolean; message: string; line: number | null; column: number | null; file?: string; stack?: string }
 }
 
-/** What each kind of job is called in messages about its limits. */
+/** What each part of a job is called in messages about its limits. */
 const DOING: Record<JobKind, { verb: string; noun: string }> = { render: { verb: 'rendering', noun: 'letter' }, check: { verb: 'checking', noun: 'check' } }
+
+/** A read-back stopped by a limit (time, memory): the letter's problem, but one of its check. */
+export class CheckStopped extends LetterError {}
 
 /** An error that is not about the letter: a bug or a crash inside the renderer (its stack for --verbose). */
 export class RenderCrash extends Error {
@@ -99,20 +109,27 @@ export class Renderer {
     this.idle.push(first)
   }
 
-  /** Render one letter; a LetterError for the letter's own problems, RenderCrash for anything else. */
-  async render(markdown: string, options: RenderOptions): Promise<RenderResult & { ms: number }> {
-    const { result, ms } = await this.run({ kind: 'render', markdown, options })
-    const rendered = result as RenderResult
-    return { ...rendered, pdf: new Uint8Array(rendered.pdf), ms }
+  /**
+   * Render one letter, and with `check` read the PDF back in the same worker (its own time limit); a LetterError
+   * for the letter's own problems (CheckStopped when the read-back hit a limit), RenderCrash for anything else.
+   */
+  async render(markdown: string, options: RenderOptions, check = false): Promise<RenderResult & { ms: number; check?: CheckOutcome }> {
+    const reply = await this.run({ kind: 'render', markdown, options, check })
+    return { ...reply.result!, pdf: new Uint8Array(reply.result!.pdf), ms: reply.ms ?? 0, check: reply.check }
   }
 
-  /** Read a PDF back against its source; a LetterError when it cannot be read (or not within the limits), RenderCrash for a bug. */
-  async check(pdf: Uint8Array, options: CheckOptions = {}): Promise<CheckReport> {
-    return (await this.run({ kind: 'check', pdf, options })).result as CheckReport
+  /** Read a PDF back against its source: the report, or why it could not be read (also within the limits); RenderCrash for a bug. */
+  async check(pdf: Uint8Array, options: CheckOptions = {}): Promise<CheckOutcome> {
+    try {
+      return (await this.run({ kind: 'check', pdf, options })).check!
+    } catch (error) {
+      if (error instanceof CheckStopped) return { error: error.message }
+      throw error
+    }
   }
 
   /** Run one job in a worker under the time limit; a worker that runs out of memory, crashes or hangs is replaced. */
-  private async run(job: Job): Promise<{ result: RenderResult | CheckReport; ms: number }> {
+  private async run(job: Job): Promise<Reply> {
     const slot = await this.acquire()
     try {
       await slot.ready
@@ -122,7 +139,9 @@ export class Renderer {
     }
     const id = ++this.next
     const { worker } = slot
-    const { verb, noun } = DOING[job.kind]
+    let phase: JobKind = job.kind
+    // A limit hit while reading back is the check's failure.
+    const stopped = (message: string) => (phase === 'check' ? new CheckStopped(message) : new LetterError(message))
     return new Promise((resolve, reject) => {
       const done = (healthy: boolean) => {
         clearTimeout(timer)
@@ -136,22 +155,30 @@ export class Renderer {
         clearTimeout(timer)
         reject(new LetterError(`stopped before this letter was ${job.kind === 'render' ? 'rendered' : 'checked'}`))
       }
+      const onTimeout = () => {
+        done(false)
+        reject(stopped(`${DOING[phase].verb} took longer than ${this.timeoutMs / 1000} s and was stopped (--timeout)`))
+      }
       const onMessage = (reply: Reply) => {
         if (reply.id !== id) return
+        if (reply.phase) {
+          phase = reply.phase
+          clearTimeout(timer)
+          timer = setTimeout(onTimeout, this.timeoutMs)
+          return
+        }
         done(true)
-        if (reply.result) resolve({ result: reply.result, ms: reply.ms ?? 0 })
+        if (reply.result || reply.check) resolve(reply)
         else if (reply.error?.letter) reject(new LetterError(reply.error.message, reply.error.line, reply.error.column, reply.error.file))
         else reject(new RenderCrash(reply.error?.message ?? 'unknown error', reply.error?.stack))
       }
       const onError = (error: Error & { code?: string }) => {
         done(false)
-        if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') reject(new LetterError(`ran out of memory while ${verb} (a ${noun} may use ${WORKER_HEAP_MB} MB)`))
+        const { verb, noun } = DOING[phase]
+        if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') reject(stopped(`ran out of memory while ${verb} (a ${noun} may use ${WORKER_HEAP_MB} MB)`))
         else reject(new RenderCrash(error.message, error.stack))
       }
-      const timer = setTimeout(() => {
-        done(false)
-        reject(new LetterError(`${verb} took longer than ${this.timeoutMs / 1000} s and was stopped (--timeout)`))
-      }, this.timeoutMs)
+      let timer = setTimeout(onTimeout, this.timeoutMs)
       this.active.add(cancel)
       worker.on('message', onMessage)
       worker.on('error', onError)

@@ -10,10 +10,9 @@ import { outputKey } from '../write/output-key.js'
 import { HELP, parseCli, UsageError } from './args.js'
 import { expandInputs, inShard, type Input } from './inputs.js'
 import { readRows, type DataRow } from './data.js'
-import { fillSourceText } from '../parse/placeholders.js'
 import { runCheck } from './check.js'
-import { defaultJobs, Renderer, RenderCrash } from './renderer.js'
-import type { RenderOptions, RenderResult } from '../letter.js'
+import { CheckStopped, defaultJobs, Renderer, RenderCrash } from './renderer.js'
+import type { RenderOptions } from '../letter.js'
 import { formatMessage, letterLine, summary, type LetterReport, type Report } from './report.js'
 
 /** One render: a letter, and for mail merge one data row. */
@@ -138,10 +137,11 @@ async function renderAll(argv: string[], io: Io): Promise<number> {
     allowPaths: [...(config.file ? [dirname(config.file)] : []), ...options.allowPaths.map((dir) => resolve(io.cwd, dir))],
   })
   // Read and render one letter (in the pool); what it produces is written below, in input order.
-  const renderInput = async ({ path: input, row }: Task): Promise<{ markdown?: string; result?: RenderResult & { ms: number }; error?: unknown }> => {
+  const renderInput = async ({ path: input, row }: Task): Promise<{ result?: Awaited<ReturnType<Renderer['render']>>; error?: unknown }> => {
     try {
       const markdown = decodeLetter(readFileSync(resolve(io.cwd, input)), input)
-      return { markdown, result: await renderer.render(markdown, renderOptions(input, row)) }
+      // With --check the worker reads each PDF back (against the letter as filled in) before returning it.
+      return { result: await renderer.render(markdown, renderOptions(input, row), options.check) }
     } catch (error) {
       return { error }
     }
@@ -174,6 +174,8 @@ async function renderAll(argv: string[], io: Io): Promise<number> {
     inFlight[i] = null
     const started = performance.now()
     try {
+      // A read-back stopped by a limit fails the check: the letter is not written.
+      if (outcome.error instanceof CheckStopped) throw new LetterError(`check failed: ${outcome.error.message}; not written`)
       if (outcome.error !== undefined) throw outcome.error
       const result = outcome.result!
       entry.warnings = result.warnings.map(({ message, line, column, source }) => ({ message, line, column, source }))
@@ -188,17 +190,15 @@ async function renderAll(argv: string[], io: Io): Promise<number> {
         throw new LetterError(`output ${display(io.cwd, target)} is already written by ${earlier.label} in this run${as}; set a different "output" name`)
       }
       if (options.check) {
-        // --check reads the PDF back against its source (in a worker, under the limits) before it replaces
-        // anything: a letter that fails it is not written, and an earlier PDF stays as it was.
-        const check = await renderer.check(result.pdf, { source: fillSourceText(outcome.markdown!, row?.values, result.meta), letterPages: result.letterPages }).catch((error: unknown) => {
-          if (error instanceof RenderCrash && options.verbose) io.err(String(error.detail))
-          throw new LetterError(`check failed: ${String((error as Error)?.message ?? error)}; not written`)
-        })
-        if (!check.ok) {
+        // The worker read the PDF back against its source before returning it: a letter that fails the check is
+        // not written, so an earlier PDF stays as it was.
+        const check = result.check!
+        if (check.error !== undefined) throw new LetterError(`check failed: ${check.error}; not written`)
+        if (!check.report.ok) {
           progress?.('')
           const { formatCheck } = await import('../check/format.js')
-          for (const line of formatCheck(display(io.cwd, target), check).slice(1)) if (!options.json) io.err(line)
-          throw new LetterError(`check failed: ${formatCheck('', check).slice(1).map((l) => l.trim()).join('; ')}; not written`)
+          for (const line of formatCheck(display(io.cwd, target), check.report).slice(1)) if (!options.json) io.err(line)
+          throw new LetterError(`check failed: ${formatCheck('', check.report).slice(1).map((l) => l.trim()).join('; ')}; not written`)
         }
       }
       try {

@@ -48,6 +48,16 @@ describe('compression bombs are read back under the limits', () => {
 })
 
 describe('--timeout', () => {
+  test('letterpress check holds each file to --timeout: one stopped is a failed file with a message, exit 1', () => {
+    const dir = project({ 'letters/a.md': GOOD })
+    expect(letterpress(dir, []).code).toBe(0)
+    // No PDF is read back in a millisecond (pdf.js alone takes longer to open one).
+    const r = letterpress(dir, ['check', 'output/a.pdf', '--timeout', '0.001'])
+    expect(r.code).toBe(1)
+    expect(r.stdout).toContain('✗ output/a.pdf: checking took longer than 0.001 s and was stopped (--timeout)')
+  })
+
+
   test('beyond what a timer holds, not a number, zero or negative: bad usage with the allowed range, exit 2', () => {
     const dir = project({ 'letters/a.md': GOOD })
     for (const value of ['2147484', '1e300', 'Infinity', 'NaN', '0', '-5', 'soon', '']) {
