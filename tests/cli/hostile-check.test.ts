@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path'
 import { afterEach, describe, expect, test } from 'vitest'
 import { BIN, project } from '../helpers/cli.js'
-import { bombPdf } from '../helpers/bomb.js'
+import { bombPdf, textFloodPdf } from '../helpers/bomb.js'
 
 const GOOD = 'Dear Sam,\n\nThank you.\n\nBest regards,\nKim Lee\n'
 /** A letter that renders but fails --check: with no name under it, the PDF has no Author. */
@@ -45,6 +45,17 @@ describe('compression bombs are read back under the limits', () => {
     expect(r.stdout).toContain('1 of 2 letters rendered; failed: letters/a-bomb.md')
     expect(pdfsIn(join(dir, 'output'))).toEqual(['b-good.pdf'])
   })
+})
+
+describe('a read-back beyond the heap limit', () => {
+  test('--check: a letter whose attachment needs more memory to read back fails its check alone; the next is written', async () => {
+    const dir = project({ 'letters/a-flood.md': `---\nattach: [flood.pdf]\n---\n${GOOD}`, 'letters/b-good.md': GOOD })
+    writeFileSync(join(dir, 'letters/flood.pdf'), await textFloodPdf(1_000_000))
+    const r = letterpress(dir, ['--check'])
+    expect(r.code).toBe(1)
+    expect(r.stderr).toContain('letters/a-flood.md error check failed: ran out of memory while checking (a check may use 192 MB); not written')
+    expect(pdfsIn(join(dir, 'output'))).toEqual(['b-good.pdf'])
+  }, 60_000)
 })
 
 describe('--timeout', () => {

@@ -1,6 +1,6 @@
-// Compression bombs for tests: small PDFs whose content stream inflates to gigabytes.
-import { constants, deflateRawSync } from 'node:zlib'
-import { PDFDocument, PDFName } from 'pdf-lib'
+// Compression bombs for tests: small PDFs whose content stream inflates to gigabytes, or to more text than a reader holds.
+import { constants, deflateRawSync, deflateSync } from 'node:zlib'
+import { PDFDict, PDFDocument, PDFName, StandardFonts } from 'pdf-lib'
 
 /**
  * A zlib stream of `mb` MB of spaces, built in no time from one compressed megabyte repeated (each block ends
@@ -32,5 +32,20 @@ export async function bombPdf(mb: number, { hex = false } = {}): Promise<Uint8Ar
     ? doc.context.stream(Buffer.from(`${data.toString('hex')}>`), { Filter: ['ASCIIHexDecode', 'FlateDecode'] })
     : doc.context.stream(data, { Filter: 'FlateDecode' })
   page.node.set(PDFName.of('Contents'), doc.context.register(stream))
+  return doc.save({ useObjectStreams: false })
+}
+
+/** A one-page PDF whose content stream (well within the decode limit) shows `count` pieces of text: more than a read-back's heap holds. */
+export async function textFloodPdf(count: number): Promise<Uint8Array> {
+  const doc = await PDFDocument.create()
+  doc.setTitle('Flood')
+  doc.setAuthor('Kim Lee')
+  doc.setLanguage('en')
+  const page = doc.addPage([595, 842])
+  // Drawing one piece of text puts a font in the page's resources; the flood uses it.
+  page.drawText('x', { font: await doc.embedFont(StandardFonts.Helvetica), x: 50, y: 700 })
+  const font = (page.node.Resources()!.lookup(PDFName.of('Font')) as PDFDict).keys()[0]!.decodeText()
+  const content = deflateSync(Buffer.from(`BT /${font} 12 Tf 50 700 Td (ab) Tj ET\n`.repeat(count)))
+  page.node.set(PDFName.of('Contents'), doc.context.register(doc.context.stream(content, { Filter: 'FlateDecode' })))
   return doc.save({ useObjectStreams: false })
 }
