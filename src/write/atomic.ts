@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 
 /** A file that could not be written: the file meant (never the temporary one) and why, as the system says it. */
@@ -31,7 +31,7 @@ export function writeAtomic(path: string, data: Uint8Array): void {
   // The temporary name is never much longer than a short name, so only a name too long in itself fails as one.
   const tmp = join(dirname(path), `.${Buffer.from(basename(path)).subarray(0, 64).toString()}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
   try {
-    mkdirSync(dirname(path), { recursive: true })
+    makeFolder(dirname(path))
     writeFileSync(tmp, data)
     renameSync(tmp, path)
   } catch (error) {
@@ -47,4 +47,23 @@ function removeQuietly(path: string): void {
   } catch {
     // Nothing was written there.
   }
+}
+
+/**
+ * mkdir -p, one level at a time. Node's own recursive mkdirSync spins forever where mkdir answers ENOENT although
+ * the parent exists (as under /proc); here each level is made at most once and that error is thrown.
+ */
+function makeFolder(dir: string): void {
+  if (statSync(dir, { throwIfNoEntry: false })?.isDirectory()) return
+  try {
+    mkdirSync(dir)
+    return
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    // EEXIST: made meanwhile (another process), or a file is in the way (reported as such).
+    if (code === 'EEXIST' && statSync(dir).isDirectory()) return
+    if (code !== 'ENOENT' || dirname(dir) === dir) throw error
+  }
+  makeFolder(dirname(dir))
+  mkdirSync(dir)
 }

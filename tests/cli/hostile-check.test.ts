@@ -166,6 +166,13 @@ describe('write errors say what failed and the file', () => {
     expect(r.stderr).not.toContain('could not render')
   })
 
+  test.skipIf(process.platform !== 'linux')('an output folder where mkdir answers ENOENT (under /proc) fails each letter at once, never spins', () => {
+    const dir = project({ 'letters/a.md': GOOD })
+    const r = letterpress(dir, ['--out', '/proc/letterpress-out'])
+    expect(r.code).toBe(1)
+    expect(r.stderr).toContain('letters/a.md error writing /proc/letterpress-out/a.pdf: no such file or directory')
+  })
+
   test('a long name the disk takes is written: the temporary file beside it is never the one too long', () => {
     const dir = project({ 'letters/a.md': `---\noutput: ${'n'.repeat(240)}\n---\n${GOOD}` })
     const r = letterpress(dir, [])
