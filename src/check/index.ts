@@ -1,4 +1,6 @@
 import { readPdf } from './read.js'
+export { DecodeLimitError, MAX_DECODED_MB } from './decode-limit.js'
+export { formatCheck } from './format.js'
 import { compareWords, sourceWords, type WordProblem } from './words.js'
 
 /** Page sizes a letter may have, in points (±1). */
@@ -18,8 +20,16 @@ export interface CheckReport {
   pageProblems: string[]
 }
 
+/** What a check compares a PDF with. */
+export interface CheckOptions {
+  /** The Markdown the PDF was made from; without it words are not compared. */
+  source?: string
+  /** Pages of the letter itself (attachments after them keep their own page sizes). */
+  letterPages?: number
+}
+
 /** Read a PDF back the way an applicant-tracking system does and compare it with its Markdown source. */
-export async function checkPdf(pdf: Uint8Array, options: { source?: string; letterPages?: number } = {}): Promise<CheckReport> {
+export async function checkPdf(pdf: Uint8Array, options: CheckOptions = {}): Promise<CheckReport> {
   const facts = await readPdf(pdf)
   const report: CheckReport = { ok: true, pages: facts.pages, words: null, wordProblems: [], fontsNotEmbedded: [], metadataMissing: [], pageProblems: [] }
   if (options.source !== undefined) {
@@ -40,19 +50,4 @@ export async function checkPdf(pdf: Uint8Array, options: { source?: string; lett
   if (new Set(sizes.map((s) => s.join('x'))).size > 1) report.pageProblems.push('pages have different sizes')
   report.ok = !report.wordProblems.length && !report.fontsNotEmbedded.length && !report.metadataMissing.length && !report.pageProblems.length
   return report
-}
-
-/** The report as lines for a terminal: a verdict, then each problem. */
-export function formatCheck(file: string, report: CheckReport): string[] {
-  const lines: string[] = []
-  const words = report.words ? `, ${report.words.matched}/${report.words.expected} words in order (${(report.words.score * 100).toFixed(1)} %)` : ''
-  lines.push(`${report.ok ? '✓' : '✗'} ${file}: ${report.pages} page${report.pages === 1 ? '' : 's'}${words}`)
-  for (const p of report.wordProblems.slice(0, 20)) {
-    lines.push(`  ${p.kind} word "${p.word}"${p.found ? ` (reads "${p.found}")` : ''}`)
-  }
-  if (report.wordProblems.length > 20) lines.push(`  … and ${report.wordProblems.length - 20} more`)
-  for (const name of report.fontsNotEmbedded) lines.push(`  font not embedded: ${name}`)
-  for (const field of report.metadataMissing) lines.push(`  metadata missing: ${field}`)
-  for (const problem of report.pageProblems) lines.push(`  ${problem}`)
-  return lines
 }

@@ -1,5 +1,6 @@
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
+import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { inflateSync } from 'node:zlib'
+import { DecodeLimitError, MAX_DECODED_BYTES, withDecodeLimit } from './decode-limit.js'
 
 /** What a reader (a test, `letterpress check`) needs to know about a PDF, read back the way a viewer or an ATS reads it. */
 export interface PdfFacts {
@@ -19,10 +20,27 @@ export interface PdfFacts {
   fonts: { name: string; subtype: string; embedded: boolean }[]
 }
 
-/** Read a PDF with pdf.js (text, links, info) and its font objects from the raw bytes. */
+/**
+ * Read a PDF with pdf.js (text, links, info) and its font objects from the raw bytes; a stream that decodes to
+ * more than MAX_DECODED_MB throws DecodeLimitError.
+ */
 export async function readPdf(bytes: Uint8Array): Promise<PdfFacts> {
-  const doc = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise
-  const facts: PdfFacts = { pages: doc.numPages, sizes: [], text: [], items: [], links: [], info: {}, fonts: fontObjects(bytes) }
+  const fonts = fontObjects(bytes)
+  const data = new Uint8Array(bytes)
+  return withDecodeLimit(() => readWithPdfJs(data, fonts))
+}
+
+async function readWithPdfJs(data: Uint8Array, fonts: PdfFacts['fonts']): Promise<PdfFacts> {
+  const task = getDocument({ data, useSystemFonts: false, isEvalSupported: false, verbosity: 0 })
+  try {
+    return await pdfFacts(await task.promise, fonts)
+  } finally {
+    await task.destroy()
+  }
+}
+
+async function pdfFacts(doc: PDFDocumentProxy, fonts: PdfFacts['fonts']): Promise<PdfFacts> {
+  const facts: PdfFacts = { pages: doc.numPages, sizes: [], text: [], items: [], links: [], info: {}, fonts }
   const meta = await doc.getMetadata()
   facts.info = meta.info as PdfFacts['info']
   facts.lang = (meta.info as { Language?: string }).Language
@@ -46,7 +64,6 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfFacts> {
       if (a.subtype === 'Link' && a.url) facts.links.push({ page: n, url: a.url })
     }
   }
-  await doc.destroy()
   return facts
 }
 
@@ -58,12 +75,14 @@ function fontObjects(bytes: Uint8Array): PdfFacts['fonts'] {
   for (const m of raw.matchAll(/stream\r?\n/g)) {
     const start = m.index! + m[0].length
     const end = raw.indexOf('endstream', start)
+    let out: Buffer
     try {
-      const out = inflateSync(Buffer.from(raw.slice(start, end), 'latin1')).toString('latin1')
-      if (out.includes('/Font')) texts.push(out)
-    } catch {
-      // Not a Flate stream.
+      out = inflateSync(Buffer.from(raw.slice(start, end), 'latin1'), { maxOutputLength: MAX_DECODED_BYTES })
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new DecodeLimitError()
+      continue // Not a Flate stream.
     }
+    if (out.includes('/Font')) texts.push(out.toString('latin1'))
   }
   const fonts: PdfFacts['fonts'] = []
   const objects = texts.flatMap((text) => [...text.matchAll(/(\d+) 0 obj\s*<<([\s\S]*?)\nendobj/g)].map((m) => [m[1]!, m[2]!] as const))

@@ -53,7 +53,8 @@ Options:
                        letter's folder and the project config's folder); repeatable
       --attach FILE    append the pages of the PDF FILE to each letter's PDF, after those its front
                        matter attaches (attach: [cv.pdf]); repeatable
-      --timeout SECONDS stop a letter that takes longer to render (default 60); the batch goes on
+      --timeout SECONDS stop a letter that takes longer to render or check (default 60, at most
+                       2147483); the batch goes on
   -d, --data FILE      mail merge: render each letter once per row of FILE (.csv with a header line,
                        .json or .yaml list); {{column}} and {{field}} placeholders are filled from it
   -w, --watch          render again when a letter, its images, the config, a theme or fonts change
@@ -70,11 +71,19 @@ SOURCE_DATE_EPOCH fixes "today" and the PDF dates, for reproducible builds.
 
 Exit codes: 0 all letters rendered · 1 at least one letter failed (the others are still written) · 2 bad usage`
 
-/** The per-letter time limit in seconds (default 60). */
-function parseTimeout(value: string | undefined): number {
-  if (value === undefined) return 60
+/** The time limit a job gets unless --timeout says otherwise, in seconds. */
+export const DEFAULT_TIMEOUT_S = 60
+
+/** The longest --timeout: a Node timer holds at most 2^31 − 1 ms (about 24.8 days); longer ones fire at once. */
+export const MAX_TIMEOUT_S = Math.floor((2 ** 31 - 1) / 1000)
+
+/** --timeout: seconds from 0.001 (a timer's 1 ms) to MAX_TIMEOUT_S; anything else is bad usage. */
+export function parseTimeout(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_TIMEOUT_S
   const seconds = Number(value)
-  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout must be a number of seconds, not "${value}"`)
+  if (!(seconds >= 0.001 && seconds <= MAX_TIMEOUT_S)) {
+    throw new UsageError(`--timeout must be a number of seconds from 0.001 to ${MAX_TIMEOUT_S} (about 24 days, the longest a timer holds), not "${value}"`)
+  }
   return seconds
 }
 

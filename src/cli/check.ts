@@ -1,21 +1,29 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { strictArgs, UsageError } from './args.js'
+import { DEFAULT_TIMEOUT_S, parseTimeout, strictArgs, UsageError } from './args.js'
+import { defaultJobs, Renderer, type CheckOutcome } from './renderer.js'
 import type { Io } from './run.js'
 
 /** Help for `letterpress check`. */
-export const CHECK_HELP = `Usage: letterpress check FILE.pdf… [--source FILE.md] [--json]
+export const CHECK_HELP = `Usage: letterpress check FILE.pdf… [--source FILE.md] [--json] [--timeout SECONDS]
 
 Reads each PDF back as an applicant-tracking system does and reports words of the source that are missing,
 glued to their neighbour or split across lines, fonts that are not embedded, missing metadata (Title,
 Author, Lang) and pages that are neither A4 nor Letter. Exit 0 when every file passes, 1 otherwise.
+Each file is read in a worker thread with the render's limits (memory, time); a file beyond them fails alone.
 
   --source FILE.md     the letter the PDF was made from (one PDF only); without it words are not compared
-  --json               one JSON report on stdout`
+  --json               one JSON report on stdout
+  --timeout SECONDS    stop reading a file that takes longer (default ${DEFAULT_TIMEOUT_S}); the other files are still checked`
 
 /** `letterpress check`: resolves to the exit code. */
 export async function runCheck(argv: string[], io: Io): Promise<number> {
-  const parsed = strictArgs(argv, { source: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } })
+  const parsed = strictArgs(argv, {
+    source: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    timeout: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  })
   const { values, positionals: files } = parsed
   if (values.help) {
     io.out(CHECK_HELP)
@@ -23,6 +31,7 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
   }
   if (!files.length) throw new UsageError('check needs a PDF file: letterpress check FILE.pdf [--source FILE.md]')
   if (values.source && files.length > 1) throw new UsageError('--source goes with one PDF at a time')
+  const timeout = parseTimeout(values.timeout)
   const read = (file: string) => {
     try {
       return readFileSync(resolve(io.cwd, file))
@@ -31,20 +40,31 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
     }
   }
   const source = values.source === undefined ? undefined : read(values.source).toString('utf8')
-  const { checkPdf, formatCheck } = await import('../check/index.js')
+  const { formatCheck } = await import('../check/format.js')
+  // Files are read in workers, a few at once; a file that cannot be read, or not within the limits, fails alone.
+  const jobs = Math.min(defaultJobs(), files.length)
+  const checker = new Renderer(timeout * 1000, jobs, 'check')
+  const start = (file: string) => {
+    const pdf = new Uint8Array(read(file))
+    return checker.check(pdf, { source }).catch((error: unknown): CheckOutcome => ({ error: `could not be checked: ${String((error as Error)?.message ?? error)}` }))
+  }
   const reports = []
-  for (const file of files) {
-    const bytes = new Uint8Array(read(file))
-    try {
-      const report = await checkPdf(bytes, { source })
-      reports.push({ file, error: null, ...report })
-      if (!values.json) for (const line of formatCheck(file, report)) io.out(line)
-    } catch (error) {
-      // Not a PDF pdf.js can read: that file fails, the others are still checked.
-      const message = `not a readable PDF: ${(error as Error).message}`
-      reports.push({ file, ok: false, error: message })
-      if (!values.json) io.out(`✗ ${file}: ${message}`)
+  try {
+    // A few files queued ahead of the one reported, so only those are held in memory.
+    const checks: ReturnType<typeof start>[] = []
+    for (const [i, file] of files.entries()) {
+      while (checks.length < Math.min(files.length, i + 2 * jobs)) checks.push(start(files[checks.length]!))
+      const outcome = await checks[i]!
+      if (outcome.report) {
+        reports.push({ file, error: null, ...outcome.report })
+        if (!values.json) for (const line of formatCheck(file, outcome.report)) io.out(line)
+      } else {
+        reports.push({ file, ok: false, error: outcome.error })
+        if (!values.json) io.out(`✗ ${file}: ${outcome.error}`)
+      }
     }
+  } finally {
+    await checker.close()
   }
   const ok = reports.every((r) => r.ok)
   if (values.json) io.out(JSON.stringify({ ok, files: reports }, null, 2))

@@ -1,26 +1,58 @@
-// Renders letters for the command line in a worker thread, so a letter that hangs can be stopped.
-import { parentPort } from 'node:worker_threads'
+// Renders letters and reads PDFs back for the command line in a worker thread, so a job that hangs or runs out
+// of memory can be stopped without the rest of the batch.
+import { parentPort, workerData } from 'node:worker_threads'
+import type { CheckOptions } from '../check/index.js'
 import type { RenderOptions } from '../letter.js'
+import type { CheckOutcome, JobKind } from './renderer.js'
+
+type Job = { id: number } & ({ kind: 'render'; markdown: string; options: RenderOptions; check: boolean } | { kind: 'check'; pdf: Uint8Array; options: CheckOptions })
 
 // Nothing here may touch the network, so there is no fetch at all; it also spares the ~25 ms Node spends
 // loading its HTTP client when yoga's WASM loader merely checks `typeof fetch`.
 delete (globalThis as { fetch?: unknown }).fetch
-const { renderLetter } = await import('../letter.js')
+const stacks = { render: () => import('../letter.js'), check: () => import('../check/index.js') }
 const { LetterError } = await import('../parse/errors.js')
+await stacks[(workerData as { preload?: JobKind } | null)?.preload ?? 'render']()
 
-parentPort!.on('message', async ({ id, markdown, options }: { id: number; markdown: string; options: RenderOptions }) => {
+/** Read a PDF back: its report, or why it cannot be read (that is the PDF's problem, not a bug). */
+async function checkOutcome(pdf: Uint8Array, options: CheckOptions): Promise<CheckOutcome> {
+  const { checkPdf, DecodeLimitError } = await stacks.check()
   try {
-    const started = performance.now()
-    const result = await renderLetter(markdown, options)
-    parentPort!.postMessage({ id, result, ms: performance.now() - started }, [result.pdf.buffer as ArrayBuffer])
+    return { report: await checkPdf(pdf, options) }
+  } catch (error) {
+    return { error: error instanceof DecodeLimitError ? error.message : `not a readable PDF: ${(error as Error)?.message ?? error}` }
+  }
+}
+
+/** Run a job; a reply with its result (the PDF's bytes transferred) and read-back, or its error. */
+async function runJob(job: Job): Promise<void> {
+  const started = performance.now()
+  if (job.kind === 'check') {
+    parentPort!.postMessage({ id: job.id, check: await checkOutcome(job.pdf, job.options), ms: performance.now() - started })
+    return
+  }
+  const result = await (await stacks.render()).renderLetter(job.markdown, job.options)
+  let check: CheckOutcome | undefined
+  if (job.check) {
+    // Read back against the source as the reader sees it: placeholders filled from the row and the front matter.
+    const { fillSourceText } = await import('../parse/placeholders.js')
+    parentPort!.postMessage({ id: job.id, phase: 'check' })
+    check = await checkOutcome(result.pdf, { source: fillSourceText(job.markdown, job.options.values, result.meta), letterPages: result.letterPages })
+  }
+  parentPort!.postMessage({ id: job.id, result, check, ms: performance.now() - started }, [result.pdf.buffer as ArrayBuffer])
+}
+
+parentPort!.on('message', async (job: Job) => {
+  try {
+    await runJob(job)
   } catch (error) {
     const e = error as Error & { line?: number | null; column?: number | null; file?: string }
     parentPort!.postMessage({
-      id,
+      id: job.id,
       error: { letter: error instanceof LetterError, message: e.message, line: e.line ?? null, column: e.column ?? null, file: e.file, stack: e.stack },
     })
   }
 })
 
-// Loaded: the time limit of the first letter starts now, not while the render stack loads.
+// Loaded: the time limit of the first job starts now, not while its stack loads.
 parentPort!.postMessage({ ready: true })

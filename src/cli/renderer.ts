@@ -1,9 +1,33 @@
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
+import type { CheckOptions, CheckReport } from '../check/index.js'
 import type { RenderOptions, RenderResult } from '../letter.js'
 import { LetterError } from '../parse/errors.js'
 
-type Reply = { id: number; ms?: number; result?: RenderResult; error?: { letter: boolean; message: string; line: number | null; column: number | null; file?: string; stack?: string } }
+/** What a worker does: render a letter, or read a PDF back (`--check`, `letterpress check`). */
+export type JobKind = 'render' | 'check'
+
+/** A render, with `check` read back in the same worker before it is returned; or a read-back of a PDF. */
+type Job = { kind: 'render'; markdown: string; options: RenderOptions; check: boolean } | { kind: 'check'; pdf: Uint8Array; options: CheckOptions }
+
+/** What a read-back found: its report, or why the PDF could not be read (a compression bomb, not a PDF). */
+export type CheckOutcome = { report: CheckReport; error?: undefined } | { error: string; report?: undefined }
+
+type Reply = {
+  id: number
+  /** Sent between a render and its read-back: the read-back gets a time limit of its own. */
+  phase?: JobKind
+  ms?: number
+  result?: RenderResult
+  check?: CheckOutcome
+  error?: { letter: boolean; message: string; line: number | null; column: number | null; file?: string; stack?: string }
+}
+
+/** What each part of a job is called in messages about its limits. */
+const DOING: Record<JobKind, { verb: string; noun: string }> = { render: { verb: 'rendering', noun: 'letter' }, check: { verb: 'checking', noun: 'check' } }
+
+/** A read-back stopped by a limit (time, memory): the letter's problem, but one of its check. */
+export class CheckStopped extends LetterError {}
 
 /** An error that is not about the letter: a bug or a crash inside the renderer (its stack for --verbose). */
 export class RenderCrash extends Error {
@@ -25,9 +49,9 @@ const WORKER_URL = new URL('./render-worker.js', import.meta.url)
  */
 export const WORKER_HEAP_MB = 192
 
-/** Start a render worker; `ready` settles once it has loaded the render stack. */
-function startWorker(): Slot {
-  const worker = new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } })
+/** Start a worker; `ready` settles once it has loaded the stack for `preload` (the other loads on its first job). */
+function startWorker(preload: JobKind = 'render'): Slot {
+  const worker = new Worker(WORKER_URL, { workerData: { preload }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } })
   const ready = new Promise<void>((resolve, reject) => {
     const onMessage = (message: { ready?: boolean }) => {
       if (!message.ready) return
@@ -58,9 +82,9 @@ export function defaultJobs(): number {
 }
 
 /**
- * Renders letters in a pool of worker threads (at most `jobs` at once), each under a time limit: a letter
- * that takes longer is stopped (its worker is ended and a fresh one takes the next letter), so one letter
- * never stalls a batch, and a crash fails only the letter that caused it.
+ * Renders letters and reads PDFs back in a pool of worker threads (at most `jobs` at once), each job under a
+ * time limit and the workers' heap limit: a job that takes longer is stopped (its worker is ended and a fresh
+ * one takes the next job), so one letter never stalls a batch, and a crash fails only the job that caused it.
  */
 export class Renderer {
   private readonly idle: Slot[] = []
@@ -74,17 +98,38 @@ export class Renderer {
   constructor(
     private readonly timeoutMs: number,
     private readonly jobs = 1,
+    /** The stack new workers load before their first job: what most of this pool's jobs need. */
+    private readonly preload: JobKind = 'render',
   ) {
-    // The first letter waits for a loaded worker anyway: start loading now (or adopt the early one).
-    const first = early ?? startWorker()
+    // The first job waits for a loaded worker anyway: start loading now (or adopt the early one, a render worker).
+    const first = (preload === 'render' && early) || startWorker(preload)
+    if (first === early) early = undefined
     first.worker.ref()
-    early = undefined
     this.all.add(first)
     this.idle.push(first)
   }
 
-  /** Render one letter; a LetterError for the letter's own problems, RenderCrash for anything else. */
-  async render(markdown: string, options: RenderOptions): Promise<RenderResult & { ms: number }> {
+  /**
+   * Render one letter, and with `check` read the PDF back in the same worker (its own time limit); a LetterError
+   * for the letter's own problems (CheckStopped when the read-back hit a limit), RenderCrash for anything else.
+   */
+  async render(markdown: string, options: RenderOptions, check = false): Promise<RenderResult & { ms: number; check?: CheckOutcome }> {
+    const reply = await this.run({ kind: 'render', markdown, options, check })
+    return { ...reply.result!, pdf: new Uint8Array(reply.result!.pdf), ms: reply.ms ?? 0, check: reply.check }
+  }
+
+  /** Read a PDF back against its source: the report, or why it could not be read (also within the limits); RenderCrash for a bug. */
+  async check(pdf: Uint8Array, options: CheckOptions = {}): Promise<CheckOutcome> {
+    try {
+      return (await this.run({ kind: 'check', pdf, options })).check!
+    } catch (error) {
+      if (error instanceof CheckStopped) return { error: error.message }
+      throw error
+    }
+  }
+
+  /** Run one job in a worker under the time limit; a worker that runs out of memory, crashes or hangs is replaced. */
+  private async run(job: Job): Promise<Reply> {
     const slot = await this.acquire()
     try {
       await slot.ready
@@ -94,6 +139,9 @@ export class Renderer {
     }
     const id = ++this.next
     const { worker } = slot
+    let phase: JobKind = job.kind
+    // A limit hit while reading back is the check's failure.
+    const stopped = (message: string) => (phase === 'check' ? new CheckStopped(message) : new LetterError(message))
     return new Promise((resolve, reject) => {
       const done = (healthy: boolean) => {
         clearTimeout(timer)
@@ -105,28 +153,36 @@ export class Renderer {
       }
       const cancel = () => {
         clearTimeout(timer)
-        reject(new LetterError('stopped before this letter was rendered'))
+        reject(new LetterError(`stopped before this letter was ${job.kind === 'render' ? 'rendered' : 'checked'}`))
+      }
+      const onTimeout = () => {
+        done(false)
+        reject(stopped(`${DOING[phase].verb} took longer than ${this.timeoutMs / 1000} s and was stopped (--timeout)`))
       }
       const onMessage = (reply: Reply) => {
         if (reply.id !== id) return
+        if (reply.phase) {
+          phase = reply.phase
+          clearTimeout(timer)
+          timer = setTimeout(onTimeout, this.timeoutMs)
+          return
+        }
         done(true)
-        if (reply.result) resolve({ ...reply.result, pdf: new Uint8Array(reply.result.pdf), ms: reply.ms ?? 0 })
+        if (reply.result || reply.check) resolve(reply)
         else if (reply.error?.letter) reject(new LetterError(reply.error.message, reply.error.line, reply.error.column, reply.error.file))
         else reject(new RenderCrash(reply.error?.message ?? 'unknown error', reply.error?.stack))
       }
       const onError = (error: Error & { code?: string }) => {
         done(false)
-        if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') reject(new LetterError(`ran out of memory while rendering (a letter may use ${WORKER_HEAP_MB} MB)`))
+        const { verb, noun } = DOING[phase]
+        if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') reject(stopped(`ran out of memory while ${verb} (a ${noun} may use ${WORKER_HEAP_MB} MB)`))
         else reject(new RenderCrash(error.message, error.stack))
       }
-      const timer = setTimeout(() => {
-        done(false)
-        reject(new LetterError(`rendering took longer than ${this.timeoutMs / 1000} s and was stopped (--timeout)`))
-      }, this.timeoutMs)
+      let timer = setTimeout(onTimeout, this.timeoutMs)
       this.active.add(cancel)
       worker.on('message', onMessage)
       worker.on('error', onError)
-      worker.postMessage({ id, markdown, options })
+      worker.postMessage({ id, ...job })
     })
   }
 
@@ -136,7 +192,7 @@ export class Renderer {
     const slot = this.idle.pop()
     if (slot) return Promise.resolve(slot)
     if (this.all.size < this.jobs) {
-      const fresh = startWorker()
+      const fresh = startWorker(this.preload)
       this.all.add(fresh)
       return Promise.resolve(fresh)
     }
@@ -155,7 +211,7 @@ export class Renderer {
     void slot.worker.terminate()
     const waiter = this.waiting.shift()
     if (waiter && !this.closed) {
-      const fresh = startWorker()
+      const fresh = startWorker(this.preload)
       this.all.add(fresh)
       waiter(fresh)
     }

@@ -4,14 +4,14 @@ import { CONFIG_FILES, loadConfig } from '../parse/config.js'
 import { LetterError } from '../parse/errors.js'
 import { isThemePath, themes } from '../theme/index.js'
 import { outputName } from '../write/output-name.js'
-import { writeAtomic } from '../write/atomic.js'
+import { writeAtomic, WriteError } from '../write/atomic.js'
+import { outputKey } from '../write/output-key.js'
 import { HELP, parseCli, UsageError } from './args.js'
 import { expandInputs, inShard, readLetter, type Input, type Skipped } from './inputs.js'
 import { readRows, type DataRow } from './data.js'
-import { fillSourceText } from '../parse/placeholders.js'
 import { runCheck } from './check.js'
-import { defaultJobs, Renderer, RenderCrash } from './renderer.js'
-import type { RenderOptions, RenderResult } from '../letter.js'
+import { CheckStopped, defaultJobs, Renderer, RenderCrash } from './renderer.js'
+import type { RenderOptions } from '../letter.js'
 import { formatMessage, letterLine, summary, type LetterReport, type Report } from './report.js'
 import { checkFile, READ_LIMITS } from '../util/read-file.js'
 
@@ -126,7 +126,8 @@ async function renderAll(argv: string[], io: Io): Promise<number> {
     ],
     letters: [],
   }
-  const written = new Map<string, string>()
+  /** Outputs written in this run, by outputKey: which letter wrote them, and where. */
+  const written = new Map<string, { label: string; target: string }>()
   // Colours only on a terminal, never with NO_COLOR (no-color.org); the progress line only where a person watches.
   const plain = Boolean(io.env.NO_COLOR) || options.json
   const paintOut = !plain && Boolean(io.outTty)
@@ -151,10 +152,11 @@ async function renderAll(argv: string[], io: Io): Promise<number> {
     allowPaths: [...(config.file ? [dirname(config.file)] : []), ...options.allowPaths.map((dir) => resolve(io.cwd, dir))],
   })
   // Read and render one letter (in the pool); what it produces is written below, in input order.
-  const renderInput = async ({ path: input, row }: Task): Promise<{ markdown?: string; result?: RenderResult & { ms: number }; error?: unknown }> => {
+  const renderInput = async ({ path: input, row }: Task): Promise<{ result?: Awaited<ReturnType<Renderer['render']>>; error?: unknown }> => {
     try {
       const markdown = readLetter(resolve(io.cwd, input), input)
-      return { markdown, result: await renderer.render(markdown, renderOptions(input, row)) }
+      // With --check the worker reads each PDF back (against the letter as filled in) before returning it.
+      return { result: await renderer.render(markdown, renderOptions(input, row), options.check) }
     } catch (error) {
       return { error }
     }
@@ -187,28 +189,40 @@ async function renderAll(argv: string[], io: Io): Promise<number> {
     inFlight[i] = null
     const started = performance.now()
     try {
+      // A read-back stopped by a limit fails the check: the letter is not written.
+      if (outcome.error instanceof CheckStopped) throw new LetterError(`check failed: ${outcome.error.message}; not written`)
       if (outcome.error !== undefined) throw outcome.error
       const result = outcome.result!
       entry.warnings = result.warnings.map(({ message, line, column, source }) => ({ message, line, column, source }))
       // Letters in subfolders of a folder input keep their subfolder in the output folder.
       const target = join(outDir, sub, outputName(input, result.meta, row?.index))
       const label = row ? `${input} (row ${row.index})` : input
-      const earlier = written.get(target)
+      // Names that differ only in case or Unicode form are one file on macOS and Windows disks.
+      const earlier = written.get(outputKey(target))
       // (Watch mode renders a letter again: its own earlier output is no collision.)
-      if (earlier && earlier !== label) throw new LetterError(`output ${display(io.cwd, target)} is already written by ${earlier} in this run; set a different "output" name`)
-      writeAtomic(target, result.pdf)
-      written.set(target, label)
-      Object.assign(entry, { output: display(io.cwd, target), pages: result.pages, bytes: result.pdf.byteLength })
+      if (earlier && earlier.label !== label) {
+        const as = earlier.target === target ? '' : ` as ${display(io.cwd, earlier.target)} (names that differ only in case or Unicode form are one file on macOS and Windows)`
+        throw new LetterError(`output ${display(io.cwd, target)} is already written by ${earlier.label} in this run${as}; set a different "output" name`)
+      }
       if (options.check) {
-        // --check reads the PDF just written back against its source; a failure fails the letter (the PDF stays).
-        const { checkPdf, formatCheck } = await import('../check/index.js')
-        const check = await checkPdf(result.pdf, { source: fillSourceText(outcome.markdown!, row?.values, result.meta), letterPages: result.letterPages })
-        if (!check.ok) {
+        // The worker read the PDF back against its source before returning it: a letter that fails the check is
+        // not written, so an earlier PDF stays as it was.
+        const check = result.check!
+        if (check.error !== undefined) throw new LetterError(`check failed: ${check.error}; not written`)
+        if (!check.report.ok) {
           progress?.('')
-          for (const line of formatCheck(display(io.cwd, target), check).slice(1)) if (!options.json) io.err(line)
-          throw new LetterError(`check failed: ${formatCheck('', check).slice(1).map((l) => l.trim()).join('; ')}`)
+          const { formatCheck } = await import('../check/format.js')
+          for (const line of formatCheck(display(io.cwd, target), check.report).slice(1)) if (!options.json) io.err(line)
+          throw new LetterError(`check failed: ${formatCheck('', check.report).slice(1).map((l) => l.trim()).join('; ')}; not written`)
         }
       }
+      try {
+        writeAtomic(target, result.pdf)
+      } catch (error) {
+        throw error instanceof WriteError ? new LetterError(`writing ${display(io.cwd, error.path)}: ${error.reason}`) : error
+      }
+      written.set(outputKey(target), { label, target })
+      Object.assign(entry, { output: display(io.cwd, target), pages: result.pages, bytes: result.pdf.byteLength })
       entry.ms = Math.round(result.ms + performance.now() - started)
     } catch (error) {
       // An unexpected failure (a bug, a react-pdf crash) fails this letter only; its stack only with --verbose.
