@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { READ_LIMITS, readFileSafely } from '../util/read-file.js'
+import { readLetter } from './inputs.js'
 import { DEFAULT_TIMEOUT_S, parseTimeout, strictArgs, UsageError } from './args.js'
 import { defaultJobs, Renderer, type CheckOutcome } from './renderer.js'
 import type { Io } from './run.js'
@@ -32,20 +33,16 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
   if (!files.length) throw new UsageError('check needs a PDF file: letterpress check FILE.pdf [--source FILE.md]')
   if (values.source && files.length > 1) throw new UsageError('--source goes with one PDF at a time')
   const timeout = parseTimeout(values.timeout)
-  const read = (file: string) => {
-    try {
-      return readFileSync(resolve(io.cwd, file))
-    } catch {
-      throw new UsageError(`cannot read "${file}"`)
-    }
-  }
-  const source = values.source === undefined ? undefined : read(values.source).toString('utf8')
+  const source = values.source === undefined ? undefined : readLetter(resolve(io.cwd, values.source), values.source)
   const { formatCheck } = await import('../check/format.js')
   // Files are read in workers, a few at once; a file that cannot be read, or not within the limits, fails alone.
   const jobs = Math.min(defaultJobs(), files.length)
   const checker = new Renderer(timeout * 1000, jobs, 'check')
-  const start = (file: string) => {
-    const pdf = new Uint8Array(read(file))
+  const start = (file: string): Promise<CheckOutcome> => {
+    // The read rule of every file: a regular file within its size limit (a device or a pipe is never opened).
+    const read = readFileSafely(resolve(io.cwd, file), { what: 'PDF', limit: READ_LIMITS.pdf })
+    if ('problem' in read) return Promise.resolve({ error: read.problem })
+    const pdf = new Uint8Array(read.data)
     return checker.check(pdf, { source }).catch((error: unknown): CheckOutcome => ({ error: `could not be checked: ${String((error as Error)?.message ?? error)}` }))
   }
   const reports = []

@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import { dirname, extname, isAbsolute, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Font } from '@react-pdf/renderer'
+import { READ_LIMITS, readFileSafely } from '../util/read-file.js'
 import * as fontkit from 'fontkit'
 import { cacheShaping } from './shaping-cache.js'
 import { patchFontkit } from './fontkit-patch.js'
@@ -108,7 +109,9 @@ function shown(file: string): string {
 function addFontFile(file: string): string | undefined {
   let font: fontkit.Font
   try {
-    const bytes = readFileSync(file)
+    const read = readFileSafely(file, { what: 'font file', limit: READ_LIMITS.font })
+    if ('problem' in read) return read.problem.replace(/^font file /, '')
+    const bytes = read.data
     font = fontkit.create(bytes) as fontkit.Font
     const damage = damagedTable(font, bytes.length)
     if (damage) return damage

@@ -15,6 +15,10 @@ export const READ_LIMITS = {
   data: 16 * MB,
   image: 20 * MB,
   attachment: 50 * MB,
+  /** A PDF read back by `letterpress check`: an attachment's limit. */
+  pdf: 50 * MB,
+  /** A TTF/OTF in fonts/: a full CJK face is about 20 MB. */
+  font: 64 * MB,
 } as const
 
 /** What may be read: the kind of file (for messages), its size limit and the folders it must lie in. */

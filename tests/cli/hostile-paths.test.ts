@@ -195,6 +195,25 @@ describe('letters: regular files only', () => {
   })
 })
 
+describe('letterpress check: regular files only', () => {
+  test('a PDF that is a device or a pipe fails alone, the other file is still checked; a --source pipe is refused', async () => {
+    const dir = project({ 'letters/ok.md': GOOD })
+    expect(letterpress(dir, []).code).toBe(0)
+    mkfifo(join(dir, 'pipe.pdf'))
+    const r = await guarded(dir, ['check', '/dev/zero', 'pipe.pdf', 'output/ok.pdf'])
+    expect(r.stopped).toBeNull()
+    expect(r.code).toBe(1)
+    expect(r.stdout).toContain('/dev/zero: PDF is not a regular file (a device, pipe or socket is never read)')
+    expect(r.stdout).toContain('pipe.pdf: PDF is not a regular file')
+    expect(r.stdout).toMatch(/✓ output\/ok\.pdf/)
+    mkfifo(join(dir, 'source.md'))
+    const source = await guarded(dir, ['check', 'output/ok.pdf', '--source', 'source.md'])
+    expect(source.stopped).toBeNull()
+    expect(source.code).toBe(2)
+    expect(source.stderr).toContain('source.md error letter is not a regular file')
+  })
+})
+
 describe('a folder search never leaves its folder', () => {
   /** letters/ with two real letters, links out (a folder, a file, a loop to ..) and links inside (a file, a folder). */
   const linked = () => {
