@@ -48,9 +48,11 @@ Options:
       --fit            shrink a longer letter to --max-pages / max-pages: spacing first, then leading,
                        then type size and margins, within the theme's bounds
       --no-pdfa        do not claim PDF/A (PDF/A-2a by default; pdfa: false in front matter)
-      --check          read each PDF back against its letter (as \`letterpress check\`); a failure fails it
-      --allow-path DIR images and signatures may also be read from DIR (by default only from the
-                       letter's folder and the project config's folder); repeatable
+      --check          read each PDF back against its letter (as \`letterpress check\`) before it is
+                       written; a failure fails the letter and leaves any earlier PDF as it was
+      --allow-path DIR files a letter names (images, signature, theme, attachments) may also be read
+                       from DIR (by default only from the letter's folder and the project config's
+                       folder); repeatable
       --attach FILE    append the pages of the PDF FILE to each letter's PDF, after those its front
                        matter attaches (attach: [cv.pdf]); repeatable
       --timeout SECONDS stop a letter that takes longer to render or check (default 60, at most

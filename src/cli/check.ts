@@ -1,5 +1,5 @@
 import { resolve } from 'node:path'
-import { READ_LIMITS, readFileSafely } from '../util/read-file.js'
+import { checkFile, READ_LIMITS, readFileSafely } from '../util/read-file.js'
 import { readLetter } from './inputs.js'
 import { DEFAULT_TIMEOUT_S, parseTimeout, strictArgs, UsageError } from './args.js'
 import { defaultJobs, Renderer, type CheckOutcome } from './renderer.js'
@@ -34,6 +34,11 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
   if (values.source && files.length > 1) throw new UsageError('--source goes with one PDF at a time')
   const timeout = parseTimeout(values.timeout)
   const source = values.source === undefined ? undefined : readLetter(resolve(io.cwd, values.source), values.source)
+  // A file that is not there is a typo on the command line: bad usage, before anything is checked.
+  for (const file of files) {
+    const found = checkFile(resolve(io.cwd, file), { what: 'PDF', name: file, limit: READ_LIMITS.pdf })
+    if ('reason' in found && found.reason === 'missing') throw new UsageError(found.problem)
+  }
   const { formatCheck } = await import('../check/format.js')
   // Files are read in workers, a few at once; a file that cannot be read, or not within the limits, fails alone.
   const jobs = Math.min(defaultJobs(), files.length)

@@ -188,7 +188,7 @@ describe('output names that differ only in case or Unicode form', () => {
     const r = letterpress(dir, [])
     expect(r.code).toBe(1)
     expect(r.stderr).toContain('letters/b.md error output output/acme.pdf is already written by letters/a.md in this run as output/Acme.pdf')
-    expect(r.stderr).toContain('letters/c.md error output output/ACME.PDF is already written by letters/a.md in this run as output/Acme.pdf')
+    expect(r.stderr).toContain('letters/c.md error output output/ACME.pdf is already written by letters/a.md in this run as output/Acme.pdf')
     expect(pdfsIn(join(dir, 'output'))).toEqual(['Acme.pdf'])
   })
 

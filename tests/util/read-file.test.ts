@@ -79,6 +79,6 @@ describe('readFileSafely: only regular files, within the limit', () => {
   })
 
   test('the limits', () => {
-    expect(READ_LIMITS).toEqual({ letter: 512 * 1024, theme: 256 * 1024, config: 256 * 1024, packageJson: 1024 * 1024, data: 16 * 1024 * 1024, image: 20 * 1024 * 1024, attachment: 50 * 1024 * 1024 })
+    expect(READ_LIMITS).toEqual({ letter: 512 * 1024, theme: 256 * 1024, config: 256 * 1024, packageJson: 1024 * 1024, data: 16 * 1024 * 1024, image: 20 * 1024 * 1024, attachment: 50 * 1024 * 1024, pdf: 50 * 1024 * 1024, font: 64 * 1024 * 1024 })
   })
 })
