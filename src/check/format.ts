@@ -1,4 +1,4 @@
-import type { CheckReport } from './index.js'
+import type { CheckReport } from './report.js'
 
 /** The report as lines for a terminal: a verdict, then each problem. */
 export function formatCheck(file: string, report: CheckReport): string[] {

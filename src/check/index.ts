@@ -1,24 +1,12 @@
 import { readPdf } from './read.js'
 export { DecodeLimitError, MAX_DECODED_MB } from './decode-limit.js'
 export { formatCheck } from './format.js'
-import { compareWords, sourceWords, type WordProblem } from './words.js'
+import { compareWords, sourceWords } from './words.js'
+import type { CheckReport } from './report.js'
+export type { CheckReport } from './report.js'
 
 /** Page sizes a letter may have, in points (±1). */
 const PAPER: Record<string, [number, number]> = { A4: [595, 842], Letter: [612, 792] }
-
-/** What `letterpress check` found in one PDF. */
-export interface CheckReport {
-  ok: boolean
-  pages: number
-  /** Body words of the source read back in order, when a source was given. */
-  words: { expected: number; matched: number; score: number } | null
-  wordProblems: WordProblem[]
-  /** Fonts whose glyphs are not in the file. */
-  fontsNotEmbedded: string[]
-  /** Document info a reader expects that is missing. */
-  metadataMissing: string[]
-  pageProblems: string[]
-}
 
 /** What a check compares a PDF with. */
 export interface CheckOptions {

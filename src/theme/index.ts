@@ -8,6 +8,7 @@ import { READ_LIMITS, readFileSafely } from '../util/read-file.js'
 import { classic } from './classic.js'
 import { din5008 } from './din5008.js'
 import { modern } from './modern.js'
+import { pageBoxProblems } from './page-box.js'
 import { themeSchema, type Theme } from './schema.js'
 
 export type { Theme } from './schema.js'
@@ -72,7 +73,14 @@ export function resolveTheme(choice: ThemeChoice, options: ThemeOptions = {}): T
 /** Validate a merged theme; the first problem names its key, with its line when a theme file set it. */
 function check(value: unknown, src: YamlSource | undefined, file: string, prefix: string[] = []): Theme {
   const result = themeSchema.safeParse(value)
-  if (result.success) return result.data
+  if (result.success) {
+    // The text area is checked once every value is in its bounds: its problem names the key to change.
+    const [problem] = pageBoxProblems(result.data)
+    if (!problem) return result.data
+    const path = [...prefix, ...problem.path]
+    const where = src ? src.place(path) : { line: null, column: null }
+    throw new LetterError(`theme value "${path.join('.')}" must be ${problem.message}`, where.line, where.column, file)
+  }
   const issue = result.error.issues[0] as z.core.$ZodIssue
   const path = [...prefix, ...issue.path.map(String)]
   const key = path.join('.') || (issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : '')

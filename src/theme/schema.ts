@@ -1,5 +1,4 @@
 import { z } from 'zod'
-import { pageBoxProblems } from './page-box.js'
 import { mm, SMALLEST_SHEET } from './units.js'
 
 /** A length in points from `min` to `max`. */
@@ -121,11 +120,6 @@ export const themeSchema = z
     fit: z.strictObject({ minBody: z.number().min(6).max(24), minLeading: z.number().min(1).max(3), minMargin: z.union([margin, sides]), minSpace: z.number().min(0).max(1) }),
     /** Values laid over the theme on US Letter paper (US business-letter conventions). */
     letterPaper: z.record(z.string(), z.unknown()).optional(),
-  })
-  .superRefine((theme, ctx) => {
-    // The text area is checked once every value is in its bounds: its problems name the key to change.
-    if (ctx.issues.length) return
-    for (const problem of pageBoxProblems(theme)) ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message })
   })
 
 /** A theme: plain data that every handler and layout block reads. */

@@ -3,6 +3,7 @@ import { firstFitting, fitSteps, guessFitting } from '../../src/layout/fit.js'
 import { PAPER_HEIGHT, PAPER_WIDTH } from '../../src/theme/units.js'
 import { themes, type Theme } from '../../src/theme/index.js'
 import { themeSchema } from '../../src/theme/schema.js'
+import { pageBoxProblems } from '../../src/theme/page-box.js'
 import { mm } from '../../src/theme/units.js'
 
 // The steps are computed by repeated subtraction, so allow for floating-point error (the module itself uses 1e-9).
@@ -24,7 +25,10 @@ describe.each(Object.keys(themes))('fitSteps(%s)', (name) => {
   })
 
   test('every step is a valid theme', () => {
-    for (const step of steps) expect(themeSchema.safeParse(step).success).toBe(true)
+    for (const step of steps) {
+      expect(themeSchema.safeParse(step).success).toBe(true)
+      expect(pageBoxProblems(step)).toEqual([])
+    }
   })
 
   test('every later step is at least as tight as the one before', () => {
