@@ -112,6 +112,26 @@ describe('a broken project config or --theme is bad usage', () => {
     expect(existsSync(join(dir, 'output'))).toBe(false)
   })
 
+  test('a project config with two wrong fields exits 2 naming both, each with its line', () => {
+    const dir = project({ 'letterpress.config.yaml': 'paper: A5\nlang: en-GB\nhyphenate: often\n', 'letters/a.md': BODY })
+    const r = letterpress(dir, [])
+    expect(r.code).toBe(2)
+    expect(errorLines(r.stderr)).toEqual([
+      'letterpress.config.yaml:1:8 error field "paper" must be A4 or Letter',
+      'letterpress.config.yaml:3:12 error field "hyphenate" must be true or false',
+    ])
+  })
+
+  test('a wrong extends and a bad value in one theme file are both named', () => {
+    const dir = project({ 'mine.yaml': 'extends: fancy\nsize:\n  body: 1\n', 'letters/a.md': BODY })
+    const r = letterpress(dir, ['--theme', 'mine.yaml'])
+    expect(r.code).toBe(2)
+    expect(errorLines(r.stderr)).toEqual([
+      'mine.yaml:1:10 error "extends" must name a built-in theme (classic, modern, din5008)',
+      'mine.yaml:3:9 error theme value "size.body" must be at least 6',
+    ])
+  })
+
   test('a broken theme file named by the project config exits 2 with every problem', () => {
     const dir = project({ 'letterpress.config.yaml': 'theme: themes/bad.yaml\n', 'themes/bad.yaml': 'size:\n  body: 1\npage:\n  headerOfset: 3\n', 'letters/a.md': BODY })
     const r = letterpress(dir, [])
