@@ -122,6 +122,15 @@ describe('a broken project config or --theme is bad usage', () => {
     ])
   })
 
+  test('project config colours the themes cannot take exit 2 before anything renders, an unknown name with the nearest one', () => {
+    const dir = project({ 'letterpress.config.yaml': 'colors:\n  accent: red\n  acent: "#123456"\n', 'letters/a.md': BODY })
+    const r = letterpress(dir, [])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('letterpress.config.yaml error theme value "colors.accent" must be a colour such as #1f3a5f')
+    expect(r.stderr).toContain('letterpress.config.yaml error unknown theme key "colors.acent"; did you mean "accent"?')
+    expect(existsSync(join(dir, 'output'))).toBe(false)
+  })
+
   test('a wrong extends and a bad value in one theme file are both named', () => {
     const dir = project({ 'mine.yaml': 'extends: fancy\nsize:\n  body: 1\n', 'letters/a.md': BODY })
     const r = letterpress(dir, ['--theme', 'mine.yaml'])
