@@ -156,6 +156,12 @@ async function renderOne(markdown: string, options: RenderOptions): Promise<Rend
   if (theme.din && meta.paper !== 'A4') {
     warnings.push({ message: `theme "${theme.name}" places the address for an A4 window envelope, but the paper is ${meta.paper}`, line: null, column: null, source: 'letterpress:theme' })
   }
+  if (meta.fit && meta.maxPages === undefined) {
+    // Fitting needs a page count to fit to; a letter of any length is left as it is.
+    const asked = options.fit ? '--fit' : 'fit: true'
+    const at = !options.fit && hasField(parsed.raw, ['fit']) ? parsed.place(['fit']) : { line: null, column: null }
+    warnings.push({ message: `${asked} does nothing without max-pages: set max-pages: N in the front matter or --max-pages N`, ...at, source: 'letterpress:meta' })
+  }
   const parts = findParts(parsed.tree)
   if (!parts.title && !parts.salutation && !parts.body.length && !parts.closing) {
     throw new LetterError('letter is empty: write the letter below the front matter', null, null, path)

@@ -78,8 +78,11 @@ export async function runPreview(argv: string[], io: Io, stopping: Promise<void>
     } catch (error) {
       // The page keeps showing the last good render, with the error beside it.
       const e = error instanceof LetterError ? error : new LetterError(`could not render: ${String((error as Error)?.message ?? error)}`)
-      const where = e.file ? relative(io.cwd, resolve(io.cwd, e.file)) : path
-      messages.push({ severity: 'error', text: formatMessage(where, 'error', { message: e.message, line: e.line, column: e.column }), line: e.line, column: e.column })
+      // Every problem of one pass (each schema problem of the front matter or a theme file) is shown.
+      for (const p of e.problems) {
+        const where = p.file ? relative(io.cwd, resolve(io.cwd, p.file)) : path
+        messages.push({ severity: 'error', text: formatMessage(where, 'error', { message: p.message, line: p.line, column: p.column }), line: p.line, column: p.column })
+      }
       state = { version: state.version + 1, ok: false, pages: state.pages, ms: Math.round(performance.now() - started), messages }
       io.out(`✗ ${path}  ${e.message}`)
     }

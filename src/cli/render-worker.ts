@@ -46,10 +46,10 @@ parentPort!.on('message', async (job: Job) => {
   try {
     await runJob(job)
   } catch (error) {
-    const e = error as Error & { line?: number | null; column?: number | null; file?: string }
+    const e = error as Error & { line?: number | null; column?: number | null; file?: string; more?: unknown[] }
     parentPort!.postMessage({
       id: job.id,
-      error: { letter: error instanceof LetterError, message: e.message, line: e.line ?? null, column: e.column ?? null, file: e.file, stack: e.stack },
+      error: { letter: error instanceof LetterError, message: e.message, line: e.line ?? null, column: e.column ?? null, file: e.file, more: e.more, stack: e.stack },
     })
   }
 })

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import type { CheckOptions, CheckReport } from '../check/index.js'
 import type { RenderOptions, RenderResult } from '../letter.js'
-import { LetterError } from '../parse/errors.js'
+import { LetterError, type Problem } from '../parse/errors.js'
 
 /** What a worker does: render a letter, or read a PDF back (`--check`, `letterpress check`). */
 export type JobKind = 'render' | 'check'
@@ -20,7 +20,7 @@ type Reply = {
   ms?: number
   result?: RenderResult
   check?: CheckOutcome
-  error?: { letter: boolean; message: string; line: number | null; column: number | null; file?: string; stack?: string }
+  error?: { letter: boolean; message: string; line: number | null; column: number | null; file?: string; more?: Problem[]; stack?: string }
 }
 
 /** What each part of a job is called in messages about its limits. */
@@ -169,7 +169,7 @@ export class Renderer {
         }
         done(true)
         if (reply.result || reply.check) resolve(reply)
-        else if (reply.error?.letter) reject(new LetterError(reply.error.message, reply.error.line, reply.error.column, reply.error.file))
+        else if (reply.error?.letter) reject(new LetterError(reply.error.message, reply.error.line, reply.error.column, reply.error.file, reply.error.more))
         else reject(new RenderCrash(reply.error?.message ?? 'unknown error', reply.error?.stack))
       }
       const onError = (error: Error & { code?: string }) => {

@@ -10,8 +10,19 @@ export interface LetterReport {
   bytes: number
   ms: number
   warnings: { message: string; line: number | null; column: number | null; source: string }[]
-  /** `file` is set when the problem is in another file than the letter (a theme file). */
-  error: null | { message: string; line: number | null; column: number | null; file?: string }
+  /**
+   * The first problem that failed the letter; `file` is set when it is in another file than the letter (a theme
+   * file). `problems` lists every problem when one pass found several (every schema problem of a file).
+   */
+  error: null | (ReportProblem & { problems?: ReportProblem[] })
+}
+
+/** One problem as the report names it: its message and place, and its file when not the letter. */
+export interface ReportProblem {
+  message: string
+  line: number | null
+  column: number | null
+  file?: string
 }
 
 /** The whole run's JSON report. */
@@ -35,6 +46,11 @@ export function formatMessage(file: string, severity: 'warning' | 'error', m: Pi
   return `${m.file ?? file}${place} ${paint(severity === 'error' ? 'red' : 'yellow', severity, color)} ${m.message}`
 }
 
+/** A failed letter's error as error lines, one a problem, each with its own file:line:column. */
+export function formatError(file: string, error: NonNullable<LetterReport['error']>, color = false): string[] {
+  return (error.problems ?? [error]).map((p) => formatMessage(file, 'error', p, color))
+}
+
 const size = (bytes: number) => (bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`)
 
 /** The line printed as a letter finishes: name, pages, size and time, or the failure. */
@@ -44,13 +60,15 @@ export function letterLine(r: LetterReport, color = false): string {
   return `${paint('green', '✓', color)} ${input} → ${r.output}  ${paint('dim', `${r.pages} page${r.pages === 1 ? '' : 's'}, ${size(r.bytes)}, ${r.ms} ms`, color)}`
 }
 
-/** The closing summary: counts, and which letters failed. */
-export function summary(report: Report, color = false): string {
+/** The closing summary: letters rendered of all the run's inputs, warnings, which failed, and a stop by a signal. */
+export function summary(report: Report, color = false, run: { total?: number; stopped?: string | null } = {}): string {
   const failed = report.letters.filter((l) => l.error)
   const warnings = report.letters.reduce((n, l) => n + l.warnings.length, 0)
   const done = report.letters.length - failed.length
-  const parts = [`${done} of ${report.letters.length} letter${report.letters.length === 1 ? '' : 's'} rendered`]
+  const total = run.total ?? report.letters.length
+  const parts = [`${done} of ${total} letter${total === 1 ? '' : 's'} rendered`]
   if (warnings) parts.push(`${warnings} warning${warnings === 1 ? '' : 's'}`)
   if (failed.length) parts.push(paint('red', `failed: ${failed.map((l) => (l.row === undefined ? l.input : `${l.input} (row ${l.row})`)).join(', ')}`, color))
+  if (run.stopped) parts.push(`stopped by ${run.stopped}`)
   return parts.join('; ')
 }

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
-import { CONFIG_FILES, loadConfig } from '../parse/config.js'
-import { LetterError } from '../parse/errors.js'
-import { isThemePath, themes } from '../theme/index.js'
+import { CONFIG_FILES, loadConfig, type ProjectConfig } from '../parse/config.js'
+import { LetterError, type Problem } from '../parse/errors.js'
+import { checkTheme, isThemePath, themes } from '../theme/index.js'
 import { outputName } from '../write/output-name.js'
 import { writeAtomic, WriteError } from '../write/atomic.js'
 import { outputKey } from '../write/output-key.js'
@@ -12,7 +12,7 @@ import { readRows, type DataRow } from './data.js'
 import { runCheck } from './check.js'
 import { CheckStopped, defaultJobs, Renderer, RenderCrash } from './renderer.js'
 import type { RenderOptions } from '../letter.js'
-import { formatMessage, letterLine, summary, type LetterReport, type Report } from './report.js'
+import { formatError, formatMessage, letterLine, summary, type LetterReport, type Report, type ReportProblem } from './report.js'
 import { checkFile, READ_LIMITS } from '../util/read-file.js'
 
 /** One render: a letter, and for mail merge one data row. */
@@ -55,8 +55,7 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
       return 2
     }
     if (error instanceof LetterError) {
-      const file = error.file ? display(io.cwd, resolve(io.cwd, error.file)) : 'letterpress'
-      io.err(formatMessage(file, 'error', { message: error.message, line: error.line, column: error.column }))
+      for (const line of formatError('letterpress', reportError(io.cwd, error))) io.err(line)
       return 2
     }
     // Anything else is a bug: one line, the stack only with --verbose.
@@ -92,6 +91,8 @@ async function renderAll(argv: string[], io: Io): Promise<number> {
       const found = checkFile(resolve(io.cwd, options.theme), { what: 'theme file', name: options.theme, limit: READ_LIMITS.theme })
       if ('problem' in found) throw new UsageError(found.problem)
       options.theme = resolve(io.cwd, options.theme)
+      // Parsed and checked up front too: a broken --theme file is bad usage, before any letter renders.
+      checkTheme(options.theme, { file: options.theme })
     } else if (!Object.hasOwn(themes, options.theme)) {
       throw new UsageError(`unknown theme "${options.theme}"; built-in themes: ${Object.keys(themes).join(', ')}`)
     }
@@ -101,7 +102,8 @@ async function renderAll(argv: string[], io: Io): Promise<number> {
     if ('problem' in found) throw new UsageError(`${found.problem} (--attach)`)
   }
   const sourceDateEpoch = parseEpoch(io.env.SOURCE_DATE_EPOCH)
-  let config = loadConfig(io.cwd)
+  const allowPaths = options.allowPaths.map((dir) => resolve(io.cwd, dir))
+  let config = loadProject(io.cwd, allowPaths)
   const configFile = config.file ? relative(io.cwd, config.file) : undefined
   if (!options.json) for (const w of config.warnings) io.err(formatMessage(configFile ?? '', 'warning', { ...w, file: configFile }))
   const outDir = resolve(io.cwd, options.out)
@@ -149,7 +151,7 @@ async function renderAll(argv: string[], io: Io): Promise<number> {
     sourceDateEpoch,
     fontDirs: [join(io.cwd, 'fonts')],
     // The project config's folder is the user's own; other folders only when named.
-    allowPaths: [...(config.file ? [dirname(config.file)] : []), ...options.allowPaths.map((dir) => resolve(io.cwd, dir))],
+    allowPaths: [...(config.file ? [dirname(config.file)] : []), ...allowPaths],
   })
   // Read and render one letter (in the pool); what it produces is written below, in input order.
   const renderInput = async ({ path: input, row }: Task): Promise<{ result?: Awaited<ReturnType<Renderer['render']>>; error?: unknown }> => {
@@ -229,16 +231,14 @@ async function renderAll(argv: string[], io: Io): Promise<number> {
       progress?.('')
       if (!(error instanceof LetterError) && options.verbose) io.err(String(error instanceof RenderCrash ? error.detail : (error as Error)?.stack))
       const e = error instanceof LetterError ? error : new LetterError(`could not render: ${String((error as Error)?.message ?? error)}`)
-      entry.error = { message: e.message, line: e.line, column: e.column }
-      // A problem in another file (a theme file, say) names that file.
-      if (e.file && resolve(io.cwd, e.file) !== resolve(io.cwd, input)) entry.error.file = display(io.cwd, resolve(io.cwd, e.file))
+      entry.error = reportError(io.cwd, e, input)
       report.ok = false
     }
     report.letters.push(entry)
     if (!options.json) {
       progress?.('')
       for (const w of entry.warnings) io.err(formatMessage(input, 'warning', w, paintErr))
-      if (entry.error) io.err(formatMessage(input, 'error', entry.error, paintErr))
+      if (entry.error) for (const line of formatError(input, entry.error, paintErr)) io.err(line)
       io.out(letterLine(entry, paintOut))
     }
   }
@@ -260,10 +260,10 @@ async function renderAll(argv: string[], io: Io): Promise<number> {
         fontsDir: join(io.cwd, 'fonts'),
         render: (batch) => renderBatch(batch),
         // A changed config is read again; changed fonts need a fresh worker (fonts are registered once per process).
-        reloadConfig: () => void (config = loadConfig(io.cwd)),
+        reloadConfig: () => void (config = loadProject(io.cwd, allowPaths)),
         onError: (error) => {
           const e = error instanceof LetterError ? error : new LetterError(String((error as Error)?.message ?? error))
-          io.err(formatMessage(e.file ? display(io.cwd, resolve(io.cwd, e.file)) : 'letterpress', 'error', e, paintErr))
+          for (const line of formatError('letterpress', reportError(io.cwd, e), paintErr)) io.err(line)
         },
         restartRenderer: async () => {
           await renderer.close()
@@ -281,12 +281,35 @@ async function renderAll(argv: string[], io: Io): Promise<number> {
     await renderer.close()
   }
   if (options.json) io.out(JSON.stringify(report, null, 2))
-  else io.out(summary(report, paintOut))
+  else io.out(summary(report, paintOut, { total: tasks.length, stopped }))
   if (stopped) {
     io.err(`letterpress: stopped by ${stopped} after ${report.letters.length} of ${tasks.length} letters`)
     return 130
   }
   return report.ok ? 0 : 1
+}
+
+/**
+ * The project config, with the theme it names checked before any letter renders (with its colours laid over
+ * it): a broken config or theme file throws a LetterError naming every problem, which is bad usage.
+ */
+function loadProject(cwd: string, allowPaths: string[]): ProjectConfig {
+  const config = loadConfig(cwd)
+  if (config.file) {
+    const dir = dirname(config.file)
+    checkTheme(config.raw.theme ?? 'classic', { baseDir: dir, file: config.file, roots: [dir, ...allowPaths], place: config.place(['theme']) }, config.raw.colors)
+  }
+  return config
+}
+
+/** A LetterError as the report has it: the first problem, and every problem when there are several; a file only when it is not the letter. */
+function reportError(cwd: string, error: LetterError, input?: string): NonNullable<LetterReport['error']> {
+  const shown = ({ message, line, column, file }: Problem): ReportProblem => {
+    const other = file !== undefined && (input === undefined || resolve(cwd, file) !== resolve(cwd, input))
+    return { message, line, column, ...(other && { file: display(cwd, resolve(cwd, file)) }) }
+  }
+  const [first, ...rest] = error.problems.map(shown)
+  return rest.length ? { ...first!, problems: [first!, ...rest] } : first!
 }
 
 /** A path as the user reads it: relative inside the working folder, absolute outside it. */

@@ -12,7 +12,11 @@ export interface ProjectConfig {
   file: string | null
   raw: RawMeta
   warnings: LetterMessage[]
+  /** Line and column of a field in the config file (by its path), for messages about its value. */
+  place: (path: readonly PropertyKey[]) => { line: number | null; column: number | null }
 }
+
+const NOWHERE = () => ({ line: null, column: null })
 
 const CONFIG_NAMES = ['letterpress.config.yaml', 'letterpress.config.yml']
 /** Every file a project config may come from (watched by --watch, whether it exists yet or not). */
@@ -24,8 +28,9 @@ export function loadConfig(dir: string): ProjectConfig {
     const file = join(dir, name)
     const text = readConfig(file, READ_LIMITS.config)
     if (text === undefined) continue
-    const { raw, warnings } = validateMeta(parseYaml(text, file, 1, 'config'), file)
-    return { file, raw: anchored(raw, dir), warnings: warnings.map((w) => ({ ...w, file })) }
+    const src = parseYaml(text, file, 1, 'config')
+    const { raw, warnings } = validateMeta(src, file)
+    return { file, raw: anchored(raw, dir), warnings: warnings.map((w) => ({ ...w, file })), place: (path) => src.place(path) }
   }
   const pkg = join(dir, 'package.json')
   const text = readConfig(pkg, READ_LIMITS.packageJson)
@@ -33,11 +38,12 @@ export function loadConfig(dir: string): ProjectConfig {
     const whole = parseYaml(text, pkg, 1, 'package.json')
     const value = whole.value as Record<string, unknown> | null
     if (value && typeof value === 'object' && 'letterpress' in value) {
-      const { raw, warnings } = validateMeta(within(whole, 'letterpress'), pkg)
-      return { file: pkg, raw: anchored(raw, dir), warnings: warnings.map((w) => ({ ...w, file: pkg })) }
+      const src = within(whole, 'letterpress')
+      const { raw, warnings } = validateMeta(src, pkg)
+      return { file: pkg, raw: anchored(raw, dir), warnings: warnings.map((w) => ({ ...w, file: pkg })), place: (path) => src.place(path) }
     }
   }
-  return { file: null, raw: {}, warnings: [] }
+  return { file: null, raw: {}, warnings: [], place: NOWHERE }
 }
 
 /** A config file's text, undefined when there is none; one that is a device, a pipe or too large throws a LetterError naming it. */

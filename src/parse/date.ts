@@ -27,3 +27,14 @@ export function isoDay(text: string): Date | null | undefined {
   // Date rolls an impossible day over (February 30 is March 2); a real day comes back as written.
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? date : null
 }
+
+/**
+ * What is wrong with a date's text, or undefined: text that starts like an ISO date (digits-digits-digits)
+ * must be one, YYYY-MM-DD naming a real day; other text ("Spring 2027") is free text and fine.
+ */
+export function dateProblem(text: string): string | undefined {
+  const day = isoDay(text)
+  if (day === null) return `a day that exists: ${text.trim()} is not in the calendar`
+  if (day === undefined && /^\d{4}-\d{1,2}-\d{1,2}(?!\d)/.test(text.trim())) return `a date written YYYY-MM-DD: ${text.trim()} looks like one but is not`
+  return undefined
+}

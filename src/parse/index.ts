@@ -40,6 +40,11 @@ export function parseLetter(text: string, path = 'letter.md'): ParsedLetter {
   const file = new VFile({ path, value: markdown })
   const tree = processor.parse(file) as Root
   const yaml = tree.children.find((n): n is Yaml => n.type === 'yaml')
+  // A first line of three dashes opens front matter (as remark-frontmatter reads it): without its closing line
+  // the fields would be set as the letter's text.
+  if (!yaml && /^---[ \t]*(?:\n|$)/.test(markdown)) {
+    throw new LetterError('front matter opened here is never closed: end it with a line of three dashes (---) before the letter', 1, 1, path)
+  }
   if (!yaml) return { raw: {}, hasFrontMatter: false, tree, file, warnings: [], place: () => ({ line: null, column: null }) }
   // The YAML text starts on the line after the opening "---".
   const firstLine = (yaml.position?.start.line ?? 1) + 1

@@ -1,8 +1,9 @@
-import { closest, distance } from 'fastest-levenshtein'
 import type { z } from 'zod'
 import type { LetterMessage, LetterMeta, Person } from '../types.js'
-import { LetterError } from './errors.js'
+import { LetterError, problemsError, type Problem } from './errors.js'
 import { formatDate } from './date.js'
+import { didYouMean } from './did-you-mean.js'
+import { languageProblem } from './language.js'
 import { knownFields, metaSchema, type RawMeta } from './schema.js'
 import type { YamlSource } from './yaml.js'
 import { deepMerge } from '../util/merge.js'
@@ -41,7 +42,7 @@ const EXPECTED: Record<string, string> = {
   label: 'text',
 }
 
-/** Validate one layer (a config file or a letter's front matter): errors throw, unknown fields warn. */
+/** Validate one layer (a config file or a letter's front matter): errors throw (every one at once), unknown fields and languages warn. */
 export function validateMeta(src: YamlSource, file: string): { raw: RawMeta; warnings: LetterMessage[] } {
   const warnings: LetterMessage[] = []
   const value = src.value ?? {}
@@ -50,20 +51,20 @@ export function validateMeta(src: YamlSource, file: string): { raw: RawMeta; war
     throw new LetterError('front matter must be a mapping of fields (name: value)', line, column, file)
   }
   const result = metaSchema.safeParse(value)
-  if (!result.success) throw issueToError(result.error.issues[0]!, src, file)
+  if (!result.success) throw problemsError(result.error.issues.map((issue) => issueProblem(issue, src, file)))
   const unknown = (path: string[], known: string[]) => {
     for (const { key, line, column } of src.keys(path)) {
       if (known.includes(key)) continue
-      const near = closest(key, known)
-      const hint = distance(key, near) <= Math.max(2, Math.floor(key.length / 2)) ? `; did you mean "${near}"?` : ''
       const field = [...path, key].join('.')
-      warnings.push({ message: `unknown field "${field}"${hint}`, line, column, source: 'letterpress:meta' })
+      warnings.push({ message: `unknown field "${field}"${didYouMean(key, known)}`, line, column, source: 'letterpress:meta' })
     }
   }
   unknown([], knownFields.top)
   for (const who of ['from', 'to']) {
     if (typeof (value as Record<string, unknown>)[who] === 'object') unknown([who], knownFields.person)
   }
+  const lang = result.data.lang === undefined ? undefined : languageProblem(result.data.lang)
+  if (lang) warnings.push({ message: `lang "${result.data.lang}": ${lang}`, ...src.place(['lang']), source: 'letterpress:meta' })
   return { raw: result.data, warnings }
 }
 
@@ -76,7 +77,7 @@ function deepest(issue: z.core.$ZodIssue, base: PropertyKey[] = []): { issue: z.
   return best && best.path.length > 0 ? deepest(best, path) : { issue, path }
 }
 
-function issueToError(found: z.core.$ZodIssue, src: YamlSource, file: string): LetterError {
+function issueProblem(found: z.core.$ZodIssue, src: YamlSource, file: string): Problem {
   const { issue, path: raw } = deepest(found)
   const path = raw.map((p) => (typeof p === 'number' ? p : String(p)))
   const { line, column } = src.place(path)
@@ -84,7 +85,7 @@ function issueToError(found: z.core.$ZodIssue, src: YamlSource, file: string): L
   const named = [...path].reverse().find((p): p is string => typeof p === 'string') ?? ''
   // A refinement says what is wrong with this value; otherwise the field's expectation says what is right.
   const expected = issue.code === 'custom' ? issue.message : (EXPECTED[named] ?? issue.message)
-  return new LetterError(`field "${field}" must be ${expected}`, line, column, file)
+  return { message: `field "${field}" must be ${expected}`, line, column, file }
 }
 
 /** Options that the command line or the API lay over the front matter. */

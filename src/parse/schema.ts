@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { isoDay } from './date.js'
+import { dateProblem } from './date.js'
 
 /** Whether Intl accepts a BCP 47 language tag (dates are formatted with it). */
 function isLanguageTag(tag: string): boolean {
@@ -36,8 +36,9 @@ export const metaSchema = z.looseObject({
   to: z.union([z.string(), person]).optional(),
   date: z
     .union([z.string(), z.literal(false), z.date()])
-    .refine((d) => (typeof d === 'string' ? isoDay(d) !== null : !(d instanceof Date) || !Number.isNaN(d.getTime())), {
-      error: (issue) => `a day that exists: ${typeof issue.input === 'string' ? issue.input.trim() : 'this date'} is not in the calendar`,
+    .superRefine((d, ctx) => {
+      const problem = typeof d === 'string' ? dateProblem(d) : d instanceof Date && Number.isNaN(d.getTime()) ? 'a day that exists' : undefined
+      if (problem) ctx.addIssue({ code: 'custom', message: problem })
     })
     .optional(),
   subject: z.string().optional(),

@@ -1,6 +1,7 @@
 import { isAbsolute, resolve } from 'node:path'
 import type { z } from 'zod'
-import { LetterError } from '../parse/errors.js'
+import { didYouMean } from '../parse/did-you-mean.js'
+import { LetterError, problemsError, type Problem } from '../parse/errors.js'
 import { parseYaml, type YamlSource } from '../parse/yaml.js'
 import type { LetterMeta } from '../types.js'
 import { deepMerge, isPlainObject } from '../util/merge.js'
@@ -31,14 +32,14 @@ export interface ThemeOptions {
   file?: string
   /** Folders a theme file must lie in (a theme the letter or project config names); none for the user's own (--theme). */
   roots?: string[]
-  /** Place of the `theme` field in the letter, for an error about the file it names. */
+  /** Place of the `theme` field (in the letter or the config), for an error about the theme or file it names. */
   place?: { line: number | null; column: number | null }
 }
 
 /**
  * The theme a letter asks for: a built-in one or a theme file (which may `extends` a built-in one), then the
- * letter's own colours and fonts, then the US Letter adjustments on Letter paper. Invalid values throw a
- * LetterError naming the key (and, for a theme file, its line).
+ * letter's own colours and fonts, then the US Letter adjustments on Letter paper. Invalid values throw one
+ * LetterError for every problem of the file, each naming its key (and, for a theme file, its line).
  */
 export function resolveTheme(choice: ThemeChoice, options: ThemeOptions = {}): Theme {
   const origin = options.file ?? 'letter.md'
@@ -52,44 +53,79 @@ export function resolveTheme(choice: ThemeChoice, options: ThemeOptions = {}): T
     const read = readFileSafely(path, { what: 'theme file', name: choice.theme, limit: READ_LIMITS.theme, roots: options.roots })
     if ('problem' in read) throw new LetterError(read.problem, options.place?.line ?? null, options.place?.column ?? null, options.file)
     const src = parseYaml(read.data.toString('utf8'), path, 1, 'theme file')
-    const { extends: base = 'classic', letterPaper, ...overrides } = (isPlainObject(src.value) ? src.value : {}) as { extends?: unknown; letterPaper?: unknown }
-    if (typeof base !== 'string' || !Object.hasOwn(themes, base)) {
-      const { line, column } = src.place(['extends'])
-      throw new LetterError(`"extends" must name a built-in theme (${Object.keys(themes).join(', ')})`, line, column, path)
-    }
-    theme = check(deepMerge(onPaper(themes[base]!), { ...overrides, name: themes[base]!.name }), src, path)
-    // The file's own letterPaper values are checked once they apply, and named under their key.
-    if (letter && letterPaper !== undefined) theme = check(deepMerge(theme, letterPaper), src, path, ['letterPaper'])
+    const { extends: named = 'classic', letterPaper, ...overrides } = (isPlainObject(src.value) ? src.value : {}) as { extends?: unknown; letterPaper?: unknown }
+    const problems: Problem[] = []
+    // A wrong "extends" is one problem; the rest of the file is still checked, over classic.
+    const known = typeof named === 'string' && Object.hasOwn(themes, named)
+    if (!known) problems.push({ message: `"extends" must name a built-in theme (${Object.keys(themes).join(', ')})`, ...src.place(['extends']), file: path })
+    const base = onPaper(themes[known ? (named as string) : 'classic']!)
+    const own = themeProblems(deepMerge(base, { ...overrides, name: base.name }), src, path)
+    problems.push(...own.problems)
+    // The file's own letterPaper values are checked once they apply, and named under their key (over the
+    // built-in theme alone while the rest of the file has problems, so each problem is named once).
+    const paper = letter && letterPaper !== undefined ? themeProblems(deepMerge(own.theme ?? base, letterPaper), src, path, ['letterPaper']) : undefined
+    problems.push(...(paper?.problems ?? []))
+    if (problems.length) throw problemsError(problems)
+    theme = (paper?.theme ?? own.theme)!
   } else {
     const base = Object.hasOwn(themes, choice.theme) ? themes[choice.theme] : undefined
-    if (!base) throw new LetterError(`unknown theme "${choice.theme}"; built-in themes: ${Object.keys(themes).join(', ')}`, null, null, options.file)
+    if (!base) throw new LetterError(`unknown theme "${choice.theme}"; built-in themes: ${Object.keys(themes).join(', ')}`, options.place?.line ?? null, options.place?.column ?? null, options.file)
     theme = onPaper(base)
   }
   const { body, heading, mono } = choice.font
   const fonts = { ...theme.fonts, ...(body && { body }), heading: heading ?? body ?? theme.fonts.heading, ...(mono && { mono }) }
-  return check(deepMerge(theme, { fonts, colors: choice.colors }), undefined, origin)
+  const laid = themeProblems(deepMerge(theme, { fonts, colors: choice.colors }), undefined, origin)
+  if (laid.problems.length) throw problemsError(laid.problems)
+  return laid.theme!
 }
 
-/** Validate a merged theme; the first problem names its key, with its line when a theme file set it. */
-function check(value: unknown, src: YamlSource | undefined, file: string, prefix: string[] = []): Theme {
+/**
+ * Check a theme name or theme file (and colours laid over it) before any letter uses it: resolved on A4 and on
+ * Letter paper, so its Letter-paper values are checked too; every problem throws at once, as one LetterError.
+ */
+export function checkTheme(theme: string, options: ThemeOptions = {}, colors: ThemeChoice['colors'] = {}): void {
+  const problems: Problem[] = []
+  for (const paper of ['A4', 'Letter'] as const) {
+    try {
+      resolveTheme({ theme, font: {}, colors, paper }, options)
+    } catch (error) {
+      if (!(error instanceof LetterError)) throw error
+      problems.push(...error.problems)
+    }
+  }
+  if (problems.length) throw problemsError(problems)
+}
+
+/**
+ * A merged theme, or every problem it has: each schema problem names its key (with its line when a theme file
+ * set it; an unknown key with the nearest known one), then the text area once every value is in its bounds.
+ */
+function themeProblems(value: unknown, src: YamlSource | undefined, file: string, prefix: string[] = []): { theme?: Theme; problems: Problem[] } {
+  const where = (path: PropertyKey[], key = false) => (src ? src.place(path, key) : { line: null, column: null })
   const result = themeSchema.safeParse(value)
   if (result.success) {
-    // The text area is checked once every value is in its bounds: its problem names the key to change.
-    const [problem] = pageBoxProblems(result.data)
-    if (!problem) return result.data
-    const path = [...prefix, ...problem.path]
-    const where = src ? src.place(path) : { line: null, column: null }
-    throw new LetterError(`theme value "${path.join('.')}" must be ${problem.message}`, where.line, where.column, file)
+    const problems = pageBoxProblems(result.data).map((problem) => {
+      const path = [...prefix, ...problem.path]
+      return { message: `theme value "${path.join('.')}" must be ${problem.message}`, ...where(path), file }
+    })
+    return problems.length ? { problems } : { theme: result.data, problems }
   }
-  const issue = result.error.issues[0] as z.core.$ZodIssue
-  const path = [...prefix, ...issue.path.map(String)]
-  const key = path.join('.') || (issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : '')
-  const unknownKey = issue.code === 'unrecognized_keys'
-  const where = src ? src.place(unknownKey ? [...path, issue.keys[0]!] : path, unknownKey) : { line: null, column: null }
-  const message = unknownKey
-    ? `unknown theme key "${[...path, ...issue.keys].join('.')}"`
-    : `theme value "${key}" must be ${expectation(issue)}`
-  throw new LetterError(message, where.line, where.column, file)
+  const problems = result.error.issues.flatMap((issue: z.core.$ZodIssue): Problem[] => {
+    const path = [...prefix, ...issue.path.map(String)]
+    if (issue.code !== 'unrecognized_keys') return [{ message: `theme value "${path.join('.')}" must be ${expectation(issue)}`, ...where(path), file }]
+    const known = knownKeys(issue.path.map(String))
+    return issue.keys.map((key) => ({ message: `unknown theme key "${[...path, key].join('.')}"${didYouMean(key, known)}`, ...where([...path, key], true), file }))
+  })
+  return { problems }
+}
+
+/** The keys the theme schema knows in the mapping at `path` (for "did you mean"). */
+function knownKeys(path: readonly string[]): string[] {
+  type Node = { _zod: { def: { type: string; innerType?: Node } }; shape?: Record<string, Node> }
+  const unwrap = (node: Node | undefined) => (node?._zod.def.type === 'optional' ? node._zod.def.innerType : node)
+  let node = unwrap(themeSchema as unknown as Node)
+  for (const key of path) node = unwrap(node?.shape?.[key])
+  return node?.shape ? Object.keys(node.shape) : []
 }
 
 /** What an invalid value should have been: "at least 6" rather than zod's "Too small: expected number to be >=6". */

@@ -129,22 +129,26 @@ describe('interrupted batches', () => {
     const files: Record<string, string> = {}
     for (let i = 0; i < 400; i++) files[`letters/l${String(i).padStart(3, '0')}.md`] = long
     const dir = project(files)
-    const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+    const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
       const child = spawn(process.execPath, [BIN], { cwd: dir })
+      let stdout = ''
       let stderr = ''
       let sent = false
       child.stdout.on('data', (d: Buffer) => {
+        stdout += d
         if (!sent && d.toString().includes('✓')) {
           sent = true
           child.kill('SIGINT')
         }
       })
       child.stderr.on('data', (d) => (stderr += d))
-      child.on('close', (code) => resolve({ code, stderr }))
+      child.on('close', (code) => resolve({ code, stdout, stderr }))
     })
     expect(result.code).toBe(130)
     expect(result.stderr).toMatch(/stopped by SIGINT after \d+ of 400 letters/)
     const pdfs = pdfsIn(join(dir, 'output'))
+    // The summary counts against every input, not only those reached before the stop.
+    expect(result.stdout).toContain(`${pdfs.length} of 400 letters rendered; stopped by SIGINT`)
     expect(pdfs.length).toBeGreaterThan(0)
     expect(pdfs.length).toBeLessThan(400)
     for (const pdf of pdfs) expect(readFileSync(join(dir, 'output', pdf)).toString('latin1').trimEnd().endsWith('%%EOF')).toBe(true)

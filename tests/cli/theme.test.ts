@@ -27,14 +27,23 @@ describe('themes on the command line', () => {
     expect((await readPdf(readFileSync(join(dir, 'output/b.pdf')))).fonts.map((f) => f.name).join(' ')).toMatch(/NotoSans-Regular/)
   })
 
-  test('an invalid theme value names the theme file, line and key; the letter fails, exit 1', () => {
-    const dir = project({ 'mine.yaml': 'extends: modern\ncolors:\n  accent: red\n', 'letters/a.md': LETTER })
-    const r = letterpress(dir, ['--theme', 'mine.yaml', '--json'])
+  test('an invalid value in a theme file a letter names names the theme file, line and key; that letter fails, exit 1', () => {
+    const dir = project({ 'letters/mine.yaml': 'extends: modern\ncolors:\n  accent: red\n', 'letters/a.md': `---\ntheme: mine.yaml\n---\n${LETTER}`, 'letters/b.md': LETTER })
+    const r = letterpress(dir, ['--json'])
     expect(r.code).toBe(1)
     const report = JSON.parse(r.stdout)
-    expect(report.letters[0].error).toEqual({ message: 'theme value "colors.accent" must be a colour such as #1f3a5f', line: 3, column: 11, file: 'mine.yaml' })
-    const human = letterpress(dir, ['--theme', 'mine.yaml'])
-    expect(human.stderr).toContain('mine.yaml:3:11 error theme value "colors.accent" must be a colour such as #1f3a5f')
+    expect(report.letters[0].error).toEqual({ message: 'theme value "colors.accent" must be a colour such as #1f3a5f', line: 3, column: 11, file: 'letters/mine.yaml' })
+    expect(report.letters[1].output).toBe('output/b.pdf')
+    const human = letterpress(dir, [])
+    expect(human.stderr).toContain('letters/mine.yaml:3:11 error theme value "colors.accent" must be a colour such as #1f3a5f')
+  })
+
+  test('the same theme file given with --theme is bad usage: exit 2 before anything renders', () => {
+    const dir = project({ 'mine.yaml': 'extends: modern\ncolors:\n  accent: red\n', 'letters/a.md': LETTER })
+    const r = letterpress(dir, ['--theme', 'mine.yaml'])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('mine.yaml:3:11 error theme value "colors.accent" must be a colour such as #1f3a5f')
+    expect(r.stdout).toBe('')
   })
 
   test('an unknown theme or a missing theme file is bad usage', () => {
