@@ -111,6 +111,21 @@ describe('--watch', () => {
     expect(await w.exit).toBe(0)
   }, 60_000)
 
+  test('a signature the project config names, beside the config, is drawn anew when it changes', async () => {
+    const dir = project({ 'letterpress.config.yaml': 'signature: sig.png\n', 'letters/a.md': letter('Signed from the config.') })
+    writeFileSync(join(dir, 'sig.png'), solidPng([255, 0, 0]))
+    const w = startWatch(dir)
+    await w.ready(1)
+    const pdf = () => new Uint8Array(readFileSync(join(dir, 'output/a.pdf')))
+    expect(pixelsOf(pdf(), [255, 0, 0])).toBeGreaterThan(400)
+    writeFileSync(join(dir, 'sig.png'), solidPng([0, 0, 255]))
+    await w.until(() => w.count(w.out(), '✓ letters/a.md') === 2, 'a.md rendered after the signature changed')
+    expect(pixelsOf(pdf(), [255, 0, 0])).toBe(0)
+    expect(pixelsOf(pdf(), [0, 0, 255])).toBeGreaterThan(400)
+    w.proc.kill('SIGINT')
+    expect(await w.exit).toBe(0)
+  }, 60_000)
+
   test('a new letter renders; a broken edit is an error line and the watch goes on', async () => {
     const dir = project({ 'letters/a.md': letter('First.') })
     const w = startWatch(dir)
