@@ -13,12 +13,12 @@ import { LetterError } from './parse/errors.js'
 import { parseLetter } from './parse/index.js'
 import { fillPlaceholders } from './parse/placeholders.js'
 import { checkNesting, checkSize } from './parse/limits.js'
-import { smartenPunctuation } from './parse/typography.js'
+import { smartenPunctuation, smartenText } from './parse/typography.js'
 import { useHyphenation } from './fonts/hyphenation.js'
 import { mergeLayers, resolveMeta } from './parse/meta.js'
 import type { RawMeta } from './parse/schema.js'
 import { layOut, renderLaid, type LaidOut } from './render/index.js'
-import { appendAttachments, readAttachments } from './render/attach.js'
+import { appendAttachments, enclosureNames, readAttachments } from './render/attach.js'
 import { NO_HYPHEN_BREAKS, withTextDefaults } from './render/text-options.js'
 import type { ReactElement } from 'react'
 import type { DocumentProps } from '@react-pdf/renderer'
@@ -123,6 +123,8 @@ async function renderOne(markdown: string, options: RenderOptions): Promise<Rend
   const own = parsed.raw.attach
   const placeOf = (i: number) => (own === undefined ? { line: null, column: null } : parsed.place(Array.isArray(own) ? ['attach', i] : ['attach']))
   const attachments = readAttachments(meta.attach, options.attach ?? [], { baseDir, allowPaths, file: path, placeOf })
+  // Enclosures the letter does not list itself are the attachments, named by their own Titles where they have one.
+  if (layers.enclosures === undefined && attachments.length) meta.enclosures = await enclosureNames(attachments, path, warnings)
   if (attachments.length && (options.pdfa ?? layers.pdfa) === true) {
     const at = options.pdfa === undefined && parsed.raw.pdfa !== undefined ? parsed.place(['pdfa']) : { line: null, column: null }
     warnings.push({ message: 'no PDF/A claim for a letter with attachments: the attached PDFs are not checked for conformance', ...at, source: 'letterpress:attach' })
@@ -136,6 +138,9 @@ async function renderOne(markdown: string, options: RenderOptions): Promise<Rend
   warnings.push(...(await missingGlyphs(parsed.tree, theme.fonts, metaText.filter((t): t is string => Boolean(t)), LAST_RESORT_FAMILY)))
 
   smartenPunctuation(parsed.tree, meta.lang)
+  // The front matter's subject and title get the body's typography too (curly quotes, dashes, guillemets).
+  const subject = meta.subject === undefined ? undefined : smartenText(meta.subject, meta.lang)
+  const metaTitle = meta.title === undefined ? undefined : smartenText(meta.title, meta.lang)
   // Hyphenation splits words in the text layer ("devel-oped"), which applicant-tracking systems misread: off unless asked for.
   const names = [meta.from?.name, meta.to?.name, meta.to?.company].filter((n): n is string => Boolean(n))
   if (!(await useHyphenation(meta.hyphenate, meta.lang, names))) {
@@ -177,13 +182,15 @@ async function renderOne(markdown: string, options: RenderOptions): Promise<Rend
       warnings.push({ message: `signature: ${source.problem}; rendered without it`, ...at, source: 'letterpress:meta' })
     }
   }
-  const title = meta.title ?? meta.subject ?? (parts.title ? toString(parts.title) : basename(path, extname(path)))
+  // What the letter is about, in its own words; the file name is only the document's last-resort title.
+  const topic = metaTitle ?? subject ?? (parts.title ? toString(parts.title) : undefined)
+  const title = topic ?? basename(path, extname(path))
   const author = meta.from?.name ?? parts.author
   const when = options.sourceDateEpoch === undefined ? new Date() : new Date(options.sourceDateEpoch * 1000)
   const document = {
     title,
     author,
-    subject: meta.subject,
+    subject,
     keywords: meta.keywords.length ? meta.keywords.join(', ') : undefined,
     language: meta.lang,
     // No modification date: react-pdf writes it as a non-standard /ModificationDate entry.
@@ -198,7 +205,7 @@ async function renderOne(markdown: string, options: RenderOptions): Promise<Rend
     const state = createMapper(parsed.tree, withTheme, baseDir, PAPER_WIDTH[meta.paper], allowPaths, PAPER_HEIGHT[meta.paper])
     // Without hyphenation, lines break at spaces only (see NO_HYPHEN_BREAKS).
     const textDefaults = meta.hyphenate ? {} : { hyphenationPenalty: NO_HYPHEN_BREAKS }
-    const element = withTextDefaults(layoutLetter(state, { parts, meta, signature, document }), textDefaults) as ReactElement<DocumentProps>
+    const element = withTextDefaults(layoutLetter(state, { parts, meta: { ...meta, subject }, signature, document, topic }), textDefaults) as ReactElement<DocumentProps>
     return { element, warnings: state.warnings }
   }
   const first = build(theme)

@@ -3,7 +3,7 @@ import { createServer, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { basename, dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { CONFIG_FILES, loadConfig } from '../parse/config.js'
+import { CONFIG_FILES, configPaths, loadConfig } from '../parse/config.js'
 import { LetterError } from '../parse/errors.js'
 import { strictArgs, UsageError } from './args.js'
 import { expandInputs, readLetter } from './inputs.js'
@@ -129,13 +129,23 @@ export async function runPreview(argv: string[], io: Io, stopping: Promise<void>
 
   const fonts = join(io.cwd, 'fonts')
   const ignored = (p: string) => /(^|[/\\])(node_modules|\.git|output)([/\\]|$)/.test(p)
-  const watcher = await watchFiles([dirname(file), ...CONFIG_FILES.map((name) => join(io.cwd, name)), fonts], ignored, async (files) => {
+  // The files the project config names (a signature beside it, its theme file); a broken config names none.
+  const named = () => {
+    try {
+      return configPaths(loadConfig(io.cwd).raw)
+    } catch {
+      return []
+    }
+  }
+  const watcher = await watchFiles([dirname(file), ...CONFIG_FILES.map((name) => join(io.cwd, name)), fonts, ...named()], ignored, async (files) => {
     // Fonts are registered once per worker: a font change needs a fresh one.
     if (files.some((f) => isInside(fonts, f))) {
       await renderer.close()
       renderer = new Renderer(60_000, 1)
     }
     await render()
+    // The config may name other files now.
+    watcher.add(named())
   }, (error) => io.err(`letterpress: ${String((error as Error)?.message ?? error)}`))
   try {
     io.err(`preview of ${path}: ${address}  (Ctrl-C to stop)`)

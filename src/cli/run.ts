@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
-import { CONFIG_FILES, loadConfig, type ProjectConfig } from '../parse/config.js'
+import { CONFIG_FILES, configPaths, loadConfig, type ProjectConfig } from '../parse/config.js'
 import { LetterError, type Problem } from '../parse/errors.js'
 import { checkTheme, isThemePath, themes } from '../theme/index.js'
 import { outputName } from '../write/output-name.js'
@@ -257,6 +257,7 @@ async function renderAll(argv: string[], io: Io): Promise<number> {
         shared: [...CONFIG_FILES, options.theme && isThemePath(options.theme) ? options.theme : undefined, options.data, ...options.allowPaths]
           .filter((f): f is string => Boolean(f))
           .map((f) => resolve(io.cwd, f)),
+        named: () => configPaths(config.raw),
         fontsDir: join(io.cwd, 'fonts'),
         render: (batch) => renderBatch(batch),
         // A changed config is read again; changed fonts need a fresh worker (fonts are registered once per process).

@@ -17,6 +17,8 @@ export interface WatchSetup {
   outDir: string
   /** Files every letter depends on (config, --theme file, --data file, --allow-path folders). */
   shared: string[]
+  /** Files the project config names (its signature, theme file, attachments), asked again after the config changes. */
+  named: () => string[]
   fontsDir: string
   render: (tasks: Task[]) => Promise<void>
   reloadConfig: () => void
@@ -79,8 +81,11 @@ export async function watchLetters(setup: WatchSetup): Promise<void> {
   const folders = () => [...new Set(tasks.map((t) => dirname(resolve(io.cwd, t.path))))]
   const affected = async (files: string[]): Promise<Task[]> => {
     if (files.some((f) => inside(f, setup.fontsDir))) await setup.restartRenderer()
-    if (files.some((f) => setup.shared.some((s) => inside(f, s)) || inside(f, setup.fontsDir))) {
+    const shared = [...setup.shared, ...setup.named()]
+    if (files.some((f) => shared.some((s) => inside(f, s)) || inside(f, setup.fontsDir))) {
       setup.reloadConfig()
+      // The config may name other files now.
+      watcher.add(setup.named())
       return tasks
     }
     // A letter added or removed: the inputs are expanded again (new letters render, removed ones are dropped).
@@ -106,7 +111,7 @@ export async function watchLetters(setup: WatchSetup): Promise<void> {
   }
   // Output written into a watched folder must not trigger renders of its own.
   const ignored = (path: string) => inside(resolve(path), setup.outDir) || /(^|[/\\])(node_modules|\.git)([/\\]|$)/.test(path)
-  const watcher = await watchFiles([...folders(), ...setup.shared, setup.fontsDir], ignored, async (files) => {
+  const watcher = await watchFiles([...folders(), ...setup.shared, ...setup.named(), setup.fontsDir], ignored, async (files) => {
     const batch = await affected(files)
     if (batch.length) await setup.render(batch)
   }, setup.onError)

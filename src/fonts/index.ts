@@ -3,13 +3,14 @@ import { dirname, extname, isAbsolute, join, relative, resolve } from 'node:path
 import { fileURLToPath } from 'node:url'
 import { Font } from '@react-pdf/renderer'
 import { READ_LIMITS, readFileSafely } from '../util/read-file.js'
+import { isInside } from '../util/paths.js'
 import * as fontkit from 'fontkit'
 import { cacheShaping } from './shaping-cache.js'
 import { patchFontkit } from './fontkit-patch.js'
 import type { LetterMessage } from '../types.js'
 
-/** The fonts/ folder that ships with letterpress. */
-export const bundledFontsDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../fonts')
+/** The typefaces that ship with letterpress: fonts/bundled/, apart from the user's own fonts/ (also in this repository). */
+export const bundledFontsDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../fonts/bundled')
 
 type Face = { file: string; weight: 400 | 700; style: 'normal' | 'italic' }
 
@@ -89,10 +90,12 @@ export function scanFonts(dir: string): LetterMessage[] {
   if (known) return known
   const warnings: LetterMessage[] = []
   scannedDirs.set(abs, warnings)
-  if (!existsSync(abs) || abs === bundledFontsDir) return warnings
+  if (!existsSync(abs) || isInside(bundledFontsDir, abs)) return warnings
   for (const entry of readdirSync(abs, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || !['.ttf', '.otf'].includes(extname(entry.name).toLowerCase())) continue
     const file = join(entry.parentPath, entry.name)
+    // The repository's fonts/ holds the bundled folder too: those are registered by name, not scanned.
+    if (isInside(bundledFontsDir, file)) continue
     const problem = addFontFile(file)
     if (problem) warnings.push({ message: `font file "${shown(file)}" ${problem}; it is not used`, line: null, column: null, source: 'letterpress:fonts' })
   }

@@ -6,7 +6,7 @@ import { estimatedLines, fitsKept, keepsWhole } from '../map/keep.js'
 import type { LetterMeta } from '../types.js'
 import { Closing, closingHeight } from './closing.js'
 import { DateLine } from './dateline.js'
-import { Letterhead } from './letterhead.js'
+import { Band, Letterhead } from './letterhead.js'
 import { Annotations, Endnotes } from './notes.js'
 import { PageHeader } from './page-header.js'
 import { DinHead } from './din.js'
@@ -22,13 +22,19 @@ export interface LetterLayout {
   /** The checked bytes of the signature image, if any. */
   signature?: Buffer
   document: Pick<DocumentProps, 'title' | 'author' | 'subject' | 'keywords' | 'language' | 'creationDate' | 'conformance'>
+  /** What the letter is about in its own words (title, subject or # heading); none when it says nothing. */
+  topic?: string
 }
 
 /** The signer's lines when the closing comes from front matter: the sender's name and title. */
 const metaSigner = (meta: LetterMeta) => [meta.from?.name, meta.from?.title].filter((l): l is string => Boolean(l))
 
+/** The continuation header's words: the writer, and what the letter is about or, without a topic, to whom it goes (never a file name). */
+const runningHead = (author: string | undefined, topic: string | undefined, to: LetterMeta['to']) =>
+  [author, topic ?? to?.name ?? to?.company].filter(Boolean).join(' · ')
+
 /** The whole letter as a react-pdf <Document>: letterhead, date, recipient, subject, body, closing, notes. */
-export function layoutLetter(state: State, { parts, meta, signature, document }: LetterLayout): ReactElement<DocumentProps> {
+export function layoutLetter(state: State, { parts, meta, signature, document, topic }: LetterLayout): ReactElement<DocumentProps> {
   const { theme } = state
   const labels = labelsFor(meta.lang)
   const title = parts.title ? state.all(parts.title) : undefined
@@ -89,7 +95,14 @@ export function layoutLetter(state: State, { parts, meta, signature, document }:
           <DinHead theme={theme} din={theme.din} from={meta.from} to={meta.to} date={meta.date} labels={labels} />
         ) : (
           <>
-            {meta.from ? <Letterhead theme={theme} from={meta.from} /> : null}
+            {meta.from ? (
+              <Letterhead theme={theme} from={meta.from} />
+            ) : theme.letterhead.style === 'band' ? (
+              // No sender, but the theme's band all the same: placed from the top of the text area, as in the letterhead.
+              <View>
+                <Band theme={theme} />
+              </View>
+            ) : null}
             {meta.date !== false ? <DateLine theme={theme} date={meta.date} /> : null}
             {meta.to ? <Recipient theme={theme} to={meta.to} /> : null}
           </>
@@ -101,7 +114,7 @@ export function layoutLetter(state: State, { parts, meta, signature, document }:
         {closing}
         <Annotations theme={theme} labels={labels} enclosures={meta.enclosures} cc={meta.cc} />
         <Endnotes theme={theme} notes={notes} keep={keepNotes} />
-        <PageHeader theme={theme} labels={labels} left={[document.author, document.title].filter(Boolean).join(' · ')} />
+        <PageHeader theme={theme} labels={labels} left={runningHead(document.author, topic, meta.to)} />
       </Page>
     </Document>
   )

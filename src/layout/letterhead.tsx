@@ -27,17 +27,20 @@ export function contactLines(theme: Theme, from: Person): ReactNode[] {
   ]
 }
 
+/** A band of the accent colour across the top edge of the first page, placed from the top of the text area. */
+export function Band({ theme }: { theme: Theme }) {
+  const { margin } = theme.page
+  return <View style={{ position: 'absolute', top: -margin.top, left: -margin.left, right: -margin.right, height: theme.letterhead.bandHeight, backgroundColor: theme.colors.band }} />
+}
+
 /** The sender's letterhead: name and title on the left, contact lines stacked on the right, a rule under. */
 export function Letterhead({ theme, from }: { theme: Theme; from: Person }) {
   const contacts = contactLines(theme, from)
   const small = { fontFamily: stack(theme, theme.fonts.body), fontSize: theme.size.small, color: theme.colors.muted, lineHeight: theme.leading.tight }
-  const { style, bandHeight, ruleWidth } = theme.letterhead
+  const { style, ruleWidth } = theme.letterhead
   return (
     <View style={{ marginBottom: theme.space.letterhead }}>
-      {style === 'band' ? (
-        // A band of the accent colour across the top edge of the first page.
-        <View style={{ position: 'absolute', top: -theme.page.margin.top, left: -theme.page.margin.left, right: -theme.page.margin.right, height: bandHeight, backgroundColor: theme.colors.band }} />
-      ) : null}
+      {style === 'band' ? <Band theme={theme} /> : null}
       <View
         style={{
           flexDirection: 'row',

@@ -54,6 +54,12 @@ function readConfig(file: string, limit: number): string | undefined {
   throw new LetterError(read.problem, null, null, file)
 }
 
+/** The files a project config names (its theme file, signature, attached PDFs), absolute: every letter reads them, so they are watched like the config. */
+export function configPaths(raw: RawMeta): string[] {
+  const attach = raw.attach === undefined ? [] : Array.isArray(raw.attach) ? raw.attach : [raw.attach]
+  return [raw.theme && isThemePath(raw.theme) ? raw.theme : undefined, raw.signature, ...attach].filter((p): p is string => Boolean(p) && isAbsolute(p!))
+}
+
 /** Paths in the config (a theme file, a signature, attached PDFs) are relative to the config's folder, not each letter's. */
 function anchored(raw: RawMeta, dir: string): RawMeta {
   const out = { ...raw }

@@ -135,8 +135,15 @@ export function paperForLang(lang: string): 'A4' | 'Letter' {
   return region === 'US' || region === 'CA' ? 'Letter' : 'A4'
 }
 
-/** How an attached PDF is listed under Enclosures: its file name without the extension ("cv" for docs/cv.pdf). */
-export function enclosureName(path: string): string {
+/** A PDF's own Title that names nothing: a file name, a program's "Microsoft Word - …", "Untitled". */
+const NO_TITLE = /^\s*$|^(microsoft\s+\w+\s+-\s|untitled\b)|\.(pdf|docx?|odt|rtf|pages|tex|txt|md|html?)\s*$/i
+
+/**
+ * How an attached PDF is listed under Enclosures: its own Title when it has one that names something, else its
+ * file name without the extension ("cv" for docs/cv.pdf).
+ */
+export function enclosureName(path: string, title?: string): string {
+  if (title !== undefined && !NO_TITLE.test(title)) return title.trim().replace(/\s+/g, ' ')
   const name = path.split(/[\\/]/).pop() ?? path
   return name.replace(/\.pdf$/i, '') || name
 }
@@ -157,9 +164,9 @@ export function resolveMeta(raw: RawMeta, overrides: MetaOverrides = {}): Letter
     paper: overrides.paper ?? raw.paper ?? paperForLang(lang),
     signature: raw.signature,
     closing: raw.closing,
-    // Attached PDFs are listed by file name when the letter does not list its enclosures itself: a name the
-    // writer chose and can see, where a PDF's own Title is often "Microsoft Word - cv_final2.docx" or empty.
-    enclosures: raw.enclosures ?? attached.map(enclosureName),
+    // Attached PDFs are listed by file name when the letter does not list its enclosures itself; their own
+    // Titles replace these once the files are read (render/attach.ts enclosureNames).
+    enclosures: raw.enclosures ?? attached.map((path) => enclosureName(path)),
     attach,
     cc: raw.cc ?? [],
     output: raw.output,

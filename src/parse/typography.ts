@@ -21,6 +21,13 @@ function build(language: string) {
   return unified().use(remarkSmartypants, { dashes: 'oldschool', openingQuotes: quotes.open, closingQuotes: quotes.close })
 }
 
+/** A line of plain text (the subject from front matter) with the same punctuation as the letter's body. */
+export function smartenText(text: string, lang: string): string {
+  const tree: Root = { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: text }] }] }
+  smartenPunctuation(tree, lang)
+  return ((tree.children[0] as { children: { value: string }[] }).children[0]!).value
+}
+
 /** Set the letter's punctuation for its language, in place: curly quotes, apostrophes, dashes, ellipses. */
 export function smartenPunctuation(tree: Root, lang: string): Root {
   const language = languageOf(lang)
@@ -43,6 +50,10 @@ export function smartenPunctuation(tree: Root, lang: string): Root {
   // apostrophe between letters ("bin's") is still ’.
   if (closingSingle !== '’') visit(tree, 'text', (node) => {
     node.value = node.value.replace(new RegExp(`(?<=\\p{L})${closingSingle}(?=\\p{L})`, 'gu'), '’')
+  })
+  // French sets a narrow no-break space inside guillemets (« systèmes »), replacing any space written there.
+  if (language === 'fr') visit(tree, 'text', (node) => {
+    node.value = node.value.replace(/([«‹])[ \u00a0\u202f]*/g, '$1\u202f').replace(/[ \u00a0\u202f]*([»›])/g, '\u202f$1')
   })
   return tree
 }

@@ -8,6 +8,7 @@ import type { PDFArray, PDFContext, PDFDict, PDFDocument, PDFObject, PDFPage, PD
 import { linkTarget } from '../map/url.js'
 import { LetterError } from '../parse/errors.js'
 import type { LetterMessage } from '../types.js'
+import { enclosureName } from '../parse/meta.js'
 import { READ_LIMITS, readFileSafely } from '../util/read-file.js'
 
 /** A PDF to append: named as it was given (for messages), read from its real path. */
@@ -73,6 +74,23 @@ function displayName(name: string): string {
 
 type Lib = typeof PdfLib
 
+/** Each attachment opened once: its Title is read before the letter is laid out, its pages copied after. */
+const opened = new WeakMap<Attachment, PDFDocument>()
+
+async function openOnce(lib: Lib, attachment: Attachment, file: string, warnings: LetterMessage[]): Promise<PDFDocument> {
+  let doc = opened.get(attachment)
+  if (!doc) opened.set(attachment, (doc = await openAttachment(lib, attachment, file, warnings)))
+  return doc
+}
+
+/** How the attachments are listed under Enclosures: by their own Titles where they name something, else by file name. */
+export async function enclosureNames(attachments: Attachment[], file: string, warnings: LetterMessage[]): Promise<string[]> {
+  const lib = await import('pdf-lib')
+  const names: string[] = []
+  for (const attachment of attachments) names.push(enclosureName(attachment.name, (await openOnce(lib, attachment, file, warnings)).getTitle()))
+  return names
+}
+
 /** Append every page of each attachment, in order, to the rendered letter: the combined PDF and its page count. */
 export async function appendAttachments(pdf: Uint8Array, attachments: Attachment[], file: string, warnings: LetterMessage[]): Promise<{ pdf: Uint8Array; pages: number }> {
   const lib = await import('pdf-lib')
@@ -80,7 +98,7 @@ export async function appendAttachments(pdf: Uint8Array, attachments: Attachment
   // updateMetadata: false keeps pdf-lib from writing its name and the clock into the info dictionary.
   const out = await lib.PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: lib.ParseSpeeds.Fastest })
   for (const attachment of attachments) {
-    const source = await openAttachment(lib, attachment, file, warnings)
+    const source = await openOnce(lib, attachment, file, warnings)
     await appendPages(lib, out, source, attachment, file, warnings)
   }
   setId(lib, out, pdf, attachments)

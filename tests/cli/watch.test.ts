@@ -7,6 +7,7 @@ import { afterEach, describe, expect, test } from 'vitest'
 import { BIN, letterpress, project } from '../helpers/cli.js'
 import { readPdf } from '../helpers/pdf.js'
 import { PNG_1x1 } from '../map/setup.js'
+import { pixelsOf, solidPng } from '../helpers/pixels.js'
 
 const letter = (body: string) => `Dear Sam,\n\n${body}\n\nBest regards,\nKim Lee\n`
 let child: ChildProcess | undefined
@@ -79,6 +80,50 @@ describe('--watch', () => {
     w.proc.kill('SIGINT')
     expect(await w.exit).toBe(0)
     expect(w.err()).toContain('stopped watching')
+  }, 60_000)
+
+  test('an image and the signature changed on disk are drawn with their new pixels (red, green, blue)', async () => {
+    const RED: [number, number, number] = [255, 0, 0]
+    const GREEN: [number, number, number] = [0, 200, 0]
+    const BLUE: [number, number, number] = [0, 0, 255]
+    const dir = project({ 'letters/a.md': `---\nsignature: sig.png\n---\n\n${letter('![dot](dot.png)')}` })
+    writeFileSync(join(dir, 'letters/dot.png'), solidPng(RED))
+    writeFileSync(join(dir, 'letters/sig.png'), solidPng(RED))
+    const w = startWatch(dir)
+    await w.ready(1)
+    const pdf = () => new Uint8Array(readFileSync(join(dir, 'output/a.pdf')))
+    expect(pixelsOf(pdf(), RED)).toBeGreaterThan(1000)
+    let renders = 1
+    for (const [now, before] of [[GREEN, RED], [BLUE, GREEN]] as const) {
+      // The image first, then the signature: each save renders again and draws what is on disk now.
+      writeFileSync(join(dir, 'letters/dot.png'), solidPng(now))
+      await w.until(() => w.count(w.out(), '✓ letters/a.md') === renders + 1, `a.md rendered after dot.png turned ${now}`)
+      renders++
+      expect(pixelsOf(pdf(), now)).toBeGreaterThan(400)
+      expect(pixelsOf(pdf(), before)).toBeGreaterThan(400)
+      writeFileSync(join(dir, 'letters/sig.png'), solidPng(now))
+      await w.until(() => w.count(w.out(), '✓ letters/a.md') === renders + 1, `a.md rendered after sig.png turned ${now}`)
+      renders++
+      expect(pixelsOf(pdf(), before)).toBe(0)
+      expect(pixelsOf(pdf(), now)).toBeGreaterThan(1000)
+    }
+    w.proc.kill('SIGINT')
+    expect(await w.exit).toBe(0)
+  }, 60_000)
+
+  test('a signature the project config names, beside the config, is drawn anew when it changes', async () => {
+    const dir = project({ 'letterpress.config.yaml': 'signature: sig.png\n', 'letters/a.md': letter('Signed from the config.') })
+    writeFileSync(join(dir, 'sig.png'), solidPng([255, 0, 0]))
+    const w = startWatch(dir)
+    await w.ready(1)
+    const pdf = () => new Uint8Array(readFileSync(join(dir, 'output/a.pdf')))
+    expect(pixelsOf(pdf(), [255, 0, 0])).toBeGreaterThan(400)
+    writeFileSync(join(dir, 'sig.png'), solidPng([0, 0, 255]))
+    await w.until(() => w.count(w.out(), '✓ letters/a.md') === 2, 'a.md rendered after the signature changed')
+    expect(pixelsOf(pdf(), [255, 0, 0])).toBe(0)
+    expect(pixelsOf(pdf(), [0, 0, 255])).toBeGreaterThan(400)
+    w.proc.kill('SIGINT')
+    expect(await w.exit).toBe(0)
   }, 60_000)
 
   test('a new letter renders; a broken edit is an error line and the watch goes on', async () => {

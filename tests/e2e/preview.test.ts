@@ -3,13 +3,42 @@
 import { spawn } from 'node:child_process'
 import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { chromium, type Browser } from 'playwright-core'
+import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, describe, expect, test } from 'vitest'
 import { BIN, project } from '../helpers/cli.js'
+import { solidPng } from '../helpers/pixels.js'
 
 const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p): p is string => Boolean(p && existsSync(p)))
 const letter = (body: string) => `Dear Sam,\n\n${body}\n\nBest regards,\nKim Lee\n`
 let browser: Browser | undefined
+
+/** Start `letterpress preview` in dir; resolves once it printed its URL. */
+async function startPreview(dir: string) {
+  const server = spawn(process.execPath, [BIN, 'preview'], { cwd: dir })
+  let stderr = ''
+  server.stderr.on('data', (d) => (stderr += d))
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no URL printed: ${stderr}`)), 20_000)
+    server.stderr.on('data', () => {
+      const match = /http:\/\/127\.0\.0\.1:\d+\//.exec(stderr)
+      if (match) {
+        clearTimeout(timer)
+        resolve(match[0])
+      }
+    })
+  })
+  return { server, url }
+}
+
+/** The one browser of this file, started on first use. */
+const launch = async () => (browser ??= await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] }))
+
+/** Stop the preview with Ctrl-C; it ends with 0. */
+async function stop(server: ReturnType<typeof spawn>) {
+  server.kill('SIGINT')
+  const code = await new Promise<number | null>((resolve) => server.on('close', resolve))
+  expect(code).toBe(0)
+}
 
 afterAll(async () => {
   await browser?.close()
@@ -19,22 +48,9 @@ afterAll(async () => {
 describe.skipIf(!CHROMIUM)(`preview in a real browser (${CHROMIUM ?? 'no chromium found'})`, () => {
   test('shows the pages, follows an edit, shows an error with its line and keeps the last good pages', async () => {
     const dir = project({ 'letters/a.md': letter('The first version of this letter.') })
-    const server = spawn(process.execPath, [BIN, 'preview'], { cwd: dir })
-    let stderr = ''
-    server.stderr.on('data', (d) => (stderr += d))
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no URL printed: ${stderr}`)), 20_000)
-      server.stderr.on('data', () => {
-        const match = /http:\/\/127\.0\.0\.1:\d+\//.exec(stderr)
-        if (match) {
-          clearTimeout(timer)
-          resolve(match[0])
-        }
-      })
-    })
+    const { server, url } = await startPreview(dir)
     try {
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] })
-      const page = await browser.newPage()
+      const page = await (await launch()).newPage()
       await page.goto(url)
       await page.waitForSelector('body[data-version="1"]', { timeout: 20_000 })
       expect(await page.locator('#pages canvas').count()).toBe(1)
@@ -57,12 +73,51 @@ describe.skipIf(!CHROMIUM)(`preview in a real browser (${CHROMIUM ?? 'no chromiu
       expect(await page.locator('#pages canvas').count()).toBe(2)
       expect(await page.locator('#status').textContent()).toContain('last good pages')
     } finally {
-      server.kill('SIGINT')
-      const code = await new Promise<number | null>((resolve) => server.on('close', resolve))
-      expect(code).toBe(0)
+      await stop(server)
+    }
+  }, 90_000)
+
+  test('an image and the signature changed on disk are drawn with their new pixels', async () => {
+    // The signature is named by the project config and lies beside it, outside the letter's folder.
+    const dir = project({ 'letterpress.config.yaml': 'signature: sig.png\n', 'letters/a.md': letter('![dot](dot.png)') })
+    writeFileSync(join(dir, 'letters/dot.png'), solidPng([255, 0, 0]))
+    writeFileSync(join(dir, 'sig.png'), solidPng([255, 0, 0]))
+    const { server, url } = await startPreview(dir)
+    try {
+      const page = await (await launch()).newPage()
+      await page.goto(url)
+      await page.waitForSelector('body[data-version="1"]', { timeout: 20_000 })
+      const red = await canvasPixels(page, [255, 0, 0])
+      expect(red).toBeGreaterThan(1000)
+      // The signature alone: drawn anew, the image stays red.
+      writeFileSync(join(dir, 'sig.png'), solidPng([0, 0, 255]))
+      await page.waitForSelector('body[data-version="2"]', { timeout: 10_000 })
+      expect(await canvasPixels(page, [0, 0, 255])).toBeGreaterThan(500)
+      expect(await canvasPixels(page, [255, 0, 0])).toBeGreaterThan(500)
+      // Then the image: nothing red is left.
+      writeFileSync(join(dir, 'letters/dot.png'), solidPng([0, 0, 255]))
+      await page.waitForSelector('body[data-version="3"]', { timeout: 10_000 })
+      expect(await canvasPixels(page, [255, 0, 0])).toBe(0)
+      expect(await canvasPixels(page, [0, 0, 255])).toBeGreaterThan(red * 0.9)
+    } finally {
+      await stop(server)
     }
   }, 90_000)
 })
+
+/** How many pixels of the page's canvases are near `rgb` (what the person looking at the preview sees). */
+function canvasPixels(page: Page, rgb: [number, number, number]): Promise<number> {
+  return page.evaluate((rgb) => {
+    let count = 0
+    for (const canvas of document.querySelectorAll<HTMLCanvasElement>('#pages canvas')) {
+      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height)
+      for (let i = 0; i < data.length; i += 4) {
+        if (Math.abs(data[i]! - rgb[0]) <= 24 && Math.abs(data[i + 1]! - rgb[1]) <= 24 && Math.abs(data[i + 2]! - rgb[2]) <= 24) count++
+      }
+    }
+    return count
+  }, rgb)
+}
 
 describe('preview usage', () => {
   test('a bad --port or two letters is bad usage (exit 2) with a message', async () => {

@@ -110,10 +110,11 @@ describe('attach: PDFs appended after the letter', () => {
     expect(raw(result.pdf)).not.toMatch(/\/Widget|\/AcroForm|\/Stamp\b/)
   })
 
-  test('without enclosures of its own, the letter lists the attachments by file name', async () => {
+  test('without enclosures of its own, the letter lists the attachments by their own Title, else by file name', async () => {
     const result = await render(letter('attach: [cv.pdf, certificates.pdf]'))
-    expect(result.meta.enclosures).toEqual(['cv', 'certificates'])
-    expect((await readPdf(result.pdf)).text[0]).toContain('Enclosures: cv, certificates')
+    // cv.pdf has its own Title ("Kim Lee CV"); certificates.pdf has none.
+    expect(result.meta.enclosures).toEqual(['Kim Lee CV', 'certificates'])
+    expect((await readPdf(result.pdf)).text[0]).toContain('Enclosures: Kim Lee CV, certificates')
   })
 
   test("the letter's own enclosures are kept, and enclosures: [] lists none", async () => {
@@ -125,7 +126,14 @@ describe('attach: PDFs appended after the letter', () => {
   })
 
   test('enclosure names are file names without .pdf', () => {
-    expect(['cv.pdf', 'docs/Kim Lee CV.PDF', '/abs/certificates.v2.pdf', 'C:\\docs\\cv.pdf', 'scan'].map(enclosureName)).toEqual(['cv', 'Kim Lee CV', 'certificates.v2', 'cv', 'scan'])
+    expect(['cv.pdf', 'docs/Kim Lee CV.PDF', '/abs/certificates.v2.pdf', 'C:\\docs\\cv.pdf', 'scan'].map((path) => enclosureName(path))).toEqual(['cv', 'Kim Lee CV', 'certificates.v2', 'cv', 'scan'])
+  })
+
+  test("a PDF's own Title names it when it names something; a file or program name, or none, gives the file name", () => {
+    expect(enclosureName('cv.pdf', '  Curriculum  vitae ')).toBe('Curriculum vitae')
+    for (const title of ['', '   ', 'Microsoft Word - cv_final2.docx', 'cv_final2.pdf', 'Untitled', 'untitled document', 'notes.txt']) {
+      expect(enclosureName('docs/cv.pdf', title), title).toBe('cv')
+    }
   })
 
   test('a letter with attachments claims no PDF/A (and says so when pdfa: true asks for it)', async () => {
@@ -143,7 +151,7 @@ describe('attach: PDFs appended after the letter', () => {
     const result = await render(letter('attach: [certificates.pdf]'), { attach: [fromCwd, join(dir, 'cv.pdf')] })
     const pdf = await readPdf(result.pdf)
     expect(pdf.text.slice(1).map((t) => t.split('\n')[0]!.trim())).toEqual(['Certificate of merit', 'Outside the letter folder', 'Curriculum vitae page one', 'Curriculum vitae page two'])
-    expect(result.meta.enclosures).toEqual(['certificates', 'outside', 'cv'])
+    expect(result.meta.enclosures).toEqual(['certificates', 'outside', 'Kim Lee CV'])
   })
 
   test('two renders with the same attachments are byte-identical (SOURCE_DATE_EPOCH)', async () => {
