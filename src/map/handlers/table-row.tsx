@@ -2,13 +2,23 @@ import { View } from '@react-pdf/renderer'
 import type { TableRow } from 'mdast'
 import { estimatedLines, keepsWhole } from '../keep.js'
 import type { Handler } from '../state.js'
+import { tableWidths } from '../table-widths.js'
 import { role } from '../../render/role.js'
 
 /** Table row: cells side by side; the first row is the header, shaded. A short row is not split across pages; a tall one is. */
 export const tableRow: Handler<TableRow> = (state, node, parent) => {
   const header = parent?.type === 'table' && parent.children[0] === node
-  // state.width is a cell's width here (set by the table); a row taller than half a page splits between pages.
-  const lines = Math.max(0, ...node.children.map((cell) => estimatedLines(state, cell)))
+  // Each cell's lines are estimated in its own column's width; a row taller than half a page splits between pages.
+  const widths = state.table ? tableWidths(state, state.table) : []
+  const outer = state.width
+  const lines = Math.max(
+    0,
+    ...node.children.map((cell, column) => {
+      state.width = widths[column] ?? outer
+      return estimatedLines(state, cell)
+    }),
+  )
+  state.width = outer
   const keep = keepsWhole(state, lines, state.theme.pagination.keepListItemLines * 4)
   return (
     <View
