@@ -61,3 +61,48 @@ describe('code keeps its whitespace', () => {
     }
   })
 })
+
+const SKILLS = '| Skill | Years | Level |\n|:------|------:|:-----:|\n| TypeScript | 7 | expert |\n| Go | 3 | good |\n| Python | 5 | good |\n'
+const LONG =
+  '| Skill | Description | Years |\n|:--|:--|--:|\n' +
+  '| TypeScript | Built compilers, command-line tools and a PDF renderer over many years of careful work for clients in three countries | 7 |\n' +
+  '| Go | Services | 3 |\n'
+
+describe('tables are sized by their content', () => {
+  test('a long cell gets the width, short columns keep their words, right alignment holds, and the table stays inside the text width', async () => {
+    const r = render(LONG)
+    expect(r.code).toBe(0)
+    const facts = await readPdf(readFileSync(r.pdf))
+    const item = (s: string) => facts.items.find((i) => i.str.trim() === s || i.str.trim().startsWith(s + ' '))!
+    const left = item('Dear Sam,').x
+    const right = facts.sizes[0]![0] - left
+    const skill = item('Skill')
+    const description = item('Description')
+    const years = item('Years')
+    // Equal columns gave each a third of the text width; the first column now holds just its longest word.
+    expect(description.x - skill.x).toBeLessThan((right - left) / 4)
+    expect(description.x - skill.x).toBeGreaterThan(item('TypeScript').width)
+    for (const i of facts.items.filter((i) => i.y > skill.y - 1 && i.y < item('Best regards,').y)) expect(i.x + i.width).toBeLessThanOrEqual(right + 0.5)
+    // The Years column is right-aligned: its cells end where its header ends.
+    const end = (i: { x: number; width: number }) => i.x + i.width
+    expect(Math.abs(end(item('7')) - end(years))).toBeLessThan(0.5)
+    expect(Math.abs(end(item('3')) - end(years))).toBeLessThan(0.5)
+  })
+
+  test('pdftotext -layout and pdf2txt read the table row by row, each row on one line in order', () => {
+    const r = render(SKILLS)
+    expect(r.code).toBe(0)
+    const rows = [/Skill\s+Years\s+Level/, /TypeScript\s+7\s+expert/, /Go\s+3\s+good/, /Python\s+5\s+good/]
+    for (const [command, args] of [['pdftotext', ['-layout', r.pdf, '-']], ['pdf2txt', [r.pdf]]] as const) {
+      const text = extract(command, [...args])
+      if (text === undefined) {
+        console.warn(`${command} is not installed (Debian: poppler-utils, python3-pdfminer): its read-back of tables is not tested`)
+        continue
+      }
+      const lines = text.split('\n')
+      const at = rows.map((row) => lines.findIndex((line) => row.test(line)))
+      expect(at.every((n) => n >= 0), `${command}:\n${text}`).toBe(true)
+      expect([...at].sort((a, b) => a - b), command).toEqual(at)
+    }
+  })
+})
