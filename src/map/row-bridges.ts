@@ -17,7 +17,7 @@ const CLEARANCE = 0.5
 /**
  * Spaces that join a row's cells into one line of text for layout-analysing extractors (pdfminer.six joins
  * characters into a line only when the gap between neighbours is under two characters wide, so cells far
- * apart become separate boxes and read column by column). Only rows whose cells all take one line get them.
+ * apart become separate boxes and read column by column). A bridge runs from a one-line cell to the next cell's first line.
  */
 export function rowBridges(state: State, row: TableRow): Bridge[] {
   const table = state.table
@@ -28,25 +28,26 @@ export function rowBridges(state: State, row: TableRow): Bridge[] {
   const pad = theme.table.cellPadding
   const space = state.measure(' ', size)
   if (!(space > 0)) return []
-  // Each cell's text as [start, end] from the row's left edge, by its column's alignment.
-  const spans: [number, number, number][] = []
+  // Each cell's first line as [start, end] from the row's left edge, by its column's alignment; a side that
+  // depends on where a wrapped cell breaks is unknown (NaN), and no bridge reaches it.
+  const spans: { start: number; end: number; column: number }[] = []
   let left = 0
   for (const [column, cell] of row.children.entries()) {
     const width = widths[column]
-    if (width === undefined) return []
+    if (width === undefined) break
     const text = toString(cell).trim()
     const measured = text ? state.measure(text, size) : 0
-    if (measured > width) return []
     const align = table.align?.[column]
+    const oneLine = measured <= width
     const offset = align === 'right' ? width - measured : align === 'center' ? (width - measured) / 2 : 0
-    if (text) spans.push([left + pad + offset, left + pad + offset + measured, column])
+    const start = oneLine || align === 'left' || !align ? left + pad + (oneLine ? offset : 0) : NaN
+    if (text) spans.push({ start, end: oneLine ? start + measured : NaN, column })
     left += width + 2 * pad + theme.table.borderWidth
   }
   const bridges: Bridge[] = []
   for (let i = 1; i < spans.length; i++) {
-    const gap = spans[i]![0] - spans[i - 1]![1] - 2 * CLEARANCE
-    const count = Math.floor(gap / space)
-    if (count > 0) bridges.push({ column: spans[i]![2], right: spans[i]![0] - CLEARANCE, count })
+    const count = Math.floor((spans[i]!.start - spans[i - 1]!.end - 2 * CLEARANCE) / space)
+    if (count > 0) bridges.push({ column: spans[i]!.column, right: spans[i]!.start - CLEARANCE, count })
   }
   return bridges
 }

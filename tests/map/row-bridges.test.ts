@@ -21,13 +21,13 @@ describe('rowBridges', () => {
     expect(gap - bridges[0]!.count * space).toBeLessThan(space + 1)
   })
 
-  test('a row with a cell that wraps, or outside a table, gets none', () => {
+  test('a bridge leads from a one-line cell to the next cell\'s first line; none leaves a wrapped cell or reaches a wrapped right-aligned one', () => {
     const long = Array.from({ length: 80 }, (_, i) => `word${i}`).join(' ')
-    const node: Table = { type: 'table', align: [], children: [row('a', 'b'), row('x', long)] }
+    const node: Table = { type: 'table', align: ['left', 'left', 'right', 'left'], children: [row('a', 'b', 'c', 'd'), row('x', long, '7', 'y'), row('x', 'short', long, 'y')] }
     const { state } = mapper([node])
     expect(rowBridges(state, node.children[0]!)).toEqual([])
     state.table = node
-    expect(rowBridges(state, node.children[1]!)).toEqual([])
-    expect(rowBridges(state, node.children[0]!)).toHaveLength(1)
+    expect(rowBridges(state, node.children[1]!).map((b) => b.column)).toEqual([1, 3])
+    expect(rowBridges(state, node.children[2]!).map((b) => b.column)).toEqual([1])
   })
 })
