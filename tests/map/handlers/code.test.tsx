@@ -25,8 +25,9 @@ describe('code', () => {
   })
 
   test('pads an indented line by its indent, which its leading spaces fill, and expands tabs to stops of 4', () => {
-    const { state, tree } = mapper([{ ...node, value: 'def f(x):\n\tif x:\n\t  return x' }])
-    const lines = findAll(state.one({ ...node, value: 'def f(x):\n\tif x:\n\t  return x' }, tree), 'TEXT')
+    const python: Code = { ...node, value: 'def f(x):\n\tif x:\n\t  return x' }
+    const { state, tree } = mapper([python])
+    const lines = findAll(state.one(python, tree), 'TEXT')
     expect(lines.map((line) => textOf(line))).toEqual(['def f(x):', '    if x:', '      return x'])
     const pads = lines.map((line) => styleOf(line).paddingLeft as number)
     expect(pads[0]).toBe(0)
