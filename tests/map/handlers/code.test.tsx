@@ -1,6 +1,6 @@
 import type { Code } from 'mdast'
 import { describe, expect, test } from 'vitest'
-import { get, isElement, styleOf, textOf } from '../../helpers/element.js'
+import { findAll, get, isElement, styleOf, textOf } from '../../helpers/element.js'
 import { classic, mapper } from '../setup.js'
 
 describe('code', () => {
@@ -20,6 +20,17 @@ describe('code', () => {
   test('keeps its newlines and indentation even when soft breaks become spaces', () => {
     const { state, tree } = mapper([node])
     expect(state.keepLineBreaks).toBe(false)
-    expect(textOf(state.one(node, tree))).toBe('const a = 1\n  const b = 2\n\nreturn a + b')
+    const lines = findAll(state.one(node, tree), 'TEXT').map((line) => textOf(line))
+    expect(lines).toEqual(['const a = 1', '  const b = 2', ' ', 'return a + b'])
+  })
+
+  test('pads an indented line by its indent, which its leading spaces fill, and expands tabs to stops of 4', () => {
+    const python: Code = { ...node, value: 'def f(x):\n\tif x:\n\t  return x' }
+    const { state, tree } = mapper([python])
+    const lines = findAll(state.one(python, tree), 'TEXT')
+    expect(lines.map((line) => textOf(line))).toEqual(['def f(x):', '    if x:', '      return x'])
+    const pads = lines.map((line) => styleOf(line).paddingLeft as number)
+    expect(pads[0]).toBe(0)
+    expect(pads[2]! / pads[1]!).toBeCloseTo(6 / 4)
   })
 })
