@@ -1,7 +1,7 @@
 import { readPdf } from './read.js'
 export { DecodeLimitError, MAX_DECODED_MB } from './decode-limit.js'
 export { formatCheck } from './format.js'
-import { compareWords, sourceWords } from './words.js'
+import { compareWords, readSource } from './words.js'
 import type { CheckReport } from './report.js'
 export type { CheckReport } from './report.js'
 
@@ -14,6 +14,8 @@ export interface CheckOptions {
   source?: string
   /** Pages of the letter itself (attachments after them keep their own page sizes). */
   letterPages?: number
+  /** Whether the letter was hyphenated (default: its front matter's `hyphenate`): splits at line ends are then accepted and counted. */
+  hyphenate?: boolean
 }
 
 /** Read a PDF back the way an applicant-tracking system does and compare it with its Markdown source. */
@@ -21,9 +23,9 @@ export async function checkPdf(pdf: Uint8Array, options: CheckOptions = {}): Pro
   const facts = await readPdf(pdf)
   const report: CheckReport = { ok: true, pages: facts.pages, words: null, wordProblems: [], fontsNotEmbedded: [], metadataMissing: [], pageProblems: [] }
   if (options.source !== undefined) {
-    const expected = sourceWords(options.source)
-    const { matched, problems } = compareWords(expected, facts.text.join('\n'))
-    report.words = { expected: expected.length, matched, score: expected.length ? matched / expected.length : 1 }
+    const { words: expected, hyphenate } = readSource(options.source)
+    const { matched, hyphenated, problems } = compareWords(expected, facts.text.join('\n'), options.hyphenate ?? hyphenate)
+    report.words = { expected: expected.length, matched, score: expected.length ? matched / expected.length : 1, hyphenated }
     report.wordProblems = problems
   }
   report.fontsNotEmbedded = facts.fonts.filter((f) => !f.embedded).map((f) => f.name)
