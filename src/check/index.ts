@@ -31,8 +31,9 @@ export async function checkPdf(pdf: Uint8Array, options: CheckOptions = {}): Pro
   report.fontsNotEmbedded = facts.fonts.filter((f) => !f.embedded).map((f) => f.name)
   for (const field of ['Title', 'Author'] as const) if (!facts.info[field]) report.metadataMissing.push(field)
   if (!facts.lang) report.metadataMissing.push('Lang')
-  // Attached PDFs (a CV on A4 after a US-Letter letter) keep their own page sizes: only the letter's are checked.
-  const sizes = facts.sizes.slice(0, options.letterPages ?? facts.sizes.length)
+  // Attached PDFs (a CV on A4 after a US-Letter letter) keep their own page sizes: only the letter's are checked,
+  // as the caller knows them or the PDF records them.
+  const sizes = facts.sizes.slice(0, options.letterPages ?? facts.letterPages ?? facts.sizes.length)
   sizes.forEach(([w, h], i) => {
     const paper = Object.entries(PAPER).find(([, [pw, ph]]) => Math.abs(w - pw) <= 1 && Math.abs(h - ph) <= 1)
     if (!paper) report.pageProblems.push(`page ${i + 1} is ${w} × ${h} pt, neither A4 nor Letter`)

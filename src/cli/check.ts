@@ -10,7 +10,8 @@ export const CHECK_HELP = `Usage: letterpress check FILE.pdf… [--source FILE.m
 
 Reads each PDF back as an applicant-tracking system does and reports words of the source that are missing,
 glued to their neighbour or split across lines, fonts that are not embedded, missing metadata (Title,
-Author, Lang) and pages that are neither A4 nor Letter. Exit 0 when every file passes, 1 otherwise.
+Author, Lang), pages that are neither A4 nor Letter, and a letter whose pages differ in size (attached PDFs
+after the letter's own pages, as the PDF records them, keep theirs). Exit 0 when every file passes, 1 otherwise.
 Each file is read in a worker thread with the render's limits (memory, time); a file beyond them fails alone.
 
   --source FILE.md     the letter the PDF was made from (one PDF only); without it words are not compared

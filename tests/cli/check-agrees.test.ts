@@ -1,10 +1,12 @@
 // `check` and `--check` agree with the renderer: a URL the renderer wrapped at a line end and hyphenation the
 // letter asked for pass; the JSON entry says what the check found; `letterpress check` of a letter with an
 // attachment of another paper size holds only the letter's own pages (as the PDF records them) to one size.
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
+import { PDFDict, PDFDocument, PDFName } from 'pdf-lib'
 import { letterpress, project } from '../helpers/cli.js'
+import { readPdf } from '../helpers/pdf.js'
 
 const URL = 'https://example.com/projects/letterpress/documentation/getting-started/installation/advanced-configuration-options/index.html'
 const URL_LETTER = `---\nfrom:\n  name: Kai Berg\nto:\n  name: Acme\n---\nDear team,\n\nMy portfolio lives at ${URL} and more words follow here to the end.\n\nKind regards\n`
@@ -71,5 +73,31 @@ describe('the JSON entry of a letter under --check', () => {
     const dir = project({ 'letters/b.md': 'Dear Sam,\n\nThank you.\n\nBest regards,\nKim Lee\n' })
     const [b] = entries(letterpress(dir, ['letters', '--json']).stdout)
     expect(b).not.toHaveProperty('check')
+  })
+})
+
+describe('letterpress check of a letter with an attachment of another paper size', () => {
+  test('a US-Letter letter with an A4 CV attached passes; the same pages without the record fail', async () => {
+    const dir = project({
+      'cv/cv.md': '---\nfrom: Kim Lee\npaper: A4\n---\n\nDear reader,\n\nMy curriculum vitae.\n\nSincerely,\nKim Lee\n',
+      'letters/a.md': '---\nfrom: Kim Lee\nlang: en-US\npaper: Letter\nattach: [../cv-out/cv.pdf]\n---\n\nDear Sam,\n\nThe letter itself.\n\nSincerely,\nKim Lee\n',
+    })
+    expect(letterpress(dir, ['cv/cv.md', '--out', 'cv-out']).code).toBe(0)
+    expect(letterpress(dir, ['letters/a.md', '--allow-path', 'cv-out']).code).toBe(0)
+    const facts = await readPdf(readFileSync(join(dir, 'output/a.pdf')))
+    expect(facts.sizes).toEqual([[612, 792], [595, 842]])
+    const r = letterpress(dir, ['check', 'output/a.pdf', '--source', 'letters/a.md'])
+    expect(r.code, r.stdout).toBe(0)
+    expect(r.stdout).toContain('✓ output/a.pdf: 2 pages')
+    // The same file without the record: its pages differ in size, and nothing says which are the letter's.
+    const doc = await PDFDocument.load(readFileSync(join(dir, 'output/a.pdf')), { updateMetadata: false })
+    const info = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict)
+    expect(info.has(PDFName.of('LetterpressLetterPages'))).toBe(true)
+    info.delete(PDFName.of('LetterpressLetterPages'))
+    writeFileSync(join(dir, 'mixed.pdf'), await doc.save({ useObjectStreams: false }))
+    const mixed = letterpress(dir, ['check', 'mixed.pdf'])
+    expect(mixed.code).toBe(1)
+    expect(mixed.stdout).toContain('✗ mixed.pdf: 2 pages')
+    expect(mixed.stdout).toContain('  pages have different sizes')
   })
 })
