@@ -24,7 +24,7 @@ export async function checkPdf(pdf: Uint8Array, options: CheckOptions = {}): Pro
   const report: CheckReport = { ok: true, pages: facts.pages, words: null, wordProblems: [], fontsNotEmbedded: [], metadataMissing: [], pageProblems: [] }
   if (options.source !== undefined) {
     const { words: expected, hyphenate } = readSource(options.source)
-    const { matched, hyphenated, problems } = compareWords(expected, facts.text.join('\n'), options.hyphenate ?? hyphenate)
+    const { matched, hyphenated, problems } = compareWords(expected, facts.text, options.hyphenate ?? hyphenate)
     report.words = { expected: expected.length, matched, score: expected.length ? matched / expected.length : 1, hyphenated }
     report.wordProblems = problems
   }

@@ -81,51 +81,83 @@ export interface ReadWords {
   hyphenated: number
 }
 
+/** Lines about a page break that a word broken there may jump (a running header or a page number, drawn last or first). */
+const RUNNING_LINES = 3
+
 /**
- * The words of extracted text, read as an applicant-tracking system joins lines: a token the renderer broke
- * at a line end (a long URL or path) is joined with the next line's first when together they make a word of
- * the source and the first part alone does not; a word broken after a hyphen keeps its hyphen ("devel-oped",
- * reported as split) unless the source has it so, or `hyphenate` is set and the source has it without.
+ * The words of extracted text (one string, or one per page), read as an applicant-tracking system joins lines:
+ * a token the renderer broke at a line end (a long URL or path) is joined with the next line's first when
+ * together they make a word of the source and the first part alone does not (at a page break, over the
+ * running header); a word broken after a hyphen keeps its hyphen ("devel-oped", reported as split)
+ * unless the source has it so, or `hyphenate` is set and the source has it without.
  */
-export function readWords(text: string, expected: string[], hyphenate = false): ReadWords {
+export function readWords(text: string | string[], expected: string[], hyphenate = false): ReadWords {
   const known = new Set(expected)
-  const starts = (part: string) => part !== '' && expected.some((w) => w.startsWith(part))
-  // Raw tokens, each marked when it ends its line.
-  const tokens = fold(text)
-    .split('\n')
-    .flatMap((line) => {
-      const parts = line.split(/\s+/).filter(Boolean)
-      return parts.map((raw, i) => ({ raw, eol: i === parts.length - 1 }))
-    })
-  // The last token of the longest run from `j` over line ends that makes a source word (j itself when none does).
-  const joinEnd = (j: number): number => {
-    if (known.has(wordOf(tokens[j]!.raw))) return j
-    let end = j
-    let joined = tokens[j]!.raw
-    for (let k = j; tokens[k]!.eol && k + 1 < tokens.length && starts(wordOf(joined + tokens[k + 1]!.raw)); k++) {
-      joined += tokens[k + 1]!.raw
-      if (known.has(wordOf(joined))) end = k + 1
+  // Whether a source word starts with `part`: a binary search in the sorted words, so long letters stay fast.
+  const sorted = [...known].sort()
+  const starts = (part: string) => {
+    let lo = 0
+    let hi = sorted.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (sorted[mid]! < part) lo = mid + 1
+      else hi = mid
     }
-    return end
+    return part !== '' && lo < sorted.length && sorted[lo]!.startsWith(part)
+  }
+  // Lines of raw tokens, each knowing its page.
+  const lines = (typeof text === 'string' ? [text] : text).flatMap((page, n) =>
+    fold(page)
+      .split('\n')
+      .map((line) => ({ tokens: line.split(/\s+/).filter(Boolean), page: n })),
+  )
+  // The lines a token ending line `i` may continue on: the next; near a page break, any line up to a few past it.
+  const continuations = (i: number): number[] => {
+    const after: number[] = []
+    for (let k = i + 1; k < lines.length && after.length <= 2 * RUNNING_LINES; k++) if (lines[k]!.tokens.length) after.push(k)
+    const boundary = after.findIndex((k) => lines[k]!.page !== lines[i]!.page)
+    return boundary === -1 || boundary > RUNNING_LINES ? after.slice(0, 1) : after.slice(0, boundary + RUNNING_LINES)
   }
   const words: string[] = []
   let hyphenated = 0
-  for (let j = 0; j < tokens.length; j++) {
-    const { raw, eol } = tokens[j]!
-    const next = tokens[j + 1]
-    const end = joinEnd(j)
-    if (end > j) {
-      words.push(wordOf(tokens.slice(j, end + 1).map((t) => t.raw).join('')))
-      j = end
-    } else if (eol && next && /\p{L}-$/u.test(raw) && /^\p{L}/u.test(next.raw)) {
+  for (let i = 0; i < lines.length; i++) {
+    const tokens = lines[i]!.tokens
+    for (let t = 0; t < tokens.length; t++) {
+      const raw = tokens[t]!
+      if (t < tokens.length - 1 || known.has(wordOf(raw))) {
+        words.push(wordOf(raw))
+        continue
+      }
+      // A token ending its line: follow it over line ends while it stays the start of a source word.
+      let joined = raw
+      let at = i
+      let best: { word: string; through: number[] } | undefined
+      const through: number[] = []
+      for (;;) {
+        const k = continuations(at).find((c) => starts(wordOf(joined + lines[c]!.tokens[0]!)))
+        if (k === undefined) break
+        joined += lines[k]!.tokens[0]!
+        through.push(k)
+        if (known.has(wordOf(joined))) best = { word: wordOf(joined), through: [...through] }
+        if (lines[k]!.tokens.length > 1) break
+        at = k
+      }
+      const after = continuations(i)
+      const first = (c: number) => lines[c]!.tokens[0]!
       // A line-end hyphen that is not the word's own: the renderer's hyphenation (when asked for), or a split.
-      const unhyphenated = wordOf(raw.slice(0, -1) + next.raw)
-      if (hyphenate && known.has(unhyphenated)) {
-        words.push(unhyphenated)
+      const rejoined = hyphenate ? after.find((c) => known.has(wordOf(raw.slice(0, -1) + first(c)))) : undefined
+      if (best) {
+        words.push(best.word)
+        for (const c of best.through) lines[c]!.tokens.shift()
+      } else if (/\p{L}-$/u.test(raw) && rejoined !== undefined) {
+        words.push(wordOf(raw.slice(0, -1) + first(rejoined)))
         hyphenated++
-      } else words.push(wordOf(raw + next.raw))
-      j++
-    } else words.push(wordOf(raw))
+        lines[rejoined]!.tokens.shift()
+      } else if (/\p{L}-$/u.test(raw) && after.length && /^\p{L}/u.test(first(after[0]!))) {
+        words.push(wordOf(raw + first(after[0]!)))
+        lines[after[0]!]!.tokens.shift()
+      } else words.push(wordOf(raw))
+    }
   }
   return { words: words.filter(Boolean), hyphenated }
 }
@@ -134,7 +166,7 @@ export function readWords(text: string, expected: string[], hyphenate = false): 
  * Align the expected words with the extracted ones (longest common subsequence) and explain every expected
  * word that does not line up; hyphenation splits are accepted (and counted) when `hyphenate` is set.
  */
-export function compareWords(expected: string[], text: string, hyphenate = false): { matched: number; hyphenated: number; problems: WordProblem[] } {
+export function compareWords(expected: string[], text: string | string[], hyphenate = false): { matched: number; hyphenated: number; problems: WordProblem[] } {
   const { words: found, hyphenated } = readWords(text, expected, hyphenate)
   const n = expected.length
   const m = found.length

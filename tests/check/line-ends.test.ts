@@ -18,4 +18,14 @@ describe('words broken at line ends', () => {
     expect(compareWords(expected, text).problems).toEqual([{ word: 'developed', kind: 'split', found: 'devel-oped' }])
     expect(compareWords(expected, text, true)).toEqual({ matched: 4, hyphenated: 1, problems: [] })
   })
+
+  test('a URL broken at a page break continues over the running header, drawn first or last', () => {
+    const expected = wordsOf('see https://example.org/a/very/long/path today and developed')
+    const pages = ['see https://example.org/a/', 'very/long/path today and devel-\nKim Lee · Letter Page 2 of 3', 'Kim Lee · Letter Page 3 of 3\noped']
+    const { words, hyphenated } = readWords(pages, expected, true)
+    expect(words).toContain('https://example.org/a/very/long/path')
+    expect(words).toContain('developed')
+    expect(hyphenated).toBe(1)
+    expect(compareWords(expected, pages, true).problems).toEqual([])
+  })
 })
