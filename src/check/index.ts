@@ -1,7 +1,7 @@
 import { readPdf } from './read.js'
 export { DecodeLimitError, MAX_DECODED_MB } from './decode-limit.js'
 export { formatCheck } from './format.js'
-import { compareWords, sourceWords } from './words.js'
+import { compareWords, readSource } from './words.js'
 import type { CheckReport } from './report.js'
 export type { CheckReport } from './report.js'
 
@@ -14,6 +14,8 @@ export interface CheckOptions {
   source?: string
   /** Pages of the letter itself (attachments after them keep their own page sizes). */
   letterPages?: number
+  /** Whether the letter was hyphenated (default: its front matter's `hyphenate`): splits at line ends are then accepted and counted. */
+  hyphenate?: boolean
 }
 
 /** Read a PDF back the way an applicant-tracking system does and compare it with its Markdown source. */
@@ -21,16 +23,17 @@ export async function checkPdf(pdf: Uint8Array, options: CheckOptions = {}): Pro
   const facts = await readPdf(pdf)
   const report: CheckReport = { ok: true, pages: facts.pages, words: null, wordProblems: [], fontsNotEmbedded: [], metadataMissing: [], pageProblems: [] }
   if (options.source !== undefined) {
-    const expected = sourceWords(options.source)
-    const { matched, problems } = compareWords(expected, facts.text.join('\n'))
-    report.words = { expected: expected.length, matched, score: expected.length ? matched / expected.length : 1 }
+    const { words: expected, hyphenate } = readSource(options.source)
+    const { matched, hyphenated, problems } = compareWords(expected, facts.text, options.hyphenate ?? hyphenate)
+    report.words = { expected: expected.length, matched, score: expected.length ? matched / expected.length : 1, hyphenated }
     report.wordProblems = problems
   }
   report.fontsNotEmbedded = facts.fonts.filter((f) => !f.embedded).map((f) => f.name)
   for (const field of ['Title', 'Author'] as const) if (!facts.info[field]) report.metadataMissing.push(field)
   if (!facts.lang) report.metadataMissing.push('Lang')
-  // Attached PDFs (a CV on A4 after a US-Letter letter) keep their own page sizes: only the letter's are checked.
-  const sizes = facts.sizes.slice(0, options.letterPages ?? facts.sizes.length)
+  // Attached PDFs (a CV on A4 after a US-Letter letter) keep their own page sizes: only the letter's are checked,
+  // as the caller knows them or the PDF records them.
+  const sizes = facts.sizes.slice(0, options.letterPages ?? facts.letterPages ?? facts.sizes.length)
   sizes.forEach(([w, h], i) => {
     const paper = Object.entries(PAPER).find(([, [pw, ph]]) => Math.abs(w - pw) <= 1 && Math.abs(h - ph) <= 1)
     if (!paper) report.pageProblems.push(`page ${i + 1} is ${w} × ${h} pt, neither A4 nor Letter`)

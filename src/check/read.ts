@@ -1,5 +1,6 @@
 import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { inflateSync } from 'node:zlib'
+import { letterPages } from '../render/letter-pages.js'
 import { DecodeLimitError, MAX_DECODED_BYTES, withDecodeLimit } from './decode-limit.js'
 
 /** What a reader (a test, `letterpress check`) needs to know about a PDF, read back the way a viewer or an ATS reads it. */
@@ -14,6 +15,8 @@ export interface PdfFacts {
   info: { Title?: string; Author?: string; Subject?: string; Keywords?: string; Creator?: string; Producer?: string }
   /** The PDF's /Lang, if any. */
   lang?: string
+  /** The letter's own pages, when the PDF records them (a letter with attached PDFs after it). */
+  letterPages?: number
   /** Text items with their places: x and y from the page's top-left corner, in points. */
   items: { page: number; str: string; x: number; y: number; width: number; height: number }[]
   /** Every font object in the file: its name, subtype and whether its glyphs are embedded. */
@@ -44,6 +47,7 @@ async function pdfFacts(doc: PDFDocumentProxy, fonts: PdfFacts['fonts']): Promis
   const meta = await doc.getMetadata()
   facts.info = meta.info as PdfFacts['info']
   facts.lang = (meta.info as { Language?: string }).Language
+  facts.letterPages = letterPages((meta.info as { Custom?: Record<string, unknown> }).Custom, doc.numPages)
   for (let n = 1; n <= doc.numPages; n++) {
     const page = await doc.getPage(n)
     const [x0, y0, x1, y1] = page.view as [number, number, number, number]

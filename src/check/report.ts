@@ -4,8 +4,8 @@ import type { WordProblem } from './words.js'
 export interface CheckReport {
   ok: boolean
   pages: number
-  /** Body words of the source read back in order, when a source was given. */
-  words: { expected: number; matched: number; score: number } | null
+  /** Body words of the source read back in order, when a source was given; `hyphenated`: words split by hyphenation (accepted when the letter asked for it). */
+  words: { expected: number; matched: number; score: number; hyphenated: number } | null
   wordProblems: WordProblem[]
   /** Fonts whose glyphs are not in the file. */
   fontsNotEmbedded: string[]

@@ -10,14 +10,25 @@ const FOLD: [RegExp, string][] = [
 ]
 const EDGE = /^[.,;:!?()[\]{}"'*_`<>|#~^…]+|[.,;:!?()[\]{}"'*_`<>|#~^…]+$/g
 
-/** Normalised words of a text: NFKC, quotes and dashes folded, edge punctuation stripped, lower case. */
-export function wordsOf(text: string): string[] {
+/** A text with NFKC applied and typographic quotes and dashes folded to plain ones. */
+function fold(text: string): string {
   let t = text.normalize('NFKC')
   for (const [from, to] of FOLD) t = t.replace(from, to)
   return t
+}
+
+/** One folded token as a word: edge punctuation stripped, lower case ('' when nothing of a word is left). */
+function wordOf(token: string): string {
+  const w = token.replace(EDGE, '').toLowerCase()
+  return /[\p{L}\p{N}]/u.test(w) ? w : ''
+}
+
+/** Normalised words of a text: NFKC, quotes and dashes folded, edge punctuation stripped, lower case. */
+export function wordsOf(text: string): string[] {
+  return fold(text)
     .split(/\s+/)
-    .map((w) => w.replace(EDGE, '').toLowerCase())
-    .filter((w) => /[\p{L}\p{N}]/u.test(w))
+    .map(wordOf)
+    .filter(Boolean)
 }
 
 const NOT_SET = new Set(['yaml', 'definition', 'html', 'image', 'imageReference', 'footnoteDefinition'])
@@ -37,7 +48,12 @@ function textOf(node: Nodes, cited: string[]): string {
 
 /** The words a letter sets, in the order it sets them: the body, then the endnotes in the order they are cited. */
 export function sourceWords(markdown: string): string[] {
-  const { tree } = parseLetter(markdown)
+  return readSource(markdown).words
+}
+
+/** What a check needs of a letter's source: the words it sets, and whether its front matter asks for hyphenation. */
+export function readSource(markdown: string): { words: string[]; hyphenate: boolean } {
+  const { tree, raw } = parseLetter(markdown)
   const notes = new Map<string, Nodes>()
   const cited: string[] = []
   const collect = (node: Nodes) => {
@@ -48,7 +64,7 @@ export function sourceWords(markdown: string): string[] {
   collect(tree)
   const body = textOf(tree as Root, cited)
   const endnotes = cited.map((id) => notes.get(id)).filter((n): n is Nodes => Boolean(n)).map((n) => textOf(n, cited))
-  return wordsOf([body, ...endnotes].join(' '))
+  return { words: wordsOf([body, ...endnotes].join(' ')), hyphenate: raw.hyphenate === true }
 }
 
 /** A word the PDF does not give back, and how: lost, glued to its neighbour, or split across a line. */
@@ -59,13 +75,99 @@ export interface WordProblem {
   found?: string
 }
 
+/** How the words read back: the words, and how many were hyphenated at a line end (and joined again). */
+export interface ReadWords {
+  words: string[]
+  hyphenated: number
+}
+
+/** Lines about a page break that a word broken there may jump (a running header or a page number, drawn last or first). */
+const RUNNING_LINES = 3
+
+/**
+ * The words of extracted text (one string, or one per page), read as an applicant-tracking system joins lines:
+ * a token the renderer broke at a line end (a long URL or path) is joined with the next line's first when
+ * together they make a word of the source and the first part alone does not (at a page break, over the
+ * running header); a word broken after a hyphen keeps its hyphen ("devel-oped", reported as split)
+ * unless the source has it so, or `hyphenate` is set and the source has it without.
+ */
+export function readWords(text: string | string[], expected: string[], hyphenate = false): ReadWords {
+  const known = new Set(expected)
+  // Whether a source word starts with `part`: a binary search in the sorted words, so long letters stay fast.
+  const sorted = [...known].sort()
+  const starts = (part: string) => {
+    let lo = 0
+    let hi = sorted.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (sorted[mid]! < part) lo = mid + 1
+      else hi = mid
+    }
+    return part !== '' && lo < sorted.length && sorted[lo]!.startsWith(part)
+  }
+  // Lines of raw tokens, each knowing its page.
+  const lines = (typeof text === 'string' ? [text] : text).flatMap((page, n) =>
+    fold(page)
+      .split('\n')
+      .map((line) => ({ tokens: line.split(/\s+/).filter(Boolean), page: n })),
+  )
+  // The lines a token ending line `i` may continue on: the next; near a page break, any line up to a few past it.
+  const continuations = (i: number): number[] => {
+    const after: number[] = []
+    for (let k = i + 1; k < lines.length && after.length <= 2 * RUNNING_LINES; k++) if (lines[k]!.tokens.length) after.push(k)
+    const boundary = after.findIndex((k) => lines[k]!.page !== lines[i]!.page)
+    return boundary === -1 || boundary > RUNNING_LINES ? after.slice(0, 1) : after.slice(0, boundary + RUNNING_LINES)
+  }
+  const words: string[] = []
+  let hyphenated = 0
+  for (let i = 0; i < lines.length; i++) {
+    const tokens = lines[i]!.tokens
+    for (let t = 0; t < tokens.length; t++) {
+      const raw = tokens[t]!
+      if (t < tokens.length - 1 || known.has(wordOf(raw))) {
+        words.push(wordOf(raw))
+        continue
+      }
+      // A token ending its line: follow it over line ends while it stays the start of a source word.
+      let joined = raw
+      let at = i
+      let best: { word: string; through: number[] } | undefined
+      const through: number[] = []
+      for (;;) {
+        const k = continuations(at).find((c) => starts(wordOf(joined + lines[c]!.tokens[0]!)))
+        if (k === undefined) break
+        joined += lines[k]!.tokens[0]!
+        through.push(k)
+        if (known.has(wordOf(joined))) best = { word: wordOf(joined), through: [...through] }
+        if (lines[k]!.tokens.length > 1) break
+        at = k
+      }
+      const after = continuations(i)
+      const first = (c: number) => lines[c]!.tokens[0]!
+      // A line-end hyphen that is not the word's own: the renderer's hyphenation (when asked for), or a split.
+      const rejoined = hyphenate ? after.find((c) => known.has(wordOf(raw.slice(0, -1) + first(c)))) : undefined
+      if (best) {
+        words.push(best.word)
+        for (const c of best.through) lines[c]!.tokens.shift()
+      } else if (/\p{L}-$/u.test(raw) && rejoined !== undefined) {
+        words.push(wordOf(raw.slice(0, -1) + first(rejoined)))
+        hyphenated++
+        lines[rejoined]!.tokens.shift()
+      } else if (/\p{L}-$/u.test(raw) && after.length && /^\p{L}/u.test(first(after[0]!))) {
+        words.push(wordOf(raw + first(after[0]!)))
+        lines[after[0]!]!.tokens.shift()
+      } else words.push(wordOf(raw))
+    }
+  }
+  return { words: words.filter(Boolean), hyphenated }
+}
+
 /**
  * Align the expected words with the extracted ones (longest common subsequence) and explain every expected
- * word that does not line up.
+ * word that does not line up; hyphenation splits are accepted (and counted) when `hyphenate` is set.
  */
-export function compareWords(expected: string[], text: string): { matched: number; problems: WordProblem[] } {
-  // A word broken at a line end with a hyphen reads back joined with its hyphen, as pdftotext -raw shows it.
-  const found = wordsOf(text.replace(/(\p{L})-\n(\p{L})/gu, '$1-$2'))
+export function compareWords(expected: string[], text: string | string[], hyphenate = false): { matched: number; hyphenated: number; problems: WordProblem[] } {
+  const { words: found, hyphenated } = readWords(text, expected, hyphenate)
   const n = expected.length
   const m = found.length
   const table = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1))
@@ -97,5 +199,5 @@ export function compareWords(expected: string[], text: string): { matched: numbe
       i++
     }
   }
-  return { matched: table[0]![0]!, problems }
+  return { matched: table[0]![0]!, hyphenated, problems }
 }

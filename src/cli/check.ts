@@ -9,8 +9,11 @@ import type { Io } from './run.js'
 export const CHECK_HELP = `Usage: letterpress check FILE.pdf… [--source FILE.md] [--json] [--timeout SECONDS]
 
 Reads each PDF back as an applicant-tracking system does and reports words of the source that are missing,
-glued to their neighbour or split across lines, fonts that are not embedded, missing metadata (Title,
-Author, Lang) and pages that are neither A4 nor Letter. Exit 0 when every file passes, 1 otherwise.
+glued to their neighbour or split across lines (a long URL broken at line ends is read joined; a word
+hyphenated at a line end passes, and is counted, when the source's front matter has hyphenate: true),
+fonts that are not embedded, missing metadata (Title, Author, Lang), pages that are neither A4 nor Letter,
+and a letter whose pages differ in size (PDFs attached after the letter's own pages, as the PDF records
+them, keep theirs). Exit 0 when every file passes, 1 otherwise.
 Each file is read in a worker thread with the render's limits (memory, time); a file beyond them fails alone.
 
   --source FILE.md     the letter the PDF was made from (one PDF only); without it words are not compared

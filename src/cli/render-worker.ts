@@ -37,7 +37,7 @@ async function runJob(job: Job): Promise<void> {
     // Read back against the source as the reader sees it: placeholders filled from the row and the front matter.
     const { fillSourceText } = await import('../parse/placeholders.js')
     parentPort!.postMessage({ id: job.id, phase: 'check' })
-    check = await checkOutcome(result.pdf, { source: fillSourceText(job.markdown, job.options.values, result.meta), letterPages: result.letterPages })
+    check = await checkOutcome(result.pdf, { source: fillSourceText(job.markdown, job.options.values, result.meta), letterPages: result.letterPages, hyphenate: result.meta.hyphenate })
   }
   parentPort!.postMessage({ id: job.id, result, check, ms: performance.now() - started }, [result.pdf.buffer as ArrayBuffer])
 }

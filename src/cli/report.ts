@@ -1,4 +1,5 @@
 import type { LetterMessage } from '../types.js'
+import type { CheckReport } from '../check/report.js'
 
 /** One letter's entry in the JSON report (DESIGN.md contract). */
 export interface LetterReport {
@@ -10,6 +11,8 @@ export interface LetterReport {
   bytes: number
   ms: number
   warnings: { message: string; line: number | null; column: number | null; source: string }[]
+  /** With --check: whether the PDF read back passed, each problem as a line, and the word counts (null when not read). */
+  check?: { ok: boolean; problems: string[]; words: CheckReport['words'] }
   /**
    * The first problem that failed the letter; `file` is set when it is in another file than the letter (a theme
    * file). `problems` lists every problem when one pass found several (every schema problem of a file).

@@ -192,7 +192,10 @@ async function renderAll(argv: string[], io: Io): Promise<number> {
     const started = performance.now()
     try {
       // A read-back stopped by a limit fails the check: the letter is not written.
-      if (outcome.error instanceof CheckStopped) throw new LetterError(`check failed: ${outcome.error.message}; not written`)
+      if (outcome.error instanceof CheckStopped) {
+        entry.check = { ok: false, problems: [outcome.error.message], words: null }
+        throw new LetterError(`check failed: ${outcome.error.message}; not written`)
+      }
       if (outcome.error !== undefined) throw outcome.error
       const result = outcome.result!
       entry.warnings = result.warnings.map(({ message, line, column, source }) => ({ message, line, column, source }))
@@ -210,12 +213,16 @@ async function renderAll(argv: string[], io: Io): Promise<number> {
         // The worker read the PDF back against its source before returning it: a letter that fails the check is
         // not written, so an earlier PDF stays as it was.
         const check = result.check!
-        if (check.error !== undefined) throw new LetterError(`check failed: ${check.error}; not written`)
+        if (check.error !== undefined) {
+          entry.check = { ok: false, problems: [check.error], words: null }
+          throw new LetterError(`check failed: ${check.error}; not written`)
+        }
+        const { checkProblems } = await import('../check/format.js')
+        entry.check = { ok: check.report.ok, problems: checkProblems(check.report), words: check.report.words }
         if (!check.report.ok) {
           progress?.('')
-          const { formatCheck } = await import('../check/format.js')
-          for (const line of formatCheck(display(io.cwd, target), check.report).slice(1)) if (!options.json) io.err(line)
-          throw new LetterError(`check failed: ${formatCheck('', check.report).slice(1).map((l) => l.trim()).join('; ')}; not written`)
+          if (!options.json) for (const line of entry.check.problems) io.err(`  ${line}`)
+          throw new LetterError(`check failed: ${entry.check.problems.join('; ')}; not written`)
         }
       }
       try {

@@ -46,11 +46,11 @@ export function DinHead(props: { theme: Theme; din: Din; from?: Person; to?: Per
     <>
       {from ? (
         <View style={{ position: 'absolute', top: margin.top, left: margin.left, right: margin.right }}>
-          {/* Phone and e-mail stand in the information block; the address in the return-address line. */}
-          <Letterhead theme={theme} from={{ ...from, address: [], phone: undefined, email: undefined }} />
+          {/* The sender's address stands in the letterhead (and in the return-address line); phone and e-mail in the information block. */}
+          <Letterhead theme={theme} from={{ ...from, phone: undefined, email: undefined }} />
         </View>
       ) : null}
-      <View style={[at(field.left, field.top), { width: field.width, height: field.height }]}>
+      <View style={[at(field.left, field.top), { width: field.width, height: field.height, paddingLeft: din.addressInset }]}>
         <View style={{ height: din.notesZone, justifyContent: 'flex-end' }}>
           {returnAddress ? <Text style={[small, { fontSize: theme.size.small * 0.85, textDecoration: 'underline' }]}>{returnAddress}</Text> : null}
         </View>

@@ -6,6 +6,7 @@ import { isAbsolute, relative, resolve } from 'node:path'
 import type * as PdfLib from 'pdf-lib'
 import type { PDFArray, PDFContext, PDFDict, PDFDocument, PDFObject, PDFPage, PDFRef } from 'pdf-lib'
 import { linkTarget } from '../map/url.js'
+import { LETTER_PAGES_KEY } from './letter-pages.js'
 import { LetterError } from '../parse/errors.js'
 import type { LetterMessage } from '../types.js'
 import { enclosureName } from '../parse/meta.js'
@@ -97,6 +98,7 @@ export async function appendAttachments(pdf: Uint8Array, attachments: Attachment
   // The letter's own catalog, info dictionary, XMP and structure tree stay as they are: pages are only added.
   // updateMetadata: false keeps pdf-lib from writing its name and the clock into the info dictionary.
   const out = await lib.PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: lib.ParseSpeeds.Fastest })
+  recordLetterPages(lib, out)
   for (const attachment of attachments) {
     const source = await openOnce(lib, attachment, file, warnings)
     await appendPages(lib, out, source, attachment, file, warnings)
@@ -106,6 +108,17 @@ export async function appendAttachments(pdf: Uint8Array, attachments: Attachment
   // streams keep their compression. Only objects the pages reach are copied from the attachments.
   const bytes = await out.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity })
   return { pdf: bytes, pages: out.getPageCount() }
+}
+
+/** Record in the Info dictionary how many pages are the letter's own, before attached pages follow them. */
+function recordLetterPages(lib: Lib, out: PDFDocument): void {
+  const { context } = out
+  let info = context.lookup(context.trailerInfo.Info)
+  if (!(info instanceof lib.PDFDict)) {
+    info = context.obj({})
+    context.trailerInfo.Info = context.register(info as PDFDict)
+  }
+  ;(info as PDFDict).set(lib.PDFName.of(LETTER_PAGES_KEY), lib.PDFNumber.of(out.getPageCount()))
 }
 
 /**

@@ -4,8 +4,9 @@ import { mm } from './units.js'
 
 /**
  * German business letter per DIN 5008, form B: the recipient's address in the field a DL window envelope
- * shows (85 × 45 mm, 20 mm from the left edge, top at 45 mm), the information block beside it, fold marks
- * at 105 and 210 mm and the hole mark at 148.5 mm.
+ * shows (85 × 45 mm, 20 mm from the left edge, top at 45 mm; its lines start 5 mm in, at 25 mm, the alignment
+ * line of the letterhead, subject and body), the information block beside it at 125 mm, fold marks at 105 and
+ * 210 mm and the hole mark at 148.5 mm.
  */
 export const din5008: Theme = {
   ...classic,
@@ -19,6 +20,8 @@ export const din5008: Theme = {
   letterhead: { style: 'rule', bandHeight: 0, ruleWidth: 0, dateAlign: 'left' },
   din: {
     addressField: { left: mm(20), top: mm(45), width: mm(85), height: mm(45) },
+    // The field's 5 mm inner margin puts its lines on the 25 mm line where the letterhead, subject and body start.
+    addressInset: mm(5),
     notesZone: mm(17.7),
     infoBlock: { left: mm(125), top: mm(50), width: mm(75) },
     foldMarks: [mm(105), mm(210)],

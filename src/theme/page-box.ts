@@ -66,6 +66,7 @@ export function pageBoxProblems(theme: Theme): PageBoxProblem[] {
     const field = din.addressField
     if (field.left + field.width > SMALLEST_SHEET.width) problems.push({ path: ['din', 'addressField', 'width'], message: `at most ${pt(SMALLEST_SHEET.width - field.left)}: the address field must end on the sheet (${NARROW})` })
     if (field.top + field.height > SMALLEST_SHEET.height) problems.push({ path: ['din', 'addressField', 'height'], message: `at most ${pt(SMALLEST_SHEET.height - field.top)}: the address field must end on the sheet (${SHORT})` })
+    if (din.addressInset >= field.width) problems.push({ path: ['din', 'addressInset'], message: `less than ${pt(field.width)} (din.addressField.width): the inset leaves the address room inside the field` })
     if (din.notesZone > field.height) problems.push({ path: ['din', 'notesZone'], message: `at most ${pt(field.height)} (din.addressField.height): the notes zone is the top of the address field` })
     if (din.infoBlock.left + din.infoBlock.width > SMALLEST_SHEET.width) problems.push({ path: ['din', 'infoBlock', 'width'], message: `at most ${pt(SMALLEST_SHEET.width - din.infoBlock.left)}: the information block must end on the sheet (${NARROW})` })
     if (din.bodyTop < margin.top) problems.push({ path: ['din', 'bodyTop'], message: `at least ${pt(margin.top)} (page.margin.top): the text starts below the top margin` })

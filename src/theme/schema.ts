@@ -83,6 +83,8 @@ export const themeSchema = z
     din: z
       .strictObject({
         addressField: box,
+        /** The address field's inner margin on the left: the form's text (return address, recipient) starts this far in. */
+        addressInset: inset,
         /** Height of the return-address and notes zone at the top of the address field. */
         notesZone: down,
         // The information block holds a label and a value a line: 30 mm is the narrowest that sets both.

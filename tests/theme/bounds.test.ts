@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { resolveTheme, themes } from '../../src/theme/index.js'
 import { MIN_TEXT, pageBoxProblems } from '../../src/theme/page-box.js'
 import { themeSchema, type Theme } from '../../src/theme/schema.js'
-import { PAPER_HEIGHT, PAPER_WIDTH } from '../../src/theme/units.js'
+import { mm, PAPER_HEIGHT, PAPER_WIDTH } from '../../src/theme/units.js'
 
 /** Every number schema in a schema, with its key path. */
 function numbers(schema: z.ZodType, path: string[] = []): [string, z.ZodNumber][] {
@@ -84,6 +84,7 @@ describe('the text area', () => {
     expect(at({ addressField: { ...din.addressField, width: 560 } })).toEqual(['din.addressField.width'])
     expect(at({ infoBlock: { ...din.infoBlock, width: 300 } })).toEqual(['din.infoBlock.width'])
     expect(at({ notesZone: din.addressField.height + 1 })).toEqual(['din.notesZone'])
+    expect(at({ addressField: { ...din.addressField, width: mm(5) } })).toEqual(['din.addressInset'])
     expect(at({ bodyTop: 700 })).toEqual(['din.bodyTop'])
     expect(at({ bodyTop: 10 })).toEqual(['din.bodyTop'])
   })
