@@ -46,7 +46,8 @@ Options:
       --paper SIZE     A4 or Letter (default: front matter, else Letter for en-US/en-CA, else A4)
       --max-pages N    fail a letter that runs longer than N pages
       --fit            shrink a longer letter to --max-pages / max-pages: spacing first, then leading,
-                       then type size and margins, within the theme's bounds
+                       then type size and margins, within the theme's bounds (without a page limit
+                       it only warns)
       --no-pdfa        do not claim PDF/A (PDF/A-2a by default; pdfa: false in front matter)
       --check          read each PDF back against its letter (as \`letterpress check\`) before it is
                        written; a failure fails the letter and leaves any earlier PDF as it was

@@ -89,7 +89,8 @@ describe('theme files a letter names are confined like its images', () => {
     expect(await fonts(join(dir, 'output/a.pdf'))).toMatch(/NotoSans-Regular/)
     writeFileSync(join(dir, 'letterpress.config.yaml'), 'theme: ../outside.yaml\n')
     const out = letterpress(dir, [])
-    expect(out.code).toBe(1)
+    // A broken project config is bad usage, found before anything renders.
+    expect(out.code).toBe(2)
     expect(out.stderr).toContain(`theme file "${join(root, 'outside.yaml')}" is outside the letter's folder and was not read`)
     expect(out.stderr).not.toContain('SECRET_TOKEN')
   })
