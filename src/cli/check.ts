@@ -3,7 +3,7 @@ import { checkFile, READ_LIMITS, readFileSafely } from '../util/read-file.js'
 import { readLetter } from './inputs.js'
 import { DEFAULT_TIMEOUT_S, parseTimeout, strictArgs, UsageError } from './args.js'
 import { defaultJobs, Renderer, type CheckOutcome } from './renderer.js'
-import type { Io } from './run.js'
+import type { Io } from './io.js'
 
 /** Help for `letterpress check`. */
 export const CHECK_HELP = `Usage: letterpress check FILE.pdf… [--source FILE.md] [--json] [--timeout SECONDS]

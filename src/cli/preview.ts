@@ -9,7 +9,7 @@ import { strictArgs, UsageError } from './args.js'
 import { expandInputs, readLetter } from './inputs.js'
 import { Renderer } from './renderer.js'
 import { formatMessage } from './report.js'
-import type { Io } from './run.js'
+import type { Io } from './io.js'
 import { watchFiles } from './watch.js'
 import { isInside } from '../util/paths.js'
 

@@ -7,6 +7,7 @@ import { outputName } from '../write/output-name.js'
 import { writeAtomic, WriteError } from '../write/atomic.js'
 import { outputKey } from '../write/output-key.js'
 import { HELP, parseCli, UsageError } from './args.js'
+import { terminalIo, type Io } from './io.js'
 import { expandInputs, inShard, readLetter, type Input, type Skipped } from './inputs.js'
 import { readRows, type DataRow } from './data.js'
 import { runCheck } from './check.js'
@@ -18,34 +19,11 @@ import { checkFile, READ_LIMITS } from '../util/read-file.js'
 /** One render: a letter, and for mail merge one data row. */
 type Task = Input & { row?: DataRow }
 
-/** Where the CLI prints: stdout for results, stderr for messages. */
-export interface Io {
-  out: (line: string) => void
-  err: (line: string) => void
-  cwd: string
-  env: NodeJS.ProcessEnv
-  /** Whether stdout / stderr are terminals: colours and the progress line are for people, not for pipes. */
-  outTty?: boolean
-  errTty?: boolean
-  /** Replace the progress line on stderr ('' clears it). */
-  progress?: (text: string) => void
-}
-
-const defaultIo: Io = {
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
-  cwd: process.cwd(),
-  env: process.env,
-  outTty: process.stdout.isTTY,
-  errTty: process.stderr.isTTY,
-  progress: (text) => process.stderr.write(`\r\x1b[2K${text}`),
-}
-
 /** Batches longer than this show a progress line (on a terminal). */
 const PROGRESS_FROM = 4
 
 /** Run the command line; resolves to the exit code (0 all rendered, 1 a letter failed, 2 bad usage). */
-export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
+export async function run(argv: string[], io: Io = terminalIo): Promise<number> {
   try {
     return await renderAll(argv, io)
   } catch (error) {

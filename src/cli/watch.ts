@@ -1,6 +1,6 @@
 import { basename, dirname, resolve } from 'node:path'
 import { watch } from 'chokidar'
-import type { Io } from './run.js'
+import type { Io } from './io.js'
 import { expandInputs, type Input } from './inputs.js'
 import type { DataRow } from './data.js'
 import { isInside } from '../util/paths.js'

@@ -1,7 +1,8 @@
 // Colours and the progress line are for a person at a terminal: never in pipes, with NO_COLOR or with --json.
 // run() is called in-process from the build (dist/), whose render worker exists as JavaScript.
 import { describe, expect, test } from 'vitest'
-import { run, type Io } from '../../dist/cli/run.js'
+import { run } from '../../dist/cli/run.js'
+import type { Io } from '../../dist/cli/io.js'
 import { project } from '../helpers/cli.js'
 
 const letter = (n: number) => `Dear Sam,\n\nLetter ${n}.\n\nBest regards,\nKim Lee\n`
