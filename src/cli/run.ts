@@ -8,6 +8,7 @@ import { writeAtomic, WriteError } from '../write/atomic.js'
 import { outputKey } from '../write/output-key.js'
 import { HELP, parseCli, UsageError } from './args.js'
 import { terminalIo, type Io } from './io.js'
+import type { Task } from './task.js'
 import { expandInputs, inShard, readLetter, type Input, type Skipped } from './inputs.js'
 import { readRows, type DataRow } from './data.js'
 import { runCheck } from './check.js'
@@ -16,8 +17,6 @@ import type { RenderOptions } from '../letter.js'
 import { formatError, formatMessage, letterLine, summary, type LetterReport, type Report, type ReportProblem } from './report.js'
 import { checkFile, READ_LIMITS } from '../util/read-file.js'
 
-/** One render: a letter, and for mail merge one data row. */
-type Task = Input & { row?: DataRow }
 
 /** Batches longer than this show a progress line (on a terminal). */
 const PROGRESS_FROM = 4

@@ -1,12 +1,11 @@
 import { basename, dirname, resolve } from 'node:path'
 import { watch } from 'chokidar'
 import type { Io } from './io.js'
+import type { Task } from './task.js'
 import { expandInputs, type Input } from './inputs.js'
-import type { DataRow } from './data.js'
 import { isInside } from '../util/paths.js'
 import { READ_LIMITS, readFileSafely } from '../util/read-file.js'
 
-type Task = Input & { row?: DataRow }
 
 /** What `--watch` needs from the run: its letters, what they share, and how to render some of them again. */
 export interface WatchSetup {
