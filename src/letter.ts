@@ -10,6 +10,7 @@ import { resolveImage } from './map/image-source.js'
 import { linkTarget } from './map/url.js'
 import { recipientLines } from './layout/recipient.js'
 import { LetterError } from './parse/errors.js'
+import { message, NOWHERE } from './parse/message.js'
 import { parseLetter } from './parse/index.js'
 import { fillPlaceholders } from './parse/placeholders.js'
 import { checkNesting, checkSize } from './parse/limits.js'
@@ -92,7 +93,7 @@ async function withLibraryMessages(render: () => Promise<RenderResult>): Promise
   console.warn = console.error = (...args: unknown[]) => void captured.add(args.map(String).join(' ').trim())
   try {
     const result = await render()
-    for (const message of captured) result.warnings.push({ message: `react-pdf: ${message}`, line: null, column: null, source: 'react-pdf' })
+    for (const text of captured) result.warnings.push(message(`react-pdf: ${text}`, 'react-pdf'))
     return result
   } finally {
     console.warn = warn
@@ -109,7 +110,7 @@ async function renderOne(markdown: string, options: RenderOptions): Promise<Rend
   checkNesting(parsed.tree, path)
   const warnings: LetterMessage[] = [...parsed.warnings]
   // Placeholders are filled before anything reads the fields or the text (checked after parsing, so places hold).
-  const layers = fillPlaceholders(parsed.tree, mergeLayers(options.config ?? {}, parsed.raw), { row: options.values, label: options.row, place: (field) => (hasField(parsed.raw, field) ? parsed.place(field) : { line: null, column: null }) }, path)
+  const layers = fillPlaceholders(parsed.tree, mergeLayers(options.config ?? {}, parsed.raw), { row: options.values, label: options.row, place: (field) => (hasField(parsed.raw, field) ? parsed.place(field) : NOWHERE) }, path)
   const meta = resolveMeta(layers, {
     theme: options.theme,
     paper: options.paper,
@@ -121,13 +122,13 @@ async function renderOne(markdown: string, options: RenderOptions): Promise<Rend
   })
   // Attached PDFs are found and read before the letter is laid out, so a missing one fails fast (render/attach.ts).
   const own = parsed.raw.attach
-  const placeOf = (i: number) => (own === undefined ? { line: null, column: null } : parsed.place(Array.isArray(own) ? ['attach', i] : ['attach']))
+  const placeOf = (i: number) => (own === undefined ? NOWHERE : parsed.place(Array.isArray(own) ? ['attach', i] : ['attach']))
   const attachments = readAttachments(meta.attach, options.attach ?? [], { baseDir, allowPaths, file: path, placeOf })
   // Enclosures the letter does not list itself are the attachments, named by their own Titles where they have one.
   if (layers.enclosures === undefined && attachments.length) meta.enclosures = await enclosureNames(attachments, path, warnings)
   if (attachments.length && (options.pdfa ?? layers.pdfa) === true) {
-    const at = options.pdfa === undefined && parsed.raw.pdfa !== undefined ? parsed.place(['pdfa']) : { line: null, column: null }
-    warnings.push({ message: 'no PDF/A claim for a letter with attachments: the attached PDFs are not checked for conformance', ...at, source: 'letterpress:attach' })
+    const at = options.pdfa === undefined && parsed.raw.pdfa !== undefined ? parsed.place(['pdfa']) : NOWHERE
+    warnings.push(message('no PDF/A claim for a letter with attachments: the attached PDFs are not checked for conformance', 'letterpress:attach', at))
   }
 
   // A theme file the letter or the project config names is confined as its images are; options.theme (--theme) is the caller's own.
@@ -144,28 +145,28 @@ async function renderOne(markdown: string, options: RenderOptions): Promise<Rend
   // Hyphenation splits words in the text layer ("devel-oped"), which applicant-tracking systems misread: off unless asked for.
   const names = [meta.from?.name, meta.to?.name, meta.to?.company].filter((n): n is string => Boolean(n))
   if (!(await useHyphenation(meta.hyphenate, meta.lang, names))) {
-    warnings.push({ message: `no hyphenation patterns for "${meta.lang}"; hyphenation stays off`, line: null, column: null, source: 'letterpress:meta' })
+    warnings.push(message(`no hyphenation patterns for "${meta.lang}"; hyphenation stays off`, 'letterpress:meta'))
   }
   for (const link of meta.from?.links ?? []) {
     if (!linkTarget(/^[a-z][a-z0-9+.-]*:/i.test(link.url) ? link.url : `https://${link.url}`)) {
-      warnings.push({ message: `from.links: "${link.url}" is set as plain text: only http, https, mailto and tel links are clickable`, line: null, column: null, source: 'letterpress:meta' })
+      warnings.push(message(`from.links: "${link.url}" is set as plain text: only http, https, mailto and tel links are clickable`, 'letterpress:meta'))
     }
   }
   if (theme.din && meta.to) {
     const room = Math.floor((theme.din.addressField.height - theme.din.notesZone) / (theme.size.body * theme.leading.tight))
     const lines = recipientLines(meta.to).length
     if (lines > room) {
-      warnings.push({ message: `the recipient's address has ${lines} lines; the envelope window shows ${room}`, line: null, column: null, source: 'letterpress:theme' })
+      warnings.push(message(`the recipient's address has ${lines} lines; the envelope window shows ${room}`, 'letterpress:theme'))
     }
   }
   if (theme.din && meta.paper !== 'A4') {
-    warnings.push({ message: `theme "${theme.name}" places the address for an A4 window envelope, but the paper is ${meta.paper}`, line: null, column: null, source: 'letterpress:theme' })
+    warnings.push(message(`theme "${theme.name}" places the address for an A4 window envelope, but the paper is ${meta.paper}`, 'letterpress:theme'))
   }
   if (meta.fit && meta.maxPages === undefined) {
     // Fitting needs a page count to fit to; a letter of any length is left as it is.
     const asked = options.fit ? '--fit' : 'fit: true'
-    const at = !options.fit && hasField(parsed.raw, ['fit']) ? parsed.place(['fit']) : { line: null, column: null }
-    warnings.push({ message: `${asked} does nothing without max-pages: set max-pages: N in the front matter or --max-pages N`, ...at, source: 'letterpress:meta' })
+    const at = !options.fit && hasField(parsed.raw, ['fit']) ? parsed.place(['fit']) : NOWHERE
+    warnings.push(message(`${asked} does nothing without max-pages: set max-pages: N in the front matter or --max-pages N`, 'letterpress:meta', at))
   }
   const parts = findParts(parsed.tree)
   if (!parts.title && !parts.salutation && !parts.body.length && !parts.closing) {
@@ -178,8 +179,8 @@ async function renderOne(markdown: string, options: RenderOptions): Promise<Rend
     if ('data' in source) signature = source.data
     else {
       // The warning points at the signature field when the letter names it (not the config).
-      const at = hasField(parsed.raw, ['signature']) ? parsed.place(['signature']) : { line: null, column: null }
-      warnings.push({ message: `signature: ${source.problem}; rendered without it`, ...at, source: 'letterpress:meta' })
+      const at = hasField(parsed.raw, ['signature']) ? parsed.place(['signature']) : NOWHERE
+      warnings.push(message(`signature: ${source.problem}; rendered without it`, 'letterpress:meta', at))
     }
   }
   // What the letter is about, in its own words; the file name is only the document's last-resort title.
@@ -260,17 +261,12 @@ async function useFonts(theme: Theme, dirs: string[], fallbacks: string[], warni
   const fonts = { ...theme.fonts, fallbacks: [...new Set([...fallbacks, ...theme.fonts.fallbacks])] }
   for (const role of ['body', 'heading', 'mono'] as const) {
     if (hasFamily(fonts[role])) continue
-    warnings.push({
-      message: `font family "${fonts[role]}" not found in fonts/ or the bundled fonts; using "${defaults[role]}" (available: ${availableFamilies().join(', ')})`,
-      line: null,
-      column: null,
-      source: 'letterpress:fonts',
-    })
+    warnings.push(message(`font family "${fonts[role]}" not found in fonts/ or the bundled fonts; using "${defaults[role]}" (available: ${availableFamilies().join(', ')})`, 'letterpress:fonts'))
     fonts[role] = defaults[role]
   }
   fonts.fallbacks = fonts.fallbacks.filter((family) => {
     if (hasFamily(family)) return true
-    warnings.push({ message: `fallback font family "${family}" not found in fonts/ or the bundled fonts; left out (available: ${availableFamilies().join(', ')})`, line: null, column: null, source: 'letterpress:fonts' })
+    warnings.push(message(`fallback font family "${family}" not found in fonts/ or the bundled fonts; left out (available: ${availableFamilies().join(', ')})`, 'letterpress:fonts'))
     return false
   })
   await registerFonts([fonts.body, fonts.heading, fonts.mono, ...fonts.fallbacks])

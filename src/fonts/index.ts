@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs'
 import { dirname, extname, isAbsolute, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Font } from '@react-pdf/renderer'
+import { message } from '../parse/message.js'
 import { READ_LIMITS, readFileSafely } from '../util/read-file.js'
 import { isInside } from '../util/paths.js'
 import * as fontkit from 'fontkit'
@@ -97,7 +98,7 @@ export function scanFonts(dir: string): LetterMessage[] {
     // The repository's fonts/ holds the bundled folder too: those are registered by name, not scanned.
     if (isInside(bundledFontsDir, file)) continue
     const problem = addFontFile(file)
-    if (problem) warnings.push({ message: `font file "${shown(file)}" ${problem}; it is not used`, line: null, column: null, source: 'letterpress:fonts' })
+    if (problem) warnings.push(message(`font file "${shown(file)}" ${problem}; it is not used`, 'letterpress:fonts'))
   }
   return warnings
 }
