@@ -1,19 +1,13 @@
 // Front matter that is wrong in ways a schema of types misses: days that do not exist, YAML tags that make
 // binary data or sets, keys named like JavaScript's own properties, and old Mac line endings.
 import { describe, expect, test } from 'vitest'
-import { LetterError, parseLetter } from '../../src/index.js'
+import { parseErrorOf } from '../helpers/errors.js'
+import { parseLetter } from '../../src/index.js'
 import { formatDate, isoDay } from '../../src/parse/date.js'
 import { mergeLayers } from '../../src/parse/meta.js'
 
 const fm = (yaml: string) => `---\nsubject: S\n${yaml}\n---\n\nDear Sam,\n`
-const errorOf = (md: string) => {
-  try {
-    parseLetter(md, 'x.md')
-  } catch (e) {
-    return e as LetterError
-  }
-  throw new Error('no error')
-}
+const errorOf = parseErrorOf
 
 describe('impossible dates', () => {
   test('a day not in the calendar is an error naming date and its line', () => {

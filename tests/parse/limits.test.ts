@@ -1,17 +1,11 @@
 // The limits on a letter's source: size, UTF-8, nesting and emphasis marks, checked before any parsing.
 import { describe, expect, test } from 'vitest'
+import { thrown } from '../helpers/errors.js'
 import { LetterError, parseLetter } from '../../src/index.js'
 import { checkSource, decodeLetter, MAX_MARKS, MAX_NESTING, MAX_PARAGRAPH_MARKS } from '../../src/parse/limits.js'
 
 const head = 'Dear Sam,\n\n'
-const errorOf = (run: () => unknown) => {
-  try {
-    run()
-  } catch (e) {
-    return e as LetterError
-  }
-  throw new Error('no error')
-}
+const errorOf = thrown
 const scan = (markdown: string) => errorOf(() => checkSource(markdown, 'x.md'))
 const nested = `lists and block quotes are nested more than ${MAX_NESTING} deep here`
 

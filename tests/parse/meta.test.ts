@@ -1,17 +1,11 @@
 import { describe, expect, test } from 'vitest'
+import { parseErrorOf } from '../helpers/errors.js'
 import { LetterError, parseLetter } from '../../src/index.js'
 import { mergeLayers, paperForLang, resolveMeta } from '../../src/parse/meta.js'
 import { formatDate } from '../../src/parse/date.js'
 
 const fm = (yaml: string) => `---\n${yaml}\n---\n\nDear Sam,\n`
-const errorOf = (md: string) => {
-  try {
-    parseLetter(md, 'x.md')
-  } catch (e) {
-    return e as LetterError
-  }
-  throw new Error('no error')
-}
+const errorOf = parseErrorOf
 
 describe('front matter', () => {
   test('every DESIGN.md field is accepted without warnings', () => {

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { thrown } from '../helpers/errors.js'
 import { LetterError } from '../../src/parse/errors.js'
 import { isThemePath, resolveTheme, themes, type ThemeChoice } from '../../src/theme/index.js'
 import { themeSchema } from '../../src/theme/schema.js'
@@ -23,13 +24,9 @@ const themeFile = (name: string, text: string) => {
 
 /** The LetterError that `fn` throws (fails the test when it throws nothing or something else). */
 const errorOf = (fn: () => unknown): LetterError => {
-  try {
-    fn()
-  } catch (e) {
-    expect(e).toBeInstanceOf(LetterError)
-    return e as LetterError
-  }
-  throw new Error('expected a LetterError, nothing was thrown')
+  const e = thrown(fn)
+  expect(e).toBeInstanceOf(LetterError)
+  return e
 }
 
 /** 1-based line and column of the first occurrence of `needle` in `text`. */
