@@ -31,12 +31,13 @@ export function shareWidths(needs: ColumnNeed[], available: number): number[] {
   return mins.map((m, i) => m + (spare * extra[i]!) / extraTotal)
 }
 
-const cache = new WeakMap<Table, { width: number; widths: number[] }>()
+const cache = new WeakMap<Table, { width: number; theme: State['theme']; widths: number[] }>()
 
 /** Text widths in points of a table's columns in the current column width (cell padding and rules excluded). */
 export function tableWidths(state: State, node: Table): number[] {
   const cached = cache.get(node)
-  if (cached && cached.width === state.width) return cached.widths
+  // Keyed by the theme too: --fit lays the same table out again at other type sizes.
+  if (cached && cached.width === state.width && cached.theme === state.theme) return cached.widths
   const { theme } = state
   const size = theme.size.body
   const columns = Math.max(1, ...node.children.map((row) => row.children.length))
@@ -54,6 +55,6 @@ export function tableWidths(state: State, node: Table): number[] {
     })
   })
   const widths = shareWidths(needs, available)
-  cache.set(node, { width: state.width, widths })
+  cache.set(node, { width: state.width, theme: state.theme, widths })
   return widths
 }
