@@ -6,7 +6,7 @@ import { missingGlyphs } from './fonts/coverage.js'
 import { layoutLetter } from './layout/letter.js'
 import { findParts } from './layout/structure.js'
 import { createMapper } from './map/index.js'
-import { resolveImage } from './map/image-source.js'
+import { resolveImage, type ImageSource } from './map/image-source.js'
 import { linkTarget } from './map/url.js'
 import { recipientLines } from './layout/recipient.js'
 import { LetterError } from './parse/errors.js'
@@ -202,8 +202,10 @@ async function renderOne(markdown: string, options: RenderOptions): Promise<Rend
     conformance: (meta.pdfa ? 'PDF/A-2a' : undefined) as DocumentProps['conformance'],
   }
   // Map and lay out with a given theme; the mapper's warnings are the same for every theme, so kept once.
+  // Every layout of this render (--fit tries several) shares the images read and checked for the first.
+  const images = new Map<string, ImageSource>()
   const build = (withTheme: Theme) => {
-    const state = createMapper(parsed.tree, withTheme, baseDir, PAPER_WIDTH[meta.paper], allowPaths, PAPER_HEIGHT[meta.paper])
+    const state = createMapper(parsed.tree, withTheme, baseDir, PAPER_WIDTH[meta.paper], allowPaths, PAPER_HEIGHT[meta.paper], images)
     // Without hyphenation, lines break at spaces only (see NO_HYPHEN_BREAKS).
     const textDefaults = meta.hyphenate ? {} : { hyphenationPenalty: NO_HYPHEN_BREAKS }
     const element = withTextDefaults(layoutLetter(state, { parts, meta: { ...meta, subject }, signature, document, topic }), textDefaults) as ReactElement<DocumentProps>

@@ -3,6 +3,7 @@ import type { Definition, FootnoteDefinition, Nodes, Parents, Root, Table } from
 import type { LetterMessage } from '../types.js'
 import type { Theme } from '../theme/index.js'
 import type { Measure } from '../fonts/measure.js'
+import type { ImageSource } from './image-source.js'
 
 /** A handler turns one mdast node into react-pdf elements; it recurses only through `state.one`/`state.all`. */
 export type Handler<N extends Nodes = Nodes> = (state: State, node: N, parent: Parents | undefined) => ReactNode
@@ -13,6 +14,8 @@ export interface State {
   /** The letter's folder: images are resolved relative to it, and read only inside it or `allowPaths`. */
   baseDir: string
   allowPaths: string[]
+  /** Images checked so far, by URL: the layouts of one render (--fit tries several) read and check each once. */
+  images: Map<string, ImageSource>
   /** Link and image definitions by normalised label. */
   definitions: Map<string, Definition>
   /** Footnote definitions by normalised label, and the order in which references first cite them. */
@@ -46,7 +49,7 @@ export const normaliseLabel = (label: string) => label.trim().replace(/\s+/g, ' 
 /** Create the mapper state for one letter; `handlers` is the table of node types. */
 export function createState(
   tree: Root,
-  options: { theme: Theme; baseDir: string; allowPaths?: string[]; width: number; height?: number; measure: Measure; handlers: Record<string, Handler<never>>; unknown: Handler },
+  options: { theme: Theme; baseDir: string; allowPaths?: string[]; images?: Map<string, ImageSource>; width: number; height?: number; measure: Measure; handlers: Record<string, Handler<never>>; unknown: Handler },
 ): State {
   const definitions = new Map<string, Definition>()
   const footnoteDefinitions = new Map<string, FootnoteDefinition>()
@@ -66,6 +69,7 @@ export function createState(
     theme: options.theme,
     baseDir: options.baseDir,
     allowPaths: options.allowPaths ?? [],
+    images: options.images ?? new Map(),
     definitions,
     footnotes: { definitions: footnoteDefinitions, order: [] },
     width: options.width,
