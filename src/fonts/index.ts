@@ -1,10 +1,10 @@
 import { existsSync, readdirSync } from 'node:fs'
-import { dirname, extname, isAbsolute, join, relative, resolve } from 'node:path'
+import { dirname, extname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Font } from '@react-pdf/renderer'
 import { message } from '../parse/message.js'
 import { READ_LIMITS, readFileSafely } from '../util/read-file.js'
-import { isInside } from '../util/paths.js'
+import { isInside, shownPath } from '../util/paths.js'
 import * as fontkit from 'fontkit'
 import { cacheShaping } from './shaping-cache.js'
 import { patchFontkit } from './fontkit-patch.js'
@@ -98,15 +98,9 @@ export function scanFonts(dir: string): LetterMessage[] {
     // The repository's fonts/ holds the bundled folder too: those are registered by name, not scanned.
     if (isInside(bundledFontsDir, file)) continue
     const problem = addFontFile(file)
-    if (problem) warnings.push(message(`font file "${shown(file)}" ${problem}; it is not used`, 'letterpress:fonts'))
+    if (problem) warnings.push(message(`font file "${shownPath(file)}" ${problem}; it is not used`, 'letterpress:fonts'))
   }
   return warnings
-}
-
-/** A font file's path as the user knows it: relative to the working folder when inside it. */
-function shown(file: string): string {
-  const rel = relative(process.cwd(), file)
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file
 }
 
 /** Offer one font file under its family name; what is wrong with it, if it cannot be used. */

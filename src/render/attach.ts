@@ -2,7 +2,8 @@
 // letter, a CV and certificates go out as one file. pdf-lib (MIT, plain JavaScript) does the PDF surgery; it is
 // loaded only for a letter with attachments, so other renders never pay for it.
 import { createHash } from 'node:crypto'
-import { isAbsolute, relative, resolve } from 'node:path'
+import { isAbsolute, resolve } from 'node:path'
+import { shownPath } from '../util/paths.js'
 import type * as PdfLib from 'pdf-lib'
 import type { PDFArray, PDFContext, PDFDict, PDFDocument, PDFObject, PDFPage, PDFRef } from 'pdf-lib'
 import { linkTarget } from '../map/url.js'
@@ -54,23 +55,16 @@ export function readAttachments(fromLetter: string[], fromCaller: string[], cont
 }
 
 function readOne(name: string, base: string, confined: boolean, place: Place, context: AttachContext): Attachment {
-  const fail = (problem: string) => new LetterError(`attachment "${displayName(name)}" ${problem}`, place.line, place.column, context.file)
+  const fail = (problem: string) => new LetterError(`attachment "${shownPath(name)}" ${problem}`, place.line, place.column, context.file)
   if (isUrl(name)) throw fail('is not a local file: only PDF files on this computer are attached, nothing is fetched')
   // Confinement is checked on the real path, so a symlink out of the letter's folder is refused like a "../" path.
   const roots = confined ? [context.baseDir, ...context.allowPaths] : undefined
-  const read = readFileSafely(isAbsolute(name) ? name : resolve(base, name), { what: 'attachment', name: displayName(name), limit: READ_LIMITS.attachment, roots })
+  const read = readFileSafely(isAbsolute(name) ? name : resolve(base, name), { what: 'attachment', name: shownPath(name), limit: READ_LIMITS.attachment, roots })
   if ('problem' in read) throw new LetterError(read.problem, place.line, place.column, context.file)
   const { data, real } = read
   // A PDF starts with "%PDF-" (readers accept a little junk before it); a Word file or an image renamed .pdf does not.
   if (!Buffer.from(data.subarray(0, 1024)).includes('%PDF-')) throw fail('is not a PDF file')
-  return { name: displayName(name), path: real, data, ...place }
-}
-
-/** An absolute path (the CLI makes --attach paths absolute) shown relative to the cwd when it lies inside it. */
-function displayName(name: string): string {
-  if (!isAbsolute(name)) return name
-  const rel = relative(process.cwd(), name)
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : name
+  return { name: shownPath(name), path: real, data, ...place }
 }
 
 type Lib = typeof PdfLib

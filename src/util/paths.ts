@@ -21,3 +21,10 @@ function realOrResolved(path: string): string {
     return resolve(path)
   }
 }
+
+/** A path as the user reads it: an absolute one relative to the working folder when it lies inside it, else as given. */
+export function shownPath(path: string, cwd = process.cwd()): string {
+  if (!isAbsolute(path)) return path
+  const rel = relative(cwd, path)
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path
+}
