@@ -17,8 +17,8 @@ export function floorDocument(markdown) {
 /** Render the floor document; the PDF bytes and page count. */
 export async function renderFloor(doc) {
   const instance = pdf(doc)
-  const buffer = await new Promise(async (resolve, reject) => {
-    const stream = await instance.toBuffer()
+  const stream = await instance.toBuffer()
+  const buffer = await new Promise((resolve, reject) => {
     const chunks = []
     stream.on('data', (c) => chunks.push(c)).on('end', () => resolve(Buffer.concat(chunks))).on('error', reject)
   })

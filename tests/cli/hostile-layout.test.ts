@@ -16,7 +16,7 @@ const words = (n: number, p: string) => Array.from({ length: n }, (_, i) => `${p
 async function render(body: string, files: Record<string, string> = {}, head = HEAD) {
   const dir = project({ 'letters/a.md': head + body + END, ...Object.fromEntries(Object.entries(files).map(([k, v]) => [`letters/${k}`, v])) })
   const r = letterpress(dir, ['--check'])
-  let read: string[] = []
+  let read: string[]
   try {
     read = wordsOf((await readPdf(readFileSync(join(dir, 'output/a.pdf')))).text.join('\n'))
   } catch {
