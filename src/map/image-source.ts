@@ -1,7 +1,7 @@
 import { isAbsolute, resolve } from 'node:path'
 import { READ_LIMITS, readFileSafely } from '../util/read-file.js'
-import { checkImage } from './image-check.js'
 import { hasScheme } from '../util/url.js'
+import { checkImage } from './image-check.js'
 
 /** A local image that may be embedded (with its pixel size), or the reason it may not. */
 export type ImageSource = { path: string; data: Buffer; width: number; height: number } | { problem: string }
