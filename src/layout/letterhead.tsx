@@ -3,7 +3,7 @@ import type { ReactNode } from 'react'
 import type { Theme } from '../theme/index.js'
 import type { Person } from '../types.js'
 import { stack } from '../map/styles.js'
-import { linkTarget } from '../map/url.js'
+import { profileLink } from '../util/url.js'
 
 /** One contact item: a link when it has a target (mailto, tel, web), plain text otherwise. */
 function item(theme: Theme, label: string, href?: string): ReactNode {
@@ -22,8 +22,7 @@ export function contactLines(theme: Theme, from: Person): ReactNode[] {
     ...from.address.map((line) => item(theme, line)),
     ...(from.email ? [item(theme, from.email, `mailto:${from.email}`)] : []),
     ...(from.phone ? [item(theme, from.phone, `tel:${from.phone.replace(/[^\d+]/g, '')}`)] : []),
-    // A bare host ("x.dev") is a web address; anything else keeps its scheme and is a link only if that is safe.
-    ...from.links.map((l) => item(theme, l.label, linkTarget(/^[a-z][a-z0-9+.-]*:/i.test(l.url) ? l.url : `https://${l.url}`))),
+    ...from.links.map((l) => item(theme, l.label, profileLink(l.url))),
   ]
 }
 

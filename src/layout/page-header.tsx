@@ -2,7 +2,7 @@ import { Text, View } from '@react-pdf/renderer'
 import type { Theme } from '../theme/index.js'
 import { stack } from '../map/styles.js'
 import type { Labels } from './labels.js'
-import { role } from '../render/role.js'
+import { role } from '../structure/role.js'
 
 /**
  * The continuation header on pages after the first: who writes, what about, and "Page N of M".

@@ -2,7 +2,7 @@ import { Text } from '@react-pdf/renderer'
 import type { ReactNode } from 'react'
 import type { Theme } from '../theme/index.js'
 import { stack } from '../map/styles.js'
-import { role } from '../render/role.js'
+import { role } from '../structure/role.js'
 
 /** The subject line (or the letter's `#` title): bold, a step larger than the text. */
 export function Subject({ theme, children }: { theme: Theme; children: ReactNode }) {

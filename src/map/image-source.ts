@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path'
 import { READ_LIMITS, readFileSafely } from '../util/read-file.js'
+import { hasScheme } from '../util/url.js'
 import { checkImage } from './image-check.js'
 
 /** A local image that may be embedded (with its pixel size), or the reason it may not. */
@@ -10,7 +11,7 @@ export type ImageSource = { path: string; data: Buffer; width: number; height: n
  * outside the letter's folder or the `allowed` folders (a "../../etc/passwd" or a symlink out is not read).
  */
 export function resolveImage(url: string, baseDir: string, allowed: string[] = []): ImageSource {
-  if (/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(url) && !/^[a-zA-Z]:[\\/]/.test(url)) {
+  if (hasScheme(url)) {
     return { problem: `image "${url.slice(0, 60)}" not loaded: only local PNG or JPEG files are, nothing is fetched` }
   }
   let decoded = url

@@ -2,6 +2,7 @@ import { isAbsolute, join, resolve } from 'node:path'
 import { isThemePath } from '../theme/paths.js'
 import type { LetterMessage } from '../types.js'
 import { READ_LIMITS, readFileSafely } from '../util/read-file.js'
+import { hasScheme } from '../util/url.js'
 import { LetterError } from './errors.js'
 import { validateMeta } from './meta.js'
 import type { RawMeta } from './schema.js'
@@ -64,8 +65,8 @@ export function configPaths(raw: RawMeta): string[] {
 function anchored(raw: RawMeta, dir: string): RawMeta {
   const out = { ...raw }
   if (out.theme && isThemePath(out.theme) && !isAbsolute(out.theme)) out.theme = resolve(dir, out.theme)
-  if (out.signature && !isAbsolute(out.signature) && !/^[a-z][a-z0-9+.-]*:/i.test(out.signature)) out.signature = resolve(dir, out.signature)
-  if (out.attach !== undefined) out.attach = (Array.isArray(out.attach) ? out.attach : [out.attach]).map((path) => (isAbsolute(path) || /^[a-z][a-z0-9+.-]*:/i.test(path) ? path : resolve(dir, path)))
+  if (out.signature && !isAbsolute(out.signature) && !hasScheme(out.signature)) out.signature = resolve(dir, out.signature)
+  if (out.attach !== undefined) out.attach = (Array.isArray(out.attach) ? out.attach : [out.attach]).map((path) => (isAbsolute(path) || hasScheme(path) ? path : resolve(dir, path)))
   return out
 }
 

@@ -3,11 +3,12 @@ import layoutDocument from '@react-pdf/layout'
 import renderPDF from '@react-pdf/render'
 import PDFDocument from 'pdfkit'
 import type { Instance } from './instances.js'
+import type { Role } from '../structure/role.js'
 
 /** A struct element as pdfkit makes it (only what is used here). */
 type Struct = { add(child: unknown): Struct }
 type Doc = {
-  struct(type: string, options?: Record<string, unknown>): Struct
+  struct(type: Role | 'Document' | 'Link', options?: Record<string, unknown>): Struct
   addStructure(struct: Struct): Doc
   markStructureContent(tag: string): unknown
   markContent(tag: string, options?: Record<string, unknown>): Doc
@@ -19,7 +20,7 @@ type Doc = {
 /** Content drawn by these nodes is marked and tied to a structure element; their children are not walked. */
 const LEAVES = new Set(['TEXT', 'IMAGE', 'SVG'])
 /** Structure elements that hold their text directly (a list label, a list item's body), not in paragraphs of their own. */
-const HOLDS_TEXT = new Set(['Lbl', 'LBody'])
+const HOLDS_TEXT: ReadonlySet<string> = new Set<Role>(['Lbl', 'LBody'])
 
 /** A zero-size canvas whose paint callback runs at its place in the drawing order. */
 const marker = (paint: () => void): Instance => ({
@@ -56,14 +57,14 @@ function tag(doc: Doc, root: Instance, document: Struct) {
   const structFor = (props: Record<string, unknown>, parent: Struct): Struct => {
     let struct = structs.get(props)
     if (!struct) {
-      const role = props.role as string
+      const role = props.role as Role
       struct = doc.struct(role, props.alt ? { alt: props.alt } : {})
       parent.add(struct)
       structs.set(props, struct)
     }
     return struct
   }
-  const walk = (node: Instance, parent: Struct, artifact: boolean, parentRole = '') => {
+  const walk = (node: Instance, parent: Struct, artifact: boolean, parentRole: Role | '' = '') => {
     const children = node.children ?? []
     const out: Instance[] = []
     for (const child of children) {
@@ -80,7 +81,7 @@ function tag(doc: Doc, root: Instance, document: Struct) {
           const direct = !hasRole && HOLDS_TEXT.has(parentRole)
           if (!hasRole && !direct) leafProps.role = 'P'
           const struct = direct ? parent : structFor(leafProps, parent)
-          const tagName = direct ? parentRole : (leafProps.role as string)
+          const tagName = direct ? parentRole : (leafProps.role as Role)
           const begin = () => {
             struct.add(doc.markStructureContent(tagName))
             drawing = { struct, links: new Map() }
@@ -93,7 +94,7 @@ function tag(doc: Doc, root: Instance, document: Struct) {
         }
         continue
       }
-      walk(child, hasRole && !isArtifact ? structFor(props, parent) : parent, isArtifact, hasRole ? (props.role as string) : parentRole)
+      walk(child, hasRole && !isArtifact ? structFor(props, parent) : parent, isArtifact, hasRole ? (props.role as Role) : parentRole)
       out.push(child)
     }
     node.children = out

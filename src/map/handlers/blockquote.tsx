@@ -3,7 +3,7 @@ import type { Blockquote } from 'mdast'
 import type { Handler } from '../state.js'
 import { spaceBefore } from '../styles.js'
 import { nestingIndents } from '../nesting.js'
-import { role } from '../../render/role.js'
+import { role } from '../../structure/role.js'
 
 /** Block quote: indented behind a thin bar; nesting past the theme's depth (or its narrowest text) stops indenting further. */
 export const blockquote: Handler<Blockquote> = (state, node, parent) => {

@@ -5,7 +5,7 @@ import { monoText, spaceBefore } from '../styles.js'
 import { measureWith } from '../../fonts/measure.js'
 import { wrapLongTokens } from '../wrap.js'
 import { expandTabs } from '../expand-tabs.js'
-import { role } from '../../render/role.js'
+import { role } from '../../structure/role.js'
 
 /**
  * Code block: monospaced lines kept as written (tabs to stops of 4, over-long lines wrap), on a light ground.

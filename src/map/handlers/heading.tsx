@@ -2,7 +2,7 @@ import { Text } from '@react-pdf/renderer'
 import type { Heading } from 'mdast'
 import type { Handler } from '../state.js'
 import { spaceBefore, stack } from '../styles.js'
-import { role } from '../../render/role.js'
+import { role } from '../../structure/role.js'
 
 /** How much wider a run of capitals with the theme's letter spacing sets than the same text in lower case. */
 const CAPITALS_WIDTH = 1.35

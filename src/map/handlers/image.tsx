@@ -4,7 +4,7 @@ import type { ReactNode } from 'react'
 import { resolveImage, type ImageSource } from '../image-source.js'
 import type { Handler, State } from '../state.js'
 import { bodyText } from '../styles.js'
-import { role } from '../../render/role.js'
+import { role } from '../../structure/role.js'
 
 /** An image checked once per render, however many layouts are tried. */
 function checkedImage(state: State, url: string): ImageSource {

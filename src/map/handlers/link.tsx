@@ -2,7 +2,7 @@ import { Link as PdfLink, Text } from '@react-pdf/renderer'
 import type { Link, LinkReference, Parents } from 'mdast'
 import type { ReactNode } from 'react'
 import type { Handler, State } from '../state.js'
-import { linkTarget } from '../url.js'
+import { linkTarget } from '../../util/url.js'
 
 /** Render link text as a clickable link when the scheme is safe, else as plain text (with a warning). */
 export function renderLink(state: State, node: Link | LinkReference, url: string | undefined, children: ReactNode[]): ReactNode {

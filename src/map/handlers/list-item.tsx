@@ -5,7 +5,7 @@ import type { Handler, State } from '../state.js'
 import { bodyText, spaceBefore } from '../styles.js'
 import { estimatedLines, keepsWhole } from '../keep.js'
 import { nestingIndents } from '../nesting.js'
-import { role } from '../../render/role.js'
+import { role } from '../../structure/role.js'
 
 /** The marker of an item: its number in an ordered list, else the bullet for its depth. */
 function marker(state: State, node: ListItem, list: List | undefined): string {

@@ -2,7 +2,7 @@ import { View } from '@react-pdf/renderer'
 import type { List } from 'mdast'
 import type { Handler } from '../state.js'
 import { spaceBefore } from '../styles.js'
-import { role } from '../../render/role.js'
+import { role } from '../../structure/role.js'
 
 /** List: ordered (from its start) or bulleted; items say their own marker; nested lists indent. */
 export const list: Handler<List> = (state, node, parent) => {

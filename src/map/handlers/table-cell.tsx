@@ -3,7 +3,7 @@ import type { TableCell } from 'mdast'
 import type { Handler } from '../state.js'
 import { bodyText } from '../styles.js'
 import { tableWidths } from '../table-widths.js'
-import { role } from '../../render/role.js'
+import { role } from '../../structure/role.js'
 
 /** Table cell: its column's width and alignment; header cells bold. Its text wraps inside the column. */
 export const tableCell: Handler<TableCell> = (state, node, parent) => {

@@ -5,7 +5,7 @@ import type { Handler } from '../state.js'
 import { tableWidths } from '../table-widths.js'
 import { rowBridges } from '../row-bridges.js'
 import { bodyText } from '../styles.js'
-import { role } from '../../render/role.js'
+import { role } from '../../structure/role.js'
 
 /** Table row: cells side by side; the first row is the header, shaded. A short row is not split across pages; a tall one is. */
 export const tableRow: Handler<TableRow> = (state, node, parent) => {

@@ -3,7 +3,7 @@ import type { Table } from 'mdast'
 import type { Handler } from '../state.js'
 import { spaceBefore } from '../styles.js'
 import { tableWidths } from '../table-widths.js'
-import { role } from '../../render/role.js'
+import { role } from '../../structure/role.js'
 
 /** Table: rows of cells sized by their content (tableWidths) inside a thin frame; alignment comes from the table to each cell. */
 export const table: Handler<Table> = (state, node, parent) => {
