@@ -4,6 +4,7 @@ import { LetterError, problemsError, type Problem } from './errors.js'
 import { formatDate } from './date.js'
 import { didYouMean } from './did-you-mean.js'
 import { languageProblem } from './language.js'
+import { message } from './message.js'
 import { knownFields, metaSchema, type RawMeta } from './schema.js'
 import type { YamlSource } from './yaml.js'
 import { deepMerge } from '../util/merge.js'
@@ -56,7 +57,7 @@ export function validateMeta(src: YamlSource, file: string): { raw: RawMeta; war
     for (const { key, line, column } of src.keys(path)) {
       if (known.includes(key)) continue
       const field = [...path, key].join('.')
-      warnings.push({ message: `unknown field "${field}"${didYouMean(key, known)}`, line, column, source: 'letterpress:meta' })
+      warnings.push(message(`unknown field "${field}"${didYouMean(key, known)}`, 'letterpress:meta', { line, column }))
     }
   }
   unknown([], knownFields.top)
@@ -64,7 +65,7 @@ export function validateMeta(src: YamlSource, file: string): { raw: RawMeta; war
     if (typeof (value as Record<string, unknown>)[who] === 'object') unknown([who], knownFields.person)
   }
   const lang = result.data.lang === undefined ? undefined : languageProblem(result.data.lang)
-  if (lang) warnings.push({ message: `lang "${result.data.lang}": ${lang}`, ...src.place(['lang']), source: 'letterpress:meta' })
+  if (lang) warnings.push(message(`lang "${result.data.lang}": ${lang}`, 'letterpress:meta', src.place(['lang'])))
   return { raw: result.data, warnings }
 }
 
