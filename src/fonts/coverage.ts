@@ -1,5 +1,6 @@
 import { Font } from '@react-pdf/renderer'
 import type { Nodes, Root } from 'mdast'
+import { message } from '../parse/message.js'
 import type { LetterMessage } from '../types.js'
 
 type Face = { hasGlyphForCodePoint(codePoint: number): boolean }
@@ -52,7 +53,7 @@ export async function missingGlyphs(tree: Root, stacks: Stacks, extra: string[],
       if (!seen.has(char) && !INVISIBLE.test(char) && !covered(family, codePoint)) {
         seen.add(char)
         const hex = codePoint.toString(16).toUpperCase().padStart(4, '0')
-        warnings.push({ message: `no font has "${char}" (U+${hex}); add a fallback font (fallbacks: in front matter or config)`, line, column, source: 'letterpress:fonts' })
+        warnings.push(message(`no font has "${char}" (U+${hex}); add a fallback font (fallbacks: in front matter or config)`, 'letterpress:fonts', { line, column }))
       }
       // Columns count UTF-16 code units, as the Markdown parser's positions do.
       if (column !== null) column += char.length

@@ -5,7 +5,7 @@ import type { Person } from '../types.js'
 import { bodyText, stack } from '../map/styles.js'
 import type { Labels } from './labels.js'
 import { Letterhead } from './letterhead.js'
-import { recipientLines } from './recipient.js'
+import { recipientLines } from '../parse/meta.js'
 
 type Din = NonNullable<Theme['din']>
 

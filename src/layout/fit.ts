@@ -1,4 +1,7 @@
+import { LetterError } from '../parse/errors.js'
 import type { Theme } from '../theme/index.js'
+import { PAPER_HEIGHT, PAPER_WIDTH, toMm } from '../theme/units.js'
+import type { LetterMeta } from '../types.js'
 
 const SPACE_STEP = 0.1
 const LEADING_STEP = 0.04
@@ -103,4 +106,60 @@ export async function firstFitting(count: number, fits: (index: number) => Promi
     else lo = mid
   }
   return hi
+}
+
+/** A paginated letter as the fit search reads it. */
+export interface Paginated {
+  pages: number
+  /** Height in points of the flowing content on the last page, from its top margin down. */
+  lastPageFill: number
+}
+
+/** How the fit search lays the letter out with a theme, and paginates it (passed in: the layout never draws). */
+export interface Layouts<Element, Laid extends Paginated> {
+  build: (theme: Theme) => Element
+  paginate: (element: Element) => Promise<Laid>
+}
+
+/**
+ * The letter paginated as laid out with its theme (`first`) — or, past max-pages with fit on, as laid out with
+ * the loosest of the theme's fit steps that meets it. Past max-pages otherwise, or at every step, a LetterError
+ * says by how much.
+ */
+export async function fitToPages<Element, Laid extends Paginated>(first: Element, { build, paginate }: Layouts<Element, Laid>, theme: Theme, meta: Pick<LetterMeta, 'maxPages' | 'fit' | 'paper'>, file: string): Promise<Laid> {
+  const laid = await paginate(first)
+  const limit = meta.maxPages
+  if (limit === undefined || laid.pages <= limit) return laid
+  if (!meta.fit) {
+    throw new LetterError(`letter runs to ${laid.pages} pages; at most ${limit} allowed (max-pages; fit: true or --fit may shrink it)`, null, null, file)
+  }
+  const steps = fitSteps(theme)
+  const tries = new Map<number, Laid>([[0, laid]])
+  const attempt = async (i: number) => {
+    if (!tries.has(i)) tries.set(i, await paginate(build(steps[i]!)))
+    return tries.get(i)!.pages <= limit
+  }
+  const found = await firstFitting(steps.length, attempt, guessFitting(steps, laid, limit, { width: PAPER_WIDTH[meta.paper], height: PAPER_HEIGHT[meta.paper] }))
+  if (found === -1) throw doesNotFit(tries.get(steps.length - 1)!, limit, steps.at(-1)!, meta.paper, file)
+  return tries.get(found)!
+}
+
+/** The error for a letter that overflows `limit` pages even at the tightest step, which it names with the overflow. */
+function doesNotFit(tightest: Paginated, limit: number, last: Theme, paper: LetterMeta['paper'], file: string): LetterError {
+  const lines = Math.ceil(overflow(tightest, limit, last, paper) / (last.size.body * last.leading.body))
+  return new LetterError(
+    `letter does not fit on ${limit} page${limit === 1 ? '' : 's'} even at the tightest setting the theme allows ` +
+      `(body ${last.size.body} pt, leading ${last.leading.body.toFixed(2)}, margins ${Math.round(toMm(Math.min(...Object.values(last.page.margin))))} mm): ` +
+      `it overflows by ${Math.round(toMm(overflow(tightest, limit, last, paper)))} mm (about ${lines} line${lines === 1 ? '' : 's'})`,
+    null,
+    null,
+    file,
+  )
+}
+
+/** How much flowing content stands beyond the allowed pages, in points: full pages past it, then the last. */
+function overflow(laid: Paginated, limit: number, theme: Theme, paper: LetterMeta['paper']): number {
+  const { margin } = theme.page
+  const textArea = PAPER_HEIGHT[paper] - margin.top - margin.bottom
+  return Math.max(0, laid.pages - limit - 1) * textArea + laid.lastPageFill
 }

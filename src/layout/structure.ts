@@ -1,5 +1,6 @@
 import type { Heading, Paragraph, PhrasingContent, RootContent, Root } from 'mdast'
 import { toString } from 'mdast-util-to-string'
+import { LetterError } from '../parse/errors.js'
 
 /** A letter's parts as a reader sees them, found in the Markdown itself. */
 export interface LetterParts {
@@ -94,5 +95,14 @@ export function findParts(tree: Root): LetterParts {
     break
   }
   parts.body = blocks.slice(start, end)
+  return parts
+}
+
+/** A letter's parts (findParts); a letter with none of them, only front matter, is a LetterError naming `file`. */
+export function letterParts(tree: Root, file: string): LetterParts {
+  const parts = findParts(tree)
+  if (!parts.title && !parts.salutation && !parts.body.length && !parts.closing) {
+    throw new LetterError('letter is empty: write the letter below the front matter', null, null, file)
+  }
   return parts
 }

@@ -4,6 +4,7 @@ import type { LetterMessage } from '../types.js'
 import { READ_LIMITS, readFileSafely } from '../util/read-file.js'
 import { hasScheme } from '../util/url.js'
 import { LetterError } from './errors.js'
+import { NOWHERE, type Place } from './message.js'
 import { validateMeta } from './meta.js'
 import type { RawMeta } from './schema.js'
 import { parseYaml, type YamlSource } from './yaml.js'
@@ -14,10 +15,8 @@ export interface ProjectConfig {
   raw: RawMeta
   warnings: LetterMessage[]
   /** Line and column of a field in the config file (by its path), for messages about its value. */
-  place: (path: readonly PropertyKey[]) => { line: number | null; column: number | null }
+  place: (path: readonly PropertyKey[]) => Place
 }
-
-const NOWHERE = () => ({ line: null, column: null })
 
 const CONFIG_NAMES = ['letterpress.config.yaml', 'letterpress.config.yml']
 /** Every file a project config may come from (watched by --watch, whether it exists yet or not). */
@@ -44,7 +43,7 @@ export function loadConfig(dir: string): ProjectConfig {
       return { file: pkg, raw: anchored(raw, dir), warnings: warnings.map((w) => ({ ...w, file: pkg })), place: (path) => src.place(path) }
     }
   }
-  return { file: null, raw: {}, warnings: [], place: NOWHERE }
+  return { file: null, raw: {}, warnings: [], place: () => NOWHERE }
 }
 
 /** A config file's text, undefined when there is none; one that is a device, a pipe or too large throws a LetterError naming it. */

@@ -7,6 +7,7 @@ import { VFile } from 'vfile'
 import type { LetterMessage } from '../types.js'
 import { LetterError } from './errors.js'
 import { checkSource } from './limits.js'
+import { NOWHERE, type Place } from './message.js'
 import { validateMeta } from './meta.js'
 import type { RawMeta } from './schema.js'
 import { parseYaml } from './yaml.js'
@@ -20,7 +21,7 @@ export interface ParsedLetter {
   file: VFile
   warnings: LetterMessage[]
   /** Line and column of a front matter field (by its path), for messages about its value. */
-  place: (path: readonly PropertyKey[]) => { line: number | null; column: number | null }
+  place: (path: readonly PropertyKey[]) => Place
 }
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml'])
@@ -45,7 +46,7 @@ export function parseLetter(text: string, path = 'letter.md'): ParsedLetter {
   if (!yaml && /^---[ \t]*(?:\n|$)/.test(markdown)) {
     throw new LetterError('front matter opened here is never closed: end it with a line of three dashes (---) before the letter', 1, 1, path)
   }
-  if (!yaml) return { raw: {}, hasFrontMatter: false, tree, file, warnings: [], place: () => ({ line: null, column: null }) }
+  if (!yaml) return { raw: {}, hasFrontMatter: false, tree, file, warnings: [], place: () => NOWHERE }
   // The YAML text starts on the line after the opening "---".
   const firstLine = (yaml.position?.start.line ?? 1) + 1
   const source = parseYaml(yaml.value, path, firstLine)

@@ -4,6 +4,7 @@ import { LetterError, problemsError, type Problem } from './errors.js'
 import { formatDate } from './date.js'
 import { didYouMean } from './did-you-mean.js'
 import { languageProblem } from './language.js'
+import { message, NOWHERE, type Place } from './message.js'
 import { knownFields, metaSchema, type RawMeta } from './schema.js'
 import type { YamlSource } from './yaml.js'
 import { deepMerge } from '../util/merge.js'
@@ -56,7 +57,7 @@ export function validateMeta(src: YamlSource, file: string): { raw: RawMeta; war
     for (const { key, line, column } of src.keys(path)) {
       if (known.includes(key)) continue
       const field = [...path, key].join('.')
-      warnings.push({ message: `unknown field "${field}"${didYouMean(key, known)}`, line, column, source: 'letterpress:meta' })
+      warnings.push(message(`unknown field "${field}"${didYouMean(key, known)}`, 'letterpress:meta', { line, column }))
     }
   }
   unknown([], knownFields.top)
@@ -64,7 +65,7 @@ export function validateMeta(src: YamlSource, file: string): { raw: RawMeta; war
     if (typeof (value as Record<string, unknown>)[who] === 'object') unknown([who], knownFields.person)
   }
   const lang = result.data.lang === undefined ? undefined : languageProblem(result.data.lang)
-  if (lang) warnings.push({ message: `lang "${result.data.lang}": ${lang}`, ...src.place(['lang']), source: 'letterpress:meta' })
+  if (lang) warnings.push(message(`lang "${result.data.lang}": ${lang}`, 'letterpress:meta', src.place(['lang'])))
   return { raw: result.data, warnings }
 }
 
@@ -177,8 +178,36 @@ export function resolveMeta(raw: RawMeta, overrides: MetaOverrides = {}): Letter
     font,
     colors: raw.colors ?? {},
     hyphenate: raw.hyphenate ?? false,
-    // Attached PDFs are copied as they are, unchecked for PDF/A conformance, so such a letter claims none.
-    pdfa: attached.length ? false : (overrides.pdfa ?? raw.pdfa ?? true),
+    pdfa: pdfaClaim(overrides.pdfa ?? raw.pdfa, attached.length).pdfa,
     fallbacks: raw.fallbacks ?? [],
   }
 }
+
+/**
+ * Whether a letter claims PDF/A-2a: as asked (yes unless turned off), but never with attached PDFs, which are
+ * copied as they are, unchecked for conformance; a letter that asks for PDF/A and attaches PDFs is warned (at `place`).
+ */
+export function pdfaClaim(asked: boolean | undefined, attached: number, place: Place = NOWHERE): { pdfa: boolean; warnings: LetterMessage[] } {
+  if (!attached) return { pdfa: asked ?? true, warnings: [] }
+  const warnings = asked === true ? [message('no PDF/A claim for a letter with attachments: the attached PDFs are not checked for conformance', 'letterpress:attach', place)] : []
+  return { pdfa: false, warnings }
+}
+
+/** The front matter's values the letter sets as text (subject, closing, names, addresses, enclosures, cc). */
+export function metaTexts(meta: LetterMeta): string[] {
+  const texts = [meta.subject, meta.closing, meta.from?.name, meta.from?.title, meta.to?.name, meta.to?.title, meta.to?.company, ...(meta.to?.address ?? []), ...(meta.from?.address ?? []), ...meta.enclosures, ...meta.cc]
+  return texts.filter((t): t is string => Boolean(t))
+}
+
+/** Whether the letter's own front matter has the field at `path` (else it came from the project config). */
+export function hasField(raw: RawMeta, path: readonly PropertyKey[]): boolean {
+  let node: unknown = raw
+  for (const key of path) {
+    if (!node || typeof node !== 'object' || !Object.hasOwn(node, key)) return false
+    node = (node as Record<PropertyKey, unknown>)[key]
+  }
+  return true
+}
+
+/** The recipient's lines as an address block sets them: name, title, company, address. */
+export const recipientLines = (to: Person) => [to.name, to.title, to.company, ...to.address].filter((l): l is string => Boolean(l))

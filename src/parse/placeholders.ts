@@ -2,6 +2,7 @@ import type { Root } from 'mdast'
 import type { Node } from 'unist'
 import { visit } from 'unist-util-visit'
 import { LetterError } from './errors.js'
+import { NOWHERE, type Place } from './message.js'
 import type { RawMeta } from './schema.js'
 
 /** `{{ name }}` or `{{ to.company }}`: a mail-merge placeholder. */
@@ -14,7 +15,7 @@ export interface MergeValues {
   /** The row's name in messages, such as "row 3". */
   label?: string
   /** Where a front matter field is written (its value may come from the project config instead). */
-  place?: (path: string[]) => { line: number | null; column: number | null }
+  place?: (path: string[]) => Place
 }
 
 /** Whether text holds a placeholder. */
@@ -47,10 +48,9 @@ const REWRITTEN = /[!-/:-@[-`{-~]|[^\x00-\x7f]/
  * items, `> `) and its escapes: the first line counts from the node's start, the last from its end, a line
  * between from where the last line starts; a one-line text from the side with nothing written otherwise.
  */
-// Why: the column was null after a text's first line and shifted by escapes/entities before the placeholder.
-function textPlace(node: Node, text: string, offset: number): { line: number | null; column: number | null } {
+function textPlace(node: Node, text: string, offset: number): Place {
   const { start, end } = node.position ?? {}
-  if (!start || !end) return { line: null, column: null }
+  if (!start || !end) return NOWHERE
   const lines = text.split('\n')
   const before = text.slice(0, offset).split('\n')
   const index = before.length - 1
@@ -77,11 +77,10 @@ function textPlace(node: Node, text: string, offset: number): { line: number | n
  */
 export function fillPlaceholders(tree: Root, meta: RawMeta, values: MergeValues, file: string): RawMeta {
   const where = values.label ? `${values.label}: ` : ''
-  type Place = { line: number | null; column: number | null; field?: string }
-  const fill = (text: string, placeOf: (offset: number) => Place, context: RawMeta, depth = 0): string =>
+  const fill = (text: string, placeOf: (offset: number) => Place & { field?: string }, context: RawMeta, depth = 0): string =>
     text.replace(PLACEHOLDER, (whole, key: string, offset: number) => {
       const value = depth > 8 ? { problem: 'refers back to itself through other fields' } : valueOf(key, values.row, context)
-      // Why: a field filled from another field ("{{subject}}") kept that field's own placeholders unfilled.
+      // A field filled from another field ("{{subject}}") has that field's own placeholders filled too.
       if ('text' in value) return value.field && hasPlaceholder(value.text) ? fill(value.text, () => placeOf(offset), context, depth + 1) : value.text
       const place = placeOf(offset)
       const field = place.field ? ` (in field "${place.field}")` : ''
@@ -90,7 +89,7 @@ export function fillPlaceholders(tree: Root, meta: RawMeta, values: MergeValues,
 
   // Front matter first, so the letter's text can use its filled fields ({{subject}} after subject: "{{role}}").
   const fillMeta = (value: unknown, path: string[]): unknown => {
-    if (typeof value === 'string') return hasPlaceholder(value) ? fill(value, () => ({ ...(values.place?.(path) ?? { line: null, column: null }), field: path.join('.').replace(/\.(\d+)(?=\.|$)/g, '[$1]') }), meta) : value
+    if (typeof value === 'string') return hasPlaceholder(value) ? fill(value, () => ({ ...(values.place?.(path) ?? NOWHERE), field: path.join('.').replace(/\.(\d+)(?=\.|$)/g, '[$1]') }), meta) : value
     if (Array.isArray(value)) return value.map((v, i) => fillMeta(v, [...path, String(i)]))
     if (value && typeof value === 'object' && !(value instanceof Date)) {
       return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fillMeta(v, [...path, k])]))
@@ -100,7 +99,7 @@ export function fillPlaceholders(tree: Root, meta: RawMeta, values: MergeValues,
   const filled = fillMeta(meta, []) as RawMeta
 
   visit(tree, (node) => {
-    // Why: start + offset pointed into the link text; a URL or alt is not laid out like the source, so point at the link or image.
+    // A URL or alt text is not laid out as the source is: its placeholders point at the link or image itself.
     const atNode = () => ({ line: node.position?.start.line ?? null, column: node.position?.start.column ?? null })
     if (node.type === 'text') node.value = fill(node.value, (offset) => textPlace(node, node.value, offset), filled)
     else if (node.type === 'link' || node.type === 'definition') node.url = fill(node.url, atNode, filled)

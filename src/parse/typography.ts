@@ -2,6 +2,7 @@ import type { Root } from 'mdast'
 import remarkSmartypants from 'remark-smartypants'
 import { unified } from 'unified'
 import { visit } from 'unist-util-visit'
+import type { LetterMeta } from '../types.js'
 import { languageOf } from './language.js'
 
 type Quotes = { double: string; single: string }
@@ -26,6 +27,13 @@ export function smartenText(text: string, lang: string): string {
   const tree: Root = { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: text }] }] }
   smartenPunctuation(tree, lang)
   return ((tree.children[0] as { children: { value: string }[] }).children[0]!).value
+}
+
+/** The meta with its subject and title in the body's typography (curly quotes, dashes, guillemets), as the letter sets them. */
+export function smartenMeta(meta: LetterMeta): LetterMeta {
+  const subject = meta.subject === undefined ? undefined : smartenText(meta.subject, meta.lang)
+  const title = meta.title === undefined ? undefined : smartenText(meta.title, meta.lang)
+  return { ...meta, subject, title }
 }
 
 /** Set the letter's punctuation for its language, in place: curly quotes, apostrophes, dashes, ellipses. */

@@ -2,6 +2,7 @@ import { isAbsolute, resolve } from 'node:path'
 import type { z } from 'zod'
 import { didYouMean } from '../parse/did-you-mean.js'
 import { LetterError, problemsError, type Problem } from '../parse/errors.js'
+import { NOWHERE, type Place } from '../parse/message.js'
 import { parseYaml, type YamlSource } from '../parse/yaml.js'
 import type { LetterMeta } from '../types.js'
 import { deepMerge, isPlainObject } from '../util/merge.js'
@@ -33,7 +34,7 @@ export interface ThemeOptions {
   /** Folders a theme file must lie in (a theme the letter or project config names); none for the user's own (--theme). */
   roots?: string[]
   /** Place of the `theme` field (in the letter or the config), for an error about the theme or file it names. */
-  place?: { line: number | null; column: number | null }
+  place?: Place
 }
 
 /**
@@ -101,7 +102,7 @@ export function checkTheme(theme: string, options: ThemeOptions = {}, colors: Th
  * set it; an unknown key with the nearest known one), then the text area once every value is in its bounds.
  */
 function themeProblems(value: unknown, src: YamlSource | undefined, file: string, prefix: string[] = []): { theme?: Theme; problems: Problem[] } {
-  const where = (path: PropertyKey[], key = false) => (src ? src.place(path, key) : { line: null, column: null })
+  const where = (path: PropertyKey[], key = false) => (src ? src.place(path, key) : NOWHERE)
   const result = themeSchema.safeParse(value)
   if (result.success) {
     const problems = pageBoxProblems(result.data).map((problem) => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { firstFitting, fitSteps, guessFitting } from '../../src/layout/fit.js'
+import { firstFitting, fitSteps, fitToPages, guessFitting } from '../../src/layout/fit.js'
+import { LetterError } from '../../src/parse/errors.js'
 import { PAPER_HEIGHT, PAPER_WIDTH } from '../../src/theme/units.js'
 import { themes, type Theme } from '../../src/theme/index.js'
 import { themeSchema } from '../../src/theme/schema.js'
@@ -212,5 +213,58 @@ describe('guessFitting', () => {
     expect(slight).toBeGreaterThan(0)
     expect(slight).toBeLessThan(page)
     expect(guessFitting(steps, { pages: 3, lastPageFill: 700 }, 1, a4)).toBe(steps.length - 1)
+  })
+})
+
+describe('fitToPages', () => {
+  const theme = themes.classic!
+  const steps = fitSteps(theme)
+  const FILE = 'letters/long.md'
+  /** Layouts of the theme's steps (the element is the theme itself): `pages(i)` pages for step i, counted as they are built. */
+  const layouts = (pages: (step: number) => number, lastPageFill = 100) => {
+    const built: number[] = []
+    // fitToPages computes the steps itself: the same settings, other objects.
+    const stepOf = (t: Theme) => steps.findIndex((s) => JSON.stringify(s) === JSON.stringify(t))
+    return {
+      built,
+      build: (t: Theme) => (built.push(stepOf(t)), t),
+      paginate: async (t: Theme) => ({ pages: pages(stepOf(t)), lastPageFill, step: stepOf(t) }),
+    }
+  }
+  const A4 = { paper: 'A4' as const }
+  const errorOf = async (run: Promise<unknown>) => {
+    const error = await run.then(() => undefined, (e: unknown) => e)
+    expect(error).toBeInstanceOf(LetterError)
+    return error as LetterError
+  }
+
+  test('a letter within max-pages, or without it, is the first layout: nothing else is built', async () => {
+    for (const meta of [{ ...A4, maxPages: 2, fit: true }, { ...A4, maxPages: undefined, fit: true }]) {
+      const l = layouts(() => 2)
+      expect(await fitToPages(theme, l, theme, meta, FILE)).toEqual({ pages: 2, lastPageFill: 100, step: 0 })
+      expect(l.built).toEqual([])
+    }
+  })
+
+  test('past max-pages without fit, the error names the pages and the way to shrink it', async () => {
+    const error = await errorOf(fitToPages(theme, layouts(() => 3), theme, { ...A4, maxPages: 1, fit: false }, FILE))
+    expect(error.message).toBe('letter runs to 3 pages; at most 1 allowed (max-pages; fit: true or --fit may shrink it)')
+    expect([error.line, error.column, error.file]).toEqual([null, null, FILE])
+  })
+
+  test('with fit, the loosest step that meets max-pages is the layout', async () => {
+    const l = layouts((i) => (i >= 5 ? 1 : 2))
+    expect(await fitToPages(theme, l, theme, { ...A4, maxPages: 1, fit: true }, FILE)).toMatchObject({ pages: 1, step: 5 })
+    expect(l.built).toContain(5)
+    expect(l.built).not.toContain(0)
+  })
+
+  test('when no step fits, the error names the tightest setting and the overflow in mm and lines', async () => {
+    // Three pages for one: a whole text area (756.85 pt) past the limit plus the last page's 100 pt, at 9.5 pt × 1.22 a line.
+    const once = await errorOf(fitToPages(theme, layouts(() => 3), theme, { ...A4, maxPages: 1, fit: true }, FILE))
+    expect(once.message).toBe('letter does not fit on 1 page even at the tightest setting the theme allows (body 9.5 pt, leading 1.22, margins 15 mm): it overflows by 302 mm (about 74 lines)')
+    expect([once.line, once.column, once.file]).toEqual([null, null, FILE])
+    const twice = await errorOf(fitToPages(theme, layouts(() => 3, 10), theme, { ...A4, maxPages: 2, fit: true }, FILE))
+    expect(twice.message).toBe('letter does not fit on 2 pages even at the tightest setting the theme allows (body 9.5 pt, leading 1.22, margins 15 mm): it overflows by 4 mm (about 1 line)')
   })
 })

@@ -1,7 +1,8 @@
 import type { Root } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { describe, expect, test } from 'vitest'
-import { findParts, isClosingPhrase, isSalutation } from '../../src/layout/structure.js'
+import { findParts, isClosingPhrase, isSalutation, letterParts } from '../../src/layout/structure.js'
+import { LetterError } from '../../src/parse/errors.js'
 import { parseLetter } from '../../src/parse/index.js'
 
 const parts = (md: string) => findParts(parseLetter(md).tree as Root)
@@ -49,5 +50,27 @@ describe('letter structure', () => {
     expect(isSalutation('Dear Goodfire Team,')).toBe(true)
     expect(isSalutation('Hello Maria,')).toBe(true)
     expect(isSalutation('Dearest readers of a very long first sentence that goes on,')).toBe(false)
+  })
+})
+
+describe('letterParts', () => {
+  test('a letter with any part is its parts', () => {
+    for (const md of ['# Title only\n', 'Dear Sam,\n', 'Just a line.\n', '---\nsubject: S\n---\n\nSincerely,\n']) {
+      const tree = parseLetter(md).tree as Root
+      expect(letterParts(tree, 'x.md')).toEqual(findParts(tree))
+    }
+  })
+
+  test('a letter of front matter alone (or only link definitions) is an error naming the file', () => {
+    for (const md of ['---\nsubject: S\n---\n', '---\nsubject: S\n---\n\n[a]: https://x.dev\n', '']) {
+      let error: unknown
+      try {
+        letterParts(parseLetter(md).tree as Root, 'letters/empty.md')
+      } catch (e) {
+        error = e
+      }
+      expect(error).toBeInstanceOf(LetterError)
+      expect(error).toMatchObject({ message: 'letter is empty: write the letter below the front matter', line: null, column: null, file: 'letters/empty.md' })
+    }
   })
 })

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest'
 import { parseErrorOf } from '../helpers/errors.js'
 import { LetterError, parseLetter } from '../../src/index.js'
-import { mergeLayers, paperForLang, resolveMeta } from '../../src/parse/meta.js'
+import { hasField, mergeLayers, metaTexts, paperForLang, pdfaClaim, resolveMeta } from '../../src/parse/meta.js'
+import type { RawMeta } from '../../src/parse/schema.js'
 import { formatDate } from '../../src/parse/date.js'
 
 const fm = (yaml: string) => `---\n${yaml}\n---\n\nDear Sam,\n`
@@ -104,5 +105,49 @@ describe('dates', () => {
     expect(formatDate('today', 'en-US', 1_790_000_000)).toBe('September 21, 2026')
     expect(formatDate('Spring 2027', 'en-US')).toBe('Spring 2027')
     expect(formatDate(false, 'en-US')).toBe(false)
+  })
+})
+
+describe('PDF/A and attachments: one rule', () => {
+  const PDFA_AT = { line: 9, column: 7 }
+  test('a letter claims PDF/A unless turned off', () => {
+    expect(pdfaClaim(undefined, 0)).toEqual({ pdfa: true, warnings: [] })
+    expect(pdfaClaim(true, 0)).toEqual({ pdfa: true, warnings: [] })
+    expect(pdfaClaim(false, 0)).toEqual({ pdfa: false, warnings: [] })
+  })
+
+  test('a letter with attachments claims none; asking for PDF/A anyway is warned, at the pdfa field', () => {
+    expect(pdfaClaim(undefined, 2, PDFA_AT)).toEqual({ pdfa: false, warnings: [] })
+    expect(pdfaClaim(false, 1, PDFA_AT)).toEqual({ pdfa: false, warnings: [] })
+    expect(pdfaClaim(true, 1, PDFA_AT)).toEqual({
+      pdfa: false,
+      warnings: [{ message: 'no PDF/A claim for a letter with attachments: the attached PDFs are not checked for conformance', ...PDFA_AT, source: 'letterpress:attach' }],
+    })
+  })
+
+  test('resolveMeta follows the rule for the front matter\'s and the caller\'s attachments', () => {
+    expect(resolveMeta({}).pdfa).toBe(true)
+    expect(resolveMeta({ pdfa: false }).pdfa).toBe(false)
+    expect(resolveMeta({ pdfa: true, attach: 'cv.pdf' }).pdfa).toBe(false)
+    expect(resolveMeta({}, { pdfa: true, attach: ['cv.pdf'] }).pdfa).toBe(false)
+  })
+})
+
+describe('helpers of the meta', () => {
+  test('hasField: whether the letter\'s own layer sets a field, at any depth, even to false', () => {
+    const raw: RawMeta = { from: { name: 'H', links: ['https://x.dev'] }, fit: false }
+    expect(hasField(raw, ['fit'])).toBe(true)
+    expect(hasField(raw, ['from', 'name'])).toBe(true)
+    expect(hasField(raw, ['from', 'links', 0])).toBe(true)
+    expect(hasField(raw, ['from', 'links', 1])).toBe(false)
+    expect(hasField(raw, ['from', 'name', 'x'])).toBe(false)
+    expect(hasField(raw, ['to'])).toBe(false)
+    expect(hasField({}, ['constructor'])).toBe(false)
+  })
+
+  test('metaTexts: every front matter value the letter sets as text, the empty ones left out', () => {
+    const meta = resolveMeta({ subject: 'S', closing: 'C', from: { name: 'F', title: 'FT', address: ['FA'] }, to: { name: 'T', title: '', company: 'TC', address: ['TA1', 'TA2'] }, enclosures: ['E'], cc: ['K'] })
+    expect(metaTexts(meta)).toEqual(['S', 'C', 'F', 'FT', 'T', 'TC', 'TA1', 'TA2', 'FA', 'E', 'K'])
+    expect(metaTexts(resolveMeta({}))).toEqual([])
   })
 })

@@ -3,7 +3,8 @@ import { toString } from 'mdast-util-to-string'
 import { visit } from 'unist-util-visit'
 import { describe, expect, test } from 'vitest'
 import { parseLetter } from '../../src/parse/index.js'
-import { smartenPunctuation } from '../../src/parse/typography.js'
+import { resolveMeta } from '../../src/parse/meta.js'
+import { smartenMeta, smartenPunctuation } from '../../src/parse/typography.js'
 
 /** Parse Markdown and smarten its punctuation for `lang`; returns the tree. */
 const smarten = (markdown: string, lang = 'en'): Root => smartenPunctuation(parseLetter(markdown).tree, lang)
@@ -134,5 +135,22 @@ describe('addresses are kept as written', () => {
 
   test('link text that is not an address is still smartened', () => {
     expect(text('[the "docs" -- here](https://d.org)')).toBe('the “docs” – here')
+  })
+})
+
+describe('smartenMeta', () => {
+  test("the front matter's subject and title get the body's punctuation for the letter's language; nothing else changes", () => {
+    const meta = resolveMeta({ lang: 'de-DE', subject: 'Bewerbung "Entwicklerin" -- Berlin', title: "Anna's Brief...", closing: 'Mit "Grüßen"' })
+    const typeset = smartenMeta(meta)
+    expect(typeset.subject).toBe('Bewerbung „Entwicklerin“ – Berlin')
+    expect(typeset.title).toBe('Anna’s Brief…')
+    expect(typeset).toEqual({ ...meta, subject: typeset.subject, title: typeset.title })
+    expect(meta.subject).toBe('Bewerbung "Entwicklerin" -- Berlin')
+  })
+
+  test('a letter without subject or title has none after it', () => {
+    const typeset = smartenMeta(resolveMeta({}))
+    expect(typeset.subject).toBeUndefined()
+    expect(typeset.title).toBeUndefined()
   })
 })

@@ -1,0 +1,27 @@
+import { Font } from '@react-pdf/renderer'
+import { message } from '../parse/message.js'
+import { themes, type Theme } from '../theme/index.js'
+import type { LetterMessage } from '../types.js'
+import { availableFamilies, hasFamily, registerFonts, scanFonts } from './index.js'
+
+/** Check the theme's families exist (warning and falling back to the theme's own when not) and register them. */
+export async function useFonts(theme: Theme, dirs: string[], fallbacks: string[], warnings: LetterMessage[]): Promise<Theme> {
+  for (const dir of dirs) warnings.push(...scanFonts(dir))
+  const defaults = (themes[theme.name] ?? themes.classic!).fonts
+  // The letter's own fallbacks (a CJK font in fonts/, say) are tried before the theme's.
+  const fonts = { ...theme.fonts, fallbacks: [...new Set([...fallbacks, ...theme.fonts.fallbacks])] }
+  for (const role of ['body', 'heading', 'mono'] as const) {
+    if (hasFamily(fonts[role])) continue
+    warnings.push(message(`font family "${fonts[role]}" not found in fonts/ or the bundled fonts; using "${defaults[role]}" (available: ${availableFamilies().join(', ')})`, 'letterpress:fonts'))
+    fonts[role] = defaults[role]
+  }
+  fonts.fallbacks = fonts.fallbacks.filter((family) => {
+    if (hasFamily(family)) return true
+    warnings.push(message(`fallback font family "${family}" not found in fonts/ or the bundled fonts; left out (available: ${availableFamilies().join(', ')})`, 'letterpress:fonts'))
+    return false
+  })
+  await registerFonts([fonts.body, fonts.heading, fonts.mono, ...fonts.fallbacks])
+  // The body and mono faces measure over-long tokens before layout.
+  for (const fontFamily of [fonts.body, fonts.mono]) await Font.load({ fontFamily, fontWeight: 400, fontStyle: 'normal' } as never)
+  return { ...theme, fonts }
+}

@@ -1,0 +1,56 @@
+import { profileLink } from '../util/url.js'
+import type { Theme } from '../theme/index.js'
+import type { LetterMessage, LetterMeta } from '../types.js'
+import { message, NOWHERE, type Place } from './message.js'
+import { recipientLines } from './meta.js'
+
+/** What the lints read besides the meta and the theme. */
+export interface LintContext {
+  /** Whether the letter's language has hyphenation patterns where hyphenation is asked for (useHyphenation's answer). */
+  hyphenated: boolean
+  /** Whether --fit, rather than the front matter, asked to fit. */
+  fitFlag?: boolean
+  /** Place of a field the letter's own front matter sets; NOWHERE for one from the project config. */
+  place: (path: readonly PropertyKey[]) => Place
+}
+
+/** Warnings about settings that cannot do what they ask, given the letter's meta and its theme (nothing here throws). */
+export function lintMeta(meta: LetterMeta, theme: Theme, context: LintContext): LetterMessage[] {
+  return [...hyphenation(meta, context), ...links(meta), ...lintTheme(theme, meta), ...fitWithoutLimit(meta, context)]
+}
+
+/** Hyphenation asked for in a language without patterns stays off. */
+const hyphenation = (meta: LetterMeta, { hyphenated }: LintContext) =>
+  hyphenated ? [] : [message(`no hyphenation patterns for "${meta.lang}"; hyphenation stays off`, 'letterpress:meta')]
+
+/** A sender's link is drawn clickable only when its scheme is one a reader may follow. */
+function links(meta: LetterMeta): LetterMessage[] {
+  const warnings: LetterMessage[] = []
+  for (const link of meta.from?.links ?? []) {
+    if (!profileLink(link.url)) {
+      warnings.push(message(`from.links: "${link.url}" is set as plain text: only http, https, mailto and tel links are clickable`, 'letterpress:meta'))
+    }
+  }
+  return warnings
+}
+
+/** A DIN theme's address must show whole in the envelope window, and the window is placed for A4 paper. */
+function lintTheme(theme: Theme, meta: LetterMeta): LetterMessage[] {
+  if (!theme.din) return []
+  const warnings: LetterMessage[] = []
+  if (meta.to) {
+    const room = Math.floor((theme.din.addressField.height - theme.din.notesZone) / (theme.size.body * theme.leading.tight))
+    const lines = recipientLines(meta.to).length
+    if (lines > room) warnings.push(message(`the recipient's address has ${lines} lines; the envelope window shows ${room}`, 'letterpress:theme'))
+  }
+  if (meta.paper !== 'A4') warnings.push(message(`theme "${theme.name}" places the address for an A4 window envelope, but the paper is ${meta.paper}`, 'letterpress:theme'))
+  return warnings
+}
+
+/** Fitting needs a page count to fit to; a letter of any length is left as it is. */
+function fitWithoutLimit(meta: LetterMeta, { fitFlag, place }: LintContext): LetterMessage[] {
+  if (!meta.fit || meta.maxPages !== undefined) return []
+  const asked = fitFlag ? '--fit' : 'fit: true'
+  const at = fitFlag ? NOWHERE : place(['fit'])
+  return [message(`${asked} does nothing without max-pages: set max-pages: N in the front matter or --max-pages N`, 'letterpress:meta', at)]
+}
