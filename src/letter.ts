@@ -19,7 +19,7 @@ import { useHyphenation } from './fonts/hyphenation.js'
 import { mergeLayers, resolveMeta } from './parse/meta.js'
 import type { RawMeta } from './parse/schema.js'
 import { layOut, renderLaid, type LaidOut } from './render/index.js'
-import { appendAttachments, enclosureNames, readAttachments } from './render/attach.js'
+import { appendAttachments, enclosureNames, readAttachments } from './attach/index.js'
 import { NO_HYPHEN_BREAKS, withTextDefaults } from './render/text-options.js'
 import type { ReactElement } from 'react'
 import type { DocumentProps } from '@react-pdf/renderer'
@@ -56,6 +56,8 @@ export interface RenderOptions {
   row?: string
   /** PDFs appended after the letter, after the front matter's `attach` (absolute or relative to the cwd; not confined). */
   attach?: string[]
+  /** Folder the `attach` paths are relative to and attachments' paths in messages are shown from (default: the process's working folder). */
+  cwd?: string
 }
 
 /** A rendered letter. */
@@ -120,10 +122,10 @@ async function renderOne(markdown: string, options: RenderOptions): Promise<Rend
     sourceDateEpoch: options.sourceDateEpoch,
     attach: options.attach,
   })
-  // Attached PDFs are found and read before the letter is laid out, so a missing one fails fast (render/attach.ts).
+  // Attached PDFs are found and read before the letter is laid out, so a missing one fails fast (attach/read.ts).
   const own = parsed.raw.attach
   const placeOf = (i: number) => (own === undefined ? NOWHERE : parsed.place(Array.isArray(own) ? ['attach', i] : ['attach']))
-  const attachments = readAttachments(meta.attach, options.attach ?? [], { baseDir, allowPaths, file: path, placeOf })
+  const attachments = readAttachments(meta.attach, options.attach ?? [], { baseDir, allowPaths, cwd: options.cwd ?? process.cwd(), file: path, placeOf })
   // Enclosures the letter does not list itself are the attachments, named by their own Titles where they have one.
   if (layers.enclosures === undefined && attachments.length) meta.enclosures = await enclosureNames(attachments, path, warnings)
   if (attachments.length && (options.pdfa ?? layers.pdfa) === true) {
