@@ -42,9 +42,9 @@ const PAGE_KEYS = new Set(['Type', 'Parent', 'Contents', 'Resources', 'MediaBox'
  * only PAGE_KEYS are kept. Returns the links left out.
  */
 function preparePage(job: AttachJob, doc: PDFDocument, page: PDFPage, index: Map<PDFRef, number>): number {
-  const name = (key: string) => job.lib.PDFName.of(key)
   const node = page.node
   const annots = annotations(job, page)
+  const { name } = job
   const isLink = (annot: PDFDict) => annot.lookup(name('Subtype')) === name('Link')
   const links: PDFRef[] = []
   let dropped = 0
@@ -60,19 +60,19 @@ function preparePage(job: AttachJob, doc: PDFDocument, page: PDFPage, index: Map
 }
 
 /** The page's annotation dictionaries, in order. */
-function annotations({ lib }: AttachJob, page: PDFPage): PDFDict[] {
-  const annots = page.node.lookup(lib.PDFName.of('Annots'))
+function annotations({ lib, name }: AttachJob, page: PDFPage): PDFDict[] {
+  const annots = page.node.lookup(name('Annots'))
   if (!(annots instanceof lib.PDFArray)) return []
   return annots.asArray().map((_, i) => annots.lookup(i)).filter((annot): annot is PDFDict => annot instanceof lib.PDFDict)
 }
 
 /** Point the copied links to the attachment's own pages (preparePage left the page's number there) at the pages' copies. */
-function pointLinksAtCopies({ lib }: AttachJob, copies: PDFPage[]): void {
+function pointLinksAtCopies({ lib, name }: AttachJob, copies: PDFPage[]): void {
   for (const copy of copies) {
-    const annots = copy.node.lookup(lib.PDFName.of('Annots'))
+    const annots = copy.node.lookup(name('Annots'))
     if (!(annots instanceof lib.PDFArray)) continue
     for (let i = 0; i < annots.size(); i++) {
-      const dest = (annots.lookup(i) as PDFDict).lookup(lib.PDFName.of('Dest'))
+      const dest = (annots.lookup(i) as PDFDict).lookup(name('Dest'))
       const page = dest instanceof lib.PDFArray ? dest.get(0) : undefined
       if (dest instanceof lib.PDFArray && page instanceof lib.PDFNumber) dest.set(0, copies[page.asNumber()]!.ref)
     }

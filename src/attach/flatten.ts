@@ -10,21 +10,21 @@ import { quietly } from './quietly.js'
 export function flatten(job: AttachJob, doc: PDFDocument, page: PDFPage, annots: PDFDict[]): void {
   const drawing = annots.map((annot) => drawAnnotation(job, doc, page, annot)).filter((drawn): drawn is string => drawn !== undefined)
   if (!drawing.length) return
-  const { lib } = job
+  const { lib, name } = job
   const { context } = doc
   const node = page.node
   // The page's own content is wrapped in q … Q, so whatever state it leaves does not move the drawings.
-  const contents = node.get(lib.PDFName.of('Contents'))
+  const contents = node.get(name('Contents'))
   const resolved = context.lookup(contents)
   const existing = resolved instanceof lib.PDFArray ? resolved.asArray() : contents ? [contents] : []
   const open = context.register(context.stream('q\n'))
   const close = context.register(context.flateStream(`Q\n${drawing.join('\n')}\n`))
-  node.set(lib.PDFName.of('Contents'), context.obj([open, ...existing, close]))
+  node.set(name('Contents'), context.obj([open, ...existing, close]))
 }
 
 /** Give the form fields that have no appearance one (pdf-lib draws their values), so every filled-in value shows. */
-export async function drawMissingAppearances({ lib }: AttachJob, doc: PDFDocument): Promise<void> {
-  if (!doc.catalog.has(lib.PDFName.of('AcroForm'))) return
+export async function drawMissingAppearances({ name }: AttachJob, doc: PDFDocument): Promise<void> {
+  if (!doc.catalog.has(name('AcroForm'))) return
   try {
     await quietly([], () => {
       const form = doc.getForm()
@@ -43,8 +43,7 @@ const num = (n: number) => String(Math.round(n * 10000) / 10000 || 0)
  * algorithm of ISO 32000 12.5.5), with the appearance added to the page's resources; undefined when it shows nothing.
  */
 function drawAnnotation(job: AttachJob, doc: PDFDocument, page: PDFPage, annot: PDFDict): string | undefined {
-  const { lib } = job
-  const name = (key: string) => lib.PDFName.of(key)
+  const { name } = job
   const shown = appearance(job, doc, annot)
   if (!shown) return undefined
   const { stream } = shown
@@ -58,9 +57,8 @@ function drawAnnotation(job: AttachJob, doc: PDFDocument, page: PDFPage, annot: 
 }
 
 /** The annotation's normal appearance stream (by its state, where it has several) and its reference, if it is shown. */
-function appearance({ lib }: AttachJob, doc: PDFDocument, annot: PDFDict): { stream: PDFStream; ref?: PDFRef } | undefined {
+function appearance({ lib, name }: AttachJob, doc: PDFDocument, annot: PDFDict): { stream: PDFStream; ref?: PDFRef } | undefined {
   const { context } = doc
-  const name = (key: string) => lib.PDFName.of(key)
   const flags = annot.lookup(name('F'))
   // Hidden (2) and NoView (32) annotations are not shown; a popup shows only when opened.
   if ((flags instanceof lib.PDFNumber && flags.asNumber() & (2 | 32)) || annot.lookup(name('Subtype')) === name('Popup')) return undefined
@@ -95,8 +93,7 @@ function fitToRect([a, b, c, d, e, f]: number[], bbox: number[], rect: number[])
 }
 
 /** Add `ref` to the page's XObject resources under a new name (LpAnnot1, LpAnnot2, …) and return the name. */
-function addXObject({ lib }: AttachJob, context: PDFContext, page: PDFPage, ref: PDFRef): string {
-  const name = (key: string) => lib.PDFName.of(key)
+function addXObject({ lib, name }: AttachJob, context: PDFContext, page: PDFPage, ref: PDFRef): string {
   let resources = context.lookup(page.node.getInheritableAttribute(name('Resources')))
   if (!(resources instanceof lib.PDFDict)) page.node.set(name('Resources'), (resources = context.obj({})))
   let xobjects = (resources as PDFDict).lookup(name('XObject'))

@@ -15,12 +15,12 @@ export function letterPages(custom: Record<string, unknown> | undefined, pages: 
 }
 
 /** Record in the Info dictionary how many pages are the letter's own, before attached pages follow them. */
-export function recordLetterPages({ lib }: AttachJob, out: PDFDocument): void {
+export function recordLetterPages({ lib, name }: AttachJob, out: PDFDocument): void {
   const { context } = out
   let info = context.lookup(context.trailerInfo.Info)
   if (!(info instanceof lib.PDFDict)) {
     info = context.obj({})
     context.trailerInfo.Info = context.register(info as PDFDict)
   }
-  ;(info as PDFDict).set(lib.PDFName.of(LETTER_PAGES_KEY), lib.PDFNumber.of(out.getPageCount()))
+  ;(info as PDFDict).set(name(LETTER_PAGES_KEY), lib.PDFNumber.of(out.getPageCount()))
 }

@@ -10,9 +10,8 @@ import { isText, numbers } from './pdf-objects.js'
  * when the link is left out; undefined when it goes nowhere.
  */
 export function rebuildLink(job: AttachJob, doc: PDFDocument, annot: PDFDict, index: Map<PDFRef, number>): PDFDict | null | undefined {
-  const { lib } = job
+  const { lib, name } = job
   const { context } = doc
-  const name = (key: string) => lib.PDFName.of(key)
   const rect = numbers(job, annot.lookup(name('Rect')), 4)
   const action = annot.lookup(name('A'))
   let dest = annot.get(name('Dest'))
