@@ -13,16 +13,16 @@ import { readSignature } from './layout/signature.js'
 import { letterParts } from './layout/structure.js'
 import { createMapper } from './map/index.js'
 import type { ImageSource } from './map/image-source.js'
-import { parseLetter, type ParsedLetter } from './parse/index.js'
+import { parseLetter } from './parse/index.js'
 import { checkNesting, checkSize } from './parse/limits.js'
 import { lintMeta } from './parse/lints.js'
-import { message, NOWHERE } from './parse/message.js'
-import { metaTexts, pdfaClaim } from './parse/meta.js'
-import { readMeta, type ReadMeta } from './parse/read-meta.js'
+import { message } from './parse/message.js'
+import { metaTexts } from './parse/meta.js'
+import { readMeta } from './parse/read-meta.js'
 import type { RawMeta } from './parse/schema.js'
 import { smartenMeta, smartenPunctuation } from './parse/typography.js'
 import { layOut, renderLaid } from './render/index.js'
-import { appendAttachments, enclosureNames, readAttachments, type Attachment } from './render/attach.js'
+import { appendAttachments, letterAttachments } from './attach/index.js'
 import { NO_HYPHEN_BREAKS, withTextDefaults } from './render/text-options.js'
 import { resolveTheme, type Theme } from './theme/index.js'
 import { PAPER_HEIGHT, PAPER_WIDTH } from './theme/units.js'
@@ -56,6 +56,8 @@ export interface RenderOptions {
   row?: string
   /** PDFs appended after the letter, after the front matter's `attach` (absolute or relative to the cwd; not confined). */
   attach?: string[]
+  /** Folder the `attach` paths are relative to and attachments' paths in messages are shown from (default: the process's working folder). */
+  cwd?: string
 }
 
 /** A rendered letter. */
@@ -113,7 +115,7 @@ async function renderOne(markdown: string, options: RenderOptions): Promise<Rend
   const warnings: LetterMessage[] = [...parsed.warnings]
   const read = readMeta(parsed, options, path)
   const { meta, place } = read
-  const attachments = await attachmentsOf(parsed, read, options, files, warnings)
+  const attachments = await letterAttachments(parsed, read, { attach: options.attach, pdfa: options.pdfa, cwd: options.cwd ?? process.cwd() }, files, warnings)
 
   // A theme file the letter or the project config names is confined as its images are; options.theme (--theme) is the caller's own.
   const themeFile = { baseDir, file: path, roots: options.theme === undefined ? [baseDir, ...allowPaths] : undefined, place: place(['theme']) }
@@ -140,31 +142,11 @@ async function renderOne(markdown: string, options: RenderOptions): Promise<Rend
   return { pdf, pages, letterPages: rendered.pages, warnings, meta, title: document.title, author: document.author }
 }
 
-/** The letter's file and the folders it may read images, the signature, attachments and theme files from. */
-interface LetterFiles {
-  baseDir: string
-  allowPaths: string[]
-  file: string
-}
-
-/**
- * The PDFs to append (the front matter's, then the caller's), read before the letter is laid out so a missing
- * one fails fast; they name the enclosures a letter does not list itself, and rule out a PDF/A claim.
- */
-async function attachmentsOf(parsed: ParsedLetter, { layers, meta, place }: ReadMeta, options: RenderOptions, files: LetterFiles, warnings: LetterMessage[]): Promise<Attachment[]> {
-  const placeOf = (i: number) => place(Array.isArray(parsed.raw.attach) ? ['attach', i] : ['attach'])
-  const attachments = readAttachments(meta.attach, options.attach ?? [], { ...files, placeOf })
-  // Enclosures the letter does not list itself are the attachments, named by their own Titles where they have one.
-  if (layers.enclosures === undefined && attachments.length) meta.enclosures = await enclosureNames(attachments, files.file, warnings)
-  warnings.push(...pdfaClaim(options.pdfa ?? layers.pdfa, attachments.length, options.pdfa === undefined ? place(['pdfa']) : NOWHERE).warnings)
-  return attachments
-}
-
 /**
  * Map and lay out the letter with a given theme. Every layout of this render (--fit tries several) shares the
  * images read and checked for the first; the mapper's warnings are the same for every theme.
  */
-function letterBuilder(tree: Root, layout: LetterLayout, { baseDir, allowPaths }: LetterFiles) {
+function letterBuilder(tree: Root, layout: LetterLayout, { baseDir, allowPaths }: { baseDir: string; allowPaths: string[] }) {
   const { paper, hyphenate } = layout.meta
   const images = new Map<string, ImageSource>()
   return (theme: Theme) => {

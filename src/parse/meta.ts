@@ -166,7 +166,7 @@ export function resolveMeta(raw: RawMeta, overrides: MetaOverrides = {}): Letter
     signature: raw.signature,
     closing: raw.closing,
     // Attached PDFs are listed by file name when the letter does not list its enclosures itself; their own
-    // Titles replace these once the files are read (render/attach.ts enclosureNames).
+    // Titles replace these once the files are read (attach/enclosures.ts enclosureNames).
     enclosures: raw.enclosures ?? attached.map((path) => enclosureName(path)),
     attach,
     cc: raw.cc ?? [],

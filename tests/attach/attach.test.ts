@@ -154,6 +154,13 @@ describe('attach: PDFs appended after the letter', () => {
     expect(result.meta.enclosures).toEqual(['certificates', 'outside', 'Kim Lee CV'])
   })
 
+  test('the cwd option is the folder the attach option is relative to, and shows paths from', async () => {
+    const result = await render(letter(), { cwd: root, attach: ['outside.pdf'] })
+    expect((await readPdf(result.pdf)).text[1]).toContain('Outside the letter folder')
+    const error = await rejection(render(letter(), { cwd: root, attach: [join(root, 'missing.pdf')] }))
+    expect(error.message).toBe('attachment "missing.pdf" not found')
+  })
+
   test('two renders with the same attachments are byte-identical (SOURCE_DATE_EPOCH)', async () => {
     const a = await render(letter('attach: [cv.pdf, certificates.pdf]'))
     const b = await render(letter('attach: [cv.pdf, certificates.pdf]'))
