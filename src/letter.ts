@@ -12,6 +12,7 @@ import { recipientLines } from './layout/recipient.js'
 import { LetterError } from './parse/errors.js'
 import { message, NOWHERE } from './parse/message.js'
 import { parseLetter } from './parse/index.js'
+import { captureConsole } from './patches/console-capture.js'
 import { fillPlaceholders } from './parse/placeholders.js'
 import { checkNesting, checkSize } from './parse/limits.js'
 import { smartenPunctuation, smartenText } from './parse/typography.js'
@@ -88,17 +89,9 @@ export function renderLetter(markdown: string, options: RenderOptions = {}): Pro
  * pages…"); during a render they become warnings of the letter, each once, instead of stray output.
  */
 async function withLibraryMessages(render: () => Promise<RenderResult>): Promise<RenderResult> {
-  const captured = new Set<string>()
-  const { warn, error } = console
-  console.warn = console.error = (...args: unknown[]) => void captured.add(args.map(String).join(' ').trim())
-  try {
-    const result = await render()
-    for (const text of captured) result.warnings.push(message(`react-pdf: ${text}`, 'react-pdf'))
-    return result
-  } finally {
-    console.warn = warn
-    console.error = error
-  }
+  const { result, lines } = await captureConsole(['warn', 'error'], render)
+  for (const text of new Set(lines.map((line) => line.trim()))) result.warnings.push(message(`react-pdf: ${text}`, 'react-pdf'))
+  return result
 }
 
 async function renderOne(markdown: string, options: RenderOptions): Promise<RenderResult> {
