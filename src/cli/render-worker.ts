@@ -3,6 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import type { CheckOptions } from '../check/index.js'
 import { removeFetch } from '../patches/no-fetch.js'
+import { PatchTargetError } from '../patches/target.js'
 import type { RenderOptions } from '../letter.js'
 import type { CheckOutcome, JobKind } from './renderer.js'
 
@@ -19,6 +20,8 @@ async function checkOutcome(pdf: Uint8Array, options: CheckOptions): Promise<Che
   try {
     return { report: await checkPdf(pdf, options) }
   } catch (error) {
+    // A reader whose patch target moved is letterpress's problem, not the PDF's.
+    if (error instanceof PatchTargetError) throw error
     return { error: error instanceof DecodeLimitError ? error.message : `not a readable PDF: ${(error as Error)?.message ?? error}` }
   }
 }
