@@ -1,7 +1,7 @@
 // Every patch letterpress makes to a dependency lives in this folder, one file per patch, and checks when it is
-// installed that its target is what it was written for. The process-wide ones are installed here; those that by
-// nature wrap one call (console capture, the decode limit, links of one document, the font store's sources, the
-// worker's missing fetch) are functions their callers use.
+// installed that its target is what it was written for. The process-wide ones are installed here; the others act
+// on what their caller holds (a call to capture the console around, a PDF read to limit, one document's links, the
+// font store's sources and its Helvetica, a worker's globals) and are functions their callers use.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import * as fontkit from 'fontkit'
