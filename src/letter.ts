@@ -14,6 +14,7 @@ import { letterParts } from './layout/structure.js'
 import { createMapper } from './map/index.js'
 import type { ImageSource } from './map/image-source.js'
 import { parseLetter } from './parse/index.js'
+import { captureConsole } from './patches/console-capture.js'
 import { checkNesting, checkSize } from './parse/limits.js'
 import { lintMeta } from './parse/lints.js'
 import { message } from './parse/message.js'
@@ -90,17 +91,9 @@ export function renderLetter(markdown: string, options: RenderOptions = {}): Pro
  * pages…"); during a render they become warnings of the letter, each once, instead of stray output.
  */
 async function withLibraryMessages(render: () => Promise<RenderResult>): Promise<RenderResult> {
-  const captured = new Set<string>()
-  const { warn, error } = console
-  console.warn = console.error = (...args: unknown[]) => void captured.add(args.map(String).join(' ').trim())
-  try {
-    const result = await render()
-    for (const text of captured) result.warnings.push(message(`react-pdf: ${text}`, 'react-pdf'))
-    return result
-  } finally {
-    console.warn = warn
-    console.error = error
-  }
+  const { result, lines } = await captureConsole(['warn', 'error'], render)
+  for (const text of new Set(lines.map((line) => line.trim()))) result.warnings.push(message(`react-pdf: ${text}`, 'react-pdf'))
+  return result
 }
 
 /** One letter through the pipeline: parse, meta and attachments, theme and fonts, text, lints, parts, layout, pagination (fitted to max-pages), drawing, attached PDFs appended. */

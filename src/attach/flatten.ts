@@ -1,7 +1,7 @@
 import type { PDFContext, PDFDict, PDFDocument, PDFPage, PDFRef, PDFStream } from 'pdf-lib'
 import type { AttachJob } from './job.js'
 import { numbers } from './pdf-objects.js'
-import { quietly } from './quietly.js'
+import { captureConsole } from '../patches/console-capture.js'
 
 /**
  * Draw annotations (other than links) into the page's content as they appear, so filled-in form fields,
@@ -26,7 +26,7 @@ export function flatten(job: AttachJob, doc: PDFDocument, page: PDFPage, annots:
 export async function drawMissingAppearances({ name }: AttachJob, doc: PDFDocument): Promise<void> {
   if (!doc.catalog.has(name('AcroForm'))) return
   try {
-    await quietly([], () => {
+    await captureConsole(['log', 'warn'], () => {
       const form = doc.getForm()
       if (form.getFields().some((field) => field.needsAppearancesUpdate())) form.updateFieldAppearances()
     })

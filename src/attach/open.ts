@@ -2,7 +2,7 @@ import type { PDFDocument } from 'pdf-lib'
 import { message } from '../parse/message.js'
 import { attachmentError } from './attachment-error.js'
 import type { AttachJob } from './job.js'
-import { quietly } from './quietly.js'
+import { captureConsole } from '../patches/console-capture.js'
 import type { Attachment } from './read.js'
 
 /** Each attachment opened once: its Title is read before the letter is laid out, its pages copied after. */
@@ -30,7 +30,11 @@ const damaged = (attachment: Attachment, why: string, file: string) => attachmen
 async function load({ lib, file }: AttachJob, attachment: Attachment, notes: string[]): Promise<PDFDocument> {
   try {
     // ignoreEncryption: an encrypted file is loaded (not decrypted) to be refused below by name.
-    return await quietly(notes, () => lib.PDFDocument.load(attachment.data, { ignoreEncryption: true, updateMetadata: false, parseSpeed: lib.ParseSpeeds.Fastest }))
+    const { result, lines } = await captureConsole(['log', 'warn'], () =>
+      lib.PDFDocument.load(attachment.data, { ignoreEncryption: true, updateMetadata: false, parseSpeed: lib.ParseSpeeds.Fastest }),
+    )
+    notes.push(...lines)
+    return result
   } catch (error) {
     throw damaged(attachment, String((error as Error)?.message ?? error), file)
   }

@@ -1,5 +1,5 @@
 import { readPdf } from './read.js'
-export { DecodeLimitError, MAX_DECODED_MB } from './decode-limit.js'
+export { DecodeLimitError, MAX_DECODED_MB } from '../patches/pdfjs-decode-limit.js'
 export { formatCheck } from './format.js'
 import { compareWords, readSource } from './words.js'
 import type { CheckReport } from './report.js'

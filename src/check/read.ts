@@ -1,7 +1,7 @@
 import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { inflateSync } from 'node:zlib'
 import { letterPages } from '../attach/letter-pages.js'
-import { DecodeLimitError, MAX_DECODED_BYTES, withDecodeLimit } from './decode-limit.js'
+import { DecodeLimitError, MAX_DECODED_BYTES, withDecodeLimit } from '../patches/pdfjs-decode-limit.js'
 
 /** What a reader (a test, `letterpress check`) needs to know about a PDF, read back the way a viewer or an ATS reads it. */
 export interface PdfFacts {

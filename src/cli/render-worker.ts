@@ -2,14 +2,14 @@
 // of memory can be stopped without the rest of the batch.
 import { parentPort, workerData } from 'node:worker_threads'
 import type { CheckOptions } from '../check/index.js'
+import { removeFetch } from '../patches/no-fetch.js'
+import { PatchTargetError } from '../patches/target.js'
 import type { RenderOptions } from '../letter.js'
 import type { CheckOutcome, JobKind } from './renderer.js'
 
 type Job = { id: number } & ({ kind: 'render'; markdown: string; options: RenderOptions; check: boolean } | { kind: 'check'; pdf: Uint8Array; options: CheckOptions })
 
-// Nothing here may touch the network, so there is no fetch at all; it also spares the ~25 ms Node spends
-// loading its HTTP client when yoga's WASM loader merely checks `typeof fetch`.
-delete (globalThis as { fetch?: unknown }).fetch
+removeFetch()
 const stacks = { render: () => import('../letter.js'), check: () => import('../check/index.js') }
 const { LetterError } = await import('../parse/errors.js')
 await stacks[(workerData as { preload?: JobKind } | null)?.preload ?? 'render']()
@@ -20,6 +20,8 @@ async function checkOutcome(pdf: Uint8Array, options: CheckOptions): Promise<Che
   try {
     return { report: await checkPdf(pdf, options) }
   } catch (error) {
+    // A reader whose patch target moved is letterpress's problem, not the PDF's.
+    if (error instanceof PatchTargetError) throw error
     return { error: error instanceof DecodeLimitError ? error.message : `not a readable PDF: ${(error as Error)?.message ?? error}` }
   }
 }

@@ -1,17 +1,17 @@
 import { existsSync, readdirSync } from 'node:fs'
-import { dirname, extname, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { extname, join, resolve } from 'node:path'
 import { Font } from '@react-pdf/renderer'
 import { message } from '../parse/message.js'
 import { READ_LIMITS, readFileSafely } from '../util/read-file.js'
 import { isInside, shownPath } from '../util/paths.js'
 import * as fontkit from 'fontkit'
-import { cacheShaping } from './shaping-cache.js'
-import { patchFontkit } from './fontkit-patch.js'
+import { installPatches } from '../patches/index.js'
+import { shareParsedFonts } from '../patches/react-pdf-font-source.js'
+import { dropStandardHelvetica } from '../patches/react-pdf-last-resort-font.js'
 import type { LetterMessage } from '../types.js'
+import { bundledFontsDir } from './bundled-dir.js'
 
-/** The typefaces that ship with letterpress: fonts/bundled/, apart from the user's own fonts/ (also in this repository). */
-export const bundledFontsDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../fonts/bundled')
+export { bundledFontsDir }
 
 type Face = { file: string; weight: 400 | 700; style: 'normal' | 'italic' }
 
@@ -44,10 +44,6 @@ const LAST_RESORT = 'Noto Sans'
 export const LAST_RESORT_FAMILY = 'Helvetica'
 
 const registered = new Set<string>()
-/** The first react-pdf font source registered for each file: later ones share its parsed font. */
-const firstSource = new Map<string, FontSourceLike>()
-
-type FontSourceLike = { src: string; data: unknown; load(): Promise<void>; _load(): Promise<void> }
 const userFamilies = new Map<string, Face[]>()
 /** Each scanned fonts/ folder with the warnings about its damaged files, repeated for every letter that uses it. */
 const scannedDirs = new Map<string, LetterMessage[]>()
@@ -64,21 +60,7 @@ function registerFamily(family: string, faces: Face[], baseDir: string, as = fam
     family: as,
     fonts: combos.map(({ weight, style }) => ({ src: resolve(baseDir, pick(weight, style).file), fontWeight: weight, fontStyle: style })),
   })
-  // react-pdf parses a file once per weight/style it is registered for; parsing (GPOS tables above all)
-  // dominates a cold render, so every source of the same file waits for the first one and shares its font.
-  const store = Font as unknown as { fontFamilies: Record<string, { sources: FontSourceLike[] }> }
-  for (const source of store.fontFamilies[as]?.sources ?? []) {
-    const first = firstSource.get(source.src)
-    if (!first) {
-      firstSource.set(source.src, source)
-      continue
-    }
-    if (first === source) continue
-    source._load = async () => {
-      await first.load()
-      source.data = first.data
-    }
-  }
+  shareParsedFonts(Font, as)
 }
 
 /**
@@ -154,14 +136,14 @@ export function availableFamilies(): string[] {
 
 let initialised = false
 
-/** Make families usable by react-pdf (each once per process) and switch off hyphenation. */
+/** Make families usable by react-pdf (each once per process), with fontkit and pdfkit patched before react-pdf reads a font. */
 export async function registerFonts(families: string[]): Promise<void> {
+  installPatches()
   if (!initialised) {
     initialised = true
-    // react-pdf appends "Helvetica" to every font stack as the last resort and sets text without a family
-    // in it; make that an embedded face. It only ever draws glyphs no other font has, so one face serves.
-    const store = Font as unknown as { fontFamilies: Record<string, unknown> }
-    delete store.fontFamilies['Helvetica']
+    // The last resort of every font stack becomes an embedded face. It only ever draws glyphs no other font
+    // has, so one face serves.
+    dropStandardHelvetica(Font)
     registerFamily(LAST_RESORT_FAMILY, [BUNDLED.get(LAST_RESORT)![0]!], bundledFontsDir)
     // react-pdf loads only the families that styles name, but reads this one's glyphs when others lack them.
     await Promise.all(
@@ -177,11 +159,4 @@ export async function registerFonts(families: string[]): Promise<void> {
     else continue
     registered.add(family)
   }
-  // fontkit's classes are reached through a loaded font: the first family's regular face, which the letter
-  // shapes anyway (shaping with the last resort would decode its tables only for this).
-  const first = families.find((family) => registered.has(family)) ?? LAST_RESORT_FAMILY
-  await Font.load({ fontFamily: first, fontWeight: 400, fontStyle: 'normal' } as never)
-  const face = Font.getFont({ fontFamily: first, fontWeight: 400, fontStyle: 'normal' } as never) as unknown as { data?: Parameters<typeof patchFontkit>[0] }
-  patchFontkit(face?.data)
-  cacheShaping(face?.data)
 }

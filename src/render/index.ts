@@ -5,7 +5,7 @@ import { layoutTagged, renderLaidOut, type TaggedOptions } from './tagged.js'
 import type { Instance } from './instances.js'
 import { lostText } from './lost-text.js'
 import { LetterError } from '../parse/errors.js'
-import './pdfkit-patches.js'
+import { installPatches } from '../patches/index.js'
 
 /** A laid-out document: its page count and how full the last page is, ready to render. */
 export interface LaidOut {
@@ -34,6 +34,7 @@ function fill(page: LayoutNode | undefined): number {
 
 /** Lay out a react-pdf <Document> element (no PDF yet). */
 export async function layOut(document: ReactElement<DocumentProps>): Promise<LaidOut> {
+  installPatches()
   const [root] = toInstances(document)
   if (!root || root.type !== 'DOCUMENT') throw new Error('layOut needs a <Document> element')
   const props = (root.props ?? {}) as DocumentProps
@@ -57,6 +58,7 @@ export async function layOut(document: ReactElement<DocumentProps>): Promise<Lai
 
 /** Render a laid-out document to tagged PDF bytes; a layout that lost text fails instead of rendering. */
 export async function renderLaid(laid: LaidOut): Promise<Rendered> {
+  installPatches()
   const lost = lostText(laid.layout)
   if (lost) throw new LetterError(lost)
   return { ...laid, pdf: await renderLaidOut(laid.layout, laid.options) }

@@ -2,6 +2,7 @@ import { Font } from '@react-pdf/renderer'
 import layoutDocument from '@react-pdf/layout'
 import renderPDF from '@react-pdf/render'
 import PDFDocument from 'pdfkit'
+import { extendLinks } from '../patches/pdfkit-link.js'
 import type { Instance } from './instances.js'
 import type { Role } from '../structure/role.js'
 
@@ -43,17 +44,16 @@ function tag(doc: Doc, root: Instance, document: Struct) {
   // The block being drawn, and its Link elements by target: react-pdf draws a link's annotations while it
   // draws the text, one per line the link spans; they go into one Link element of that block.
   let drawing: { struct: Struct; links: Map<unknown, Struct> } | null = null
-  const link = doc.link.bind(doc)
-  doc.link = (x, y, w, h, url, options = {}) => {
-    if (!drawing) return link(x, y, w, h, url, options)
+  extendLinks(doc, (url) => {
+    if (!drawing) return undefined
     let element = drawing.links.get(url)
     if (!element) {
       element = doc.struct('Link')
       drawing.struct.add(element)
       drawing.links.set(url, element)
     }
-    return link(x, y, w, h, url, { ...options, structParent: element, Contents: new String(String(url)) })
-  }
+    return { structParent: element, Contents: new String(String(url)) }
+  })
   const structFor = (props: Record<string, unknown>, parent: Struct): Struct => {
     let struct = structs.get(props)
     if (!struct) {

@@ -5,9 +5,14 @@ import { join } from 'node:path'
 import { PDFDocument as PdfLibDocument, StandardFonts } from 'pdf-lib'
 import PDFDocument from 'pdfkit'
 import { bundledFontsDir } from '../../src/fonts/index.js'
-// Imported for its side effect before any document is made: with the project's pdfkit patches in place a
-// document starts with no font, so every page below sets one.
-import '../../src/render/pdfkit-patches.js'
+import { installPdfkitCompactXmp } from '../../src/patches/pdfkit-compact-xmp.js'
+import { installPdfkitDefaultFont } from '../../src/patches/pdfkit-default-font.js'
+import { installPdfkitFontCache } from '../../src/patches/pdfkit-font-cache.js'
+import { installPdfkitInfo } from '../../src/patches/pdfkit-info.js'
+
+// The project's pdfkit patches, before any document is made: a document starts with no font, so every page below
+// sets one. (Not fontkit's: pdfkit's own text API scales shaped runs in place, which the shaping cache forbids.)
+for (const install of [installPdfkitDefaultFont, installPdfkitInfo, installPdfkitCompactXmp, installPdfkitFontCache]) install()
 
 type Doc = {
   font(src: string, size?: number): Doc

@@ -1,12 +1,16 @@
-// pdfkit is handed the fontkit font before every run of glyphs; the patch in src/render/pdfkit-patches.ts
-// makes that a lookup instead of building (and then discarding) a new embedded font each time.
+// pdfkit is handed the fontkit font before every run of glyphs; the patch makes that a lookup instead of building
+// (and then discarding) a new embedded font each time.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import * as fontkit from 'fontkit'
 import PDFDocument from 'pdfkit'
 import { describe, expect, test } from 'vitest'
 import { bundledFontsDir } from '../../src/fonts/index.js'
-import '../../src/render/pdfkit-patches.js'
+import { installPatches } from '../../src/patches/index.js'
+import { installPdfkitFontCache } from '../../src/patches/pdfkit-font-cache.js'
+import { cannot } from './cannot.js'
+
+installPatches()
 
 type Doc = { font(src: unknown, size?: number): Doc; _font: { id: string }; _fontCount: number; _fontSize: number }
 const open = (file: string) => fontkit.create(readFileSync(join(bundledFontsDir, file)))
@@ -29,5 +33,22 @@ describe('setting a font object on a pdfkit document', () => {
     const doc = new (PDFDocument as unknown as new (options: object) => Doc)({ autoFirstPage: false })
     const a = doc.font(open('noto-serif/NotoSerif-Regular.ttf'))._font
     expect(doc.font(open('noto-serif/NotoSerif-Regular.ttf'))._font).toBe(a)
+  })
+})
+
+describe('pdfkit font cache target', () => {
+  test('a prototype without font(), or with another one, is refused by name and version', () => {
+    expect(() => installPdfkitFontCache({})).toThrow(cannot('pdfkit', 'PDFDocument.prototype.font is missing'))
+    expect(() => installPdfkitFontCache({ font: (src: unknown) => src })).toThrow(cannot('pdfkit', 'PDFDocument.prototype.font declares 1 parameters, not 3'))
+    const moved = {
+      font(this: Record<string, unknown>, src: unknown, family: unknown, size: unknown) {
+        this._fontSource = src
+        this._font = [family, size]
+      },
+      fontSize() {},
+    }
+    expect(() => installPdfkitFontCache(moved)).toThrow(
+      cannot('pdfkit', 'PDFDocument.prototype.font is not the one this patch was written for (its source lacks "this._fontFamily = family")'),
+    )
   })
 })

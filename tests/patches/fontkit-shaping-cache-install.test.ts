@@ -1,4 +1,5 @@
-// registerFonts installs the shaping cache for the fonts react-pdf loads (its own worker: the patch is per process).
+// registerFonts installs the patches, the shaping cache among them, for the fonts react-pdf loads (its own worker:
+// the patch is per process).
 import { Font } from '@react-pdf/renderer'
 import { describe, expect, test } from 'vitest'
 import { registerFonts } from '../../src/fonts/index.js'
@@ -11,6 +12,7 @@ const face = (fontFamily: string, fontWeight = 400, fontStyle = 'normal') =>
 describe('shaping cache installed by registerFonts', () => {
   test('every face react-pdf loads reuses its runs, also one loaded after the cache was installed', async () => {
     await registerFonts(['Noto Serif'])
+    await Font.load({ fontFamily: 'Noto Serif', fontWeight: 400, fontStyle: 'normal' } as never)
     const regular = face('Noto Serif')
     expect(regular.layout('Hello world') === regular.layout('Hello world')).toBe(true)
     await Font.load({ fontFamily: 'Noto Serif', fontWeight: 700, fontStyle: 'italic' } as never)

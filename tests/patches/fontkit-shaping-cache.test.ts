@@ -1,11 +1,12 @@
-// cacheShaping patches fontkit's font class once per process; this file runs in its own worker, and takes
+// installShapingCache patches fontkit's font class once per process; this file runs in its own worker, and takes
 // its uncached references before installing it.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import * as fontkit from 'fontkit'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { bundledFontsDir } from '../../src/fonts/index.js'
-import { cacheShaping, SHAPING_CACHE_SIZE } from '../../src/fonts/shaping-cache.js'
+import { installShapingCache, SHAPING_CACHE_SIZE } from '../../src/patches/fontkit-shaping-cache.js'
+import { cannot } from './cannot.js'
 
 type Glyph = { id: number }
 type Position = { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }
@@ -27,7 +28,7 @@ beforeAll(() => {
   const plain = open()
   expect(plain.layout('Hello world') === plain.layout('Hello world')).toBe(false)
   reference = new Map(TEXTS.map((text) => [text, plain.layout(text)]))
-  cacheShaping(open())
+  installShapingCache(open())
 })
 
 describe('shaping cache', () => {
@@ -122,5 +123,16 @@ describe('shaping cache', () => {
     const last = font.layout(`w${SHAPING_CACHE_SIZE - 1}`)
     expect(font.layout('first') === first).toBe(false)
     expect(font.layout(`w${SHAPING_CACHE_SIZE - 1}`) === last).toBe(true)
+  })
+})
+
+describe('shaping cache target', () => {
+  test('a font whose class has no layout, or another one, is refused by name and version', () => {
+    expect(() => installShapingCache({})).toThrow(cannot('fontkit', 'TTFFont.prototype.layout is missing'))
+    expect(() => installShapingCache({ layout: (text: string) => text })).toThrow(cannot('fontkit', 'TTFFont.prototype.layout declares 1 parameters, not 5'))
+    const moved = { layout: (text: string, features: unknown, script: string, language: string, direction: string) => [text, features, script, language, direction] }
+    expect(() => installShapingCache(moved)).toThrow(
+      cannot('fontkit', 'TTFFont.prototype.layout is not the one this patch was written for (its source lacks "this._layoutEngine.layout(")'),
+    )
   })
 })
