@@ -1,18 +1,13 @@
 import { dirname, resolve } from 'node:path'
-import type { Root } from 'mdast'
-import type { ReactElement } from 'react'
-import type { DocumentProps } from '@react-pdf/renderer'
 import { LAST_RESORT_FAMILY } from './fonts/index.js'
 import { missingGlyphs } from './fonts/coverage.js'
 import { useHyphenation } from './fonts/hyphenation.js'
 import { useFonts } from './fonts/use-fonts.js'
 import { documentProperties } from './layout/document.js'
 import { fitToPages } from './layout/fit.js'
-import { layoutLetter, type LetterLayout } from './layout/letter.js'
+import { letterBuilder } from './layout/letter-builder.js'
 import { readSignature } from './layout/signature.js'
 import { letterParts } from './layout/structure.js'
-import { createMapper } from './map/index.js'
-import type { ImageSource } from './map/image-source.js'
 import { parseLetter } from './parse/index.js'
 import { captureConsole } from './patches/console-capture.js'
 import { checkNesting, checkSize } from './parse/limits.js'
@@ -22,11 +17,9 @@ import { metaTexts } from './parse/meta.js'
 import { readMeta } from './parse/read-meta.js'
 import type { RawMeta } from './parse/schema.js'
 import { smartenMeta, smartenPunctuation } from './parse/typography.js'
-import { layOut, renderLaid } from './render/index.js'
+import { paginate, drawPdf } from './draw/index.js'
 import { appendAttachments, letterAttachments } from './attach/index.js'
-import { NO_HYPHEN_BREAKS, withTextDefaults } from './render/text-options.js'
-import { resolveTheme, type Theme } from './theme/index.js'
-import { PAPER_HEIGHT, PAPER_WIDTH } from './theme/units.js'
+import { resolveTheme } from './theme/index.js'
 import type { LetterMessage, LetterMeta } from './types.js'
 
 /** Options for rendering one letter. */
@@ -57,7 +50,7 @@ export interface RenderOptions {
   row?: string
   /** PDFs appended after the letter, after the front matter's `attach` (absolute or relative to the cwd; not confined). */
   attach?: string[]
-  /** Folder the `attach` paths are relative to and attachments' paths in messages are shown from (default: the process's working folder). */
+  /** The working folder: relative paths in these options are resolved against it, and paths in messages shown from it (default: the process's). */
   cwd?: string
 }
 
@@ -99,8 +92,9 @@ async function withLibraryMessages(render: () => Promise<RenderResult>): Promise
 /** One letter through the pipeline: parse, meta and attachments, theme and fonts, text, lints, parts, layout, pagination (fitted to max-pages), drawing, attached PDFs appended. */
 async function renderOne(markdown: string, options: RenderOptions): Promise<RenderResult> {
   const path = options.path ?? 'letter.md'
-  const baseDir = resolve(options.baseDir ?? (options.path ? dirname(options.path) : '.'))
-  const allowPaths = (options.allowPaths ?? []).map((dir) => resolve(dir))
+  const cwd = options.cwd ?? process.cwd()
+  const baseDir = resolve(cwd, options.baseDir ?? (options.path ? dirname(options.path) : '.'))
+  const allowPaths = (options.allowPaths ?? []).map((dir) => resolve(cwd, dir))
   const files = { baseDir, allowPaths, file: path }
   checkSize(Buffer.byteLength(markdown), path)
   const parsed = parseLetter(markdown, path)
@@ -108,11 +102,11 @@ async function renderOne(markdown: string, options: RenderOptions): Promise<Rend
   const warnings: LetterMessage[] = [...parsed.warnings]
   const read = readMeta(parsed, options, path)
   const { meta, place } = read
-  const attachments = await letterAttachments(parsed, read, { attach: options.attach, pdfa: options.pdfa, cwd: options.cwd ?? process.cwd() }, files, warnings)
+  const attachments = await letterAttachments(parsed, read, { attach: options.attach, pdfa: options.pdfa, cwd }, files, warnings)
 
   // A theme file the letter or the project config names is confined as its images are; options.theme (--theme) is the caller's own.
   const themeFile = { baseDir, file: path, roots: options.theme === undefined ? [baseDir, ...allowPaths] : undefined, place: place(['theme']) }
-  const theme = await useFonts(resolveTheme(meta, themeFile), options.fontDirs ?? [resolve('fonts')], meta.fallbacks, warnings)
+  const theme = await useFonts(resolveTheme(meta, themeFile), options.fontDirs ?? [resolve(cwd, 'fonts')], meta.fallbacks, warnings)
   // Checked before smart punctuation changes the text, so places are those of the source.
   warnings.push(...(await missingGlyphs(parsed.tree, theme.fonts, metaTexts(meta), LAST_RESORT_FAMILY)))
   smartenPunctuation(parsed.tree, meta.lang)
@@ -129,24 +123,8 @@ async function renderOne(markdown: string, options: RenderOptions): Promise<Rend
   const first = build(theme)
   warnings.push(...first.warnings)
   // Paginated first: --fit only needs page counts, so only the chosen layout is drawn to PDF.
-  const laid = await fitToPages(first.element, { build: (step) => build(step).element, paginate: layOut }, theme, meta, path)
-  const rendered = await renderLaid(laid)
-  const { pdf, pages } = attachments.length ? await appendAttachments(rendered.pdf, attachments, path, warnings) : rendered
-  return { pdf, pages, letterPages: rendered.pages, warnings, meta, title: document.title, author: document.author }
-}
-
-/**
- * Map and lay out the letter with a given theme. Every layout of this render (--fit tries several) shares the
- * images read and checked for the first; the mapper's warnings are the same for every theme.
- */
-function letterBuilder(tree: Root, layout: LetterLayout, { baseDir, allowPaths }: { baseDir: string; allowPaths: string[] }) {
-  const { paper, hyphenate } = layout.meta
-  const images = new Map<string, ImageSource>()
-  return (theme: Theme) => {
-    const state = createMapper(tree, theme, baseDir, PAPER_WIDTH[paper], allowPaths, PAPER_HEIGHT[paper], images)
-    // Without hyphenation, lines break at spaces only (see NO_HYPHEN_BREAKS).
-    const textDefaults = hyphenate ? {} : { hyphenationPenalty: NO_HYPHEN_BREAKS }
-    const element = withTextDefaults(layoutLetter(state, layout), textDefaults) as ReactElement<DocumentProps>
-    return { element, warnings: state.warnings }
-  }
+  const paginated = await fitToPages(first.element, { build: (step) => build(step).element, paginate }, theme, meta, path)
+  const drawn = await drawPdf(paginated)
+  const { pdf, pages } = attachments.length ? await appendAttachments(drawn.pdf, attachments, path, warnings) : drawn
+  return { pdf, pages, letterPages: drawn.pages, warnings, meta, title: document.title, author: document.author }
 }

@@ -24,7 +24,7 @@ export function documentProperties(meta: LetterMeta, parts: LetterParts, file: s
     // No modification date: react-pdf writes it as a non-standard /ModificationDate entry.
     creationDate: when,
     // PDF/A-2a (the tagged level): pdfkit then writes PDF 1.7, XMP with the PDF/A identification and an
-    // sRGB output intent; the structure tree comes from src/render/tagged.ts.
+    // sRGB output intent; the structure tree comes from src/draw/tagged.ts.
     // (react-pdf's types list only the B levels; our renderer hands the value to pdfkit, which knows 2a.)
     conformance: (meta.pdfa ? 'PDF/A-2a' : undefined) as DocumentProps['conformance'],
   }

@@ -1,4 +1,4 @@
-// The flow is one way: the mapper and the letter layout make elements, the renderer draws them; neither
+// The flow is one way: the mapper and the letter layout make elements, src/draw draws them; neither
 // side imports the other (structure roles and URL rules live below both).
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -16,15 +16,15 @@ function imports(folder: string): string[] {
     })
 }
 
-describe('map and render do not depend on each other', () => {
-  test('src/map and src/layout import nothing from src/render', () => {
+describe('map and draw do not depend on each other', () => {
+  test('src/map and src/layout import nothing from src/draw, src/attach or src/write', () => {
     const found = [...imports('map'), ...imports('layout')]
     expect(found.some((line) => line.includes('structure/role.js'))).toBe(true)
-    expect(found.filter((line) => /\/render\//.test(line))).toEqual([])
+    expect(found.filter((line) => /\/(draw|attach|write|cli)\//.test(line))).toEqual([])
   })
 
-  test('src/render imports nothing from src/map or src/layout', () => {
-    const found = imports('render')
+  test('src/draw and src/attach import nothing from src/map or src/layout', () => {
+    const found = [...imports('draw'), ...imports('attach')]
     expect(found.some((line) => line.includes('util/url.js'))).toBe(true)
     expect(found.filter((line) => /\/(map|layout)\//.test(line))).toEqual([])
   })

@@ -3,8 +3,8 @@ import { Document, Page, Text, View } from '@react-pdf/renderer'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { registerFonts } from '../../src/fonts/index.js'
 import { LetterError } from '../../src/parse/errors.js'
-import { layOut, renderDocument } from '../../src/render/index.js'
-import { lostText } from '../../src/render/lost-text.js'
+import { paginate, drawDocument } from '../../src/draw/index.js'
+import { lostText } from '../../src/draw/lost-text.js'
 import { readPdf } from '../helpers/pdf.js'
 
 const font = { fontFamily: 'Noto Serif', fontSize: 10 }
@@ -12,7 +12,7 @@ const words = (n: number, p = 'w') => Array.from({ length: n }, (_, i) => `${p}$
 
 /** What lostText says about a page holding `children`. */
 async function lost(children: React.ReactNode, page: { padding: number } = { padding: 50 }): Promise<string | null> {
-  const laid = await layOut(
+  const laid = await paginate(
     <Document>
       <Page size="A4" style={page}>
         {children}
@@ -69,9 +69,9 @@ describe('lostText', () => {
   })
 })
 
-describe('renderDocument', () => {
+describe('drawDocument', () => {
   test('a layout that loses text throws a LetterError instead of a PDF', async () => {
-    const render = renderDocument(
+    const render = drawDocument(
       <Document>
         <Page size="A4" style={{ padding: 50 }}>
           <View wrap={false}>
@@ -85,7 +85,7 @@ describe('renderDocument', () => {
   })
 
   test('a layout that keeps its text renders, and reads back every word', async () => {
-    const { pdf } = await renderDocument(
+    const { pdf } = await drawDocument(
       <Document>
         <Page size="A4" style={{ padding: 50 }}>
           <Text style={font}>{words(1500)}</Text>

@@ -2,13 +2,13 @@ import { Document, Page, Text } from '@react-pdf/renderer'
 import PDFDocument from 'pdfkit'
 import { describe, expect, test } from 'vitest'
 import { registerFonts } from '../../src/fonts/index.js'
-import { renderDocument } from '../../src/render/index.js'
+import { drawDocument } from '../../src/draw/index.js'
 import { readPdf } from '../helpers/pdf.js'
 
 describe('no standard PDF fonts in the file', () => {
   test('text without a family, and glyphs no font has, still use embedded faces', async () => {
     await registerFonts(['Noto Serif'])
-    const { pdf } = await renderDocument(
+    const { pdf } = await drawDocument(
       <Document>
         <Page size="A4">
           <Text>No family given, so react-pdf would use Helvetica.</Text>

@@ -110,7 +110,7 @@ export interface TaggedOptions {
 }
 
 /** Lay out with react-pdf: pages and boxes, no PDF yet (enough to count pages, as --fit does). */
-export async function layoutTagged(root: Instance): Promise<Instance> {
+export async function paginateTagged(root: Instance): Promise<Instance> {
   // The layout step takes react-pdf's font store as its second argument (its types omit it).
   return (await (layoutDocument as unknown as (d: unknown, f: unknown) => Promise<unknown>)(root, Font)) as Instance
 }
@@ -126,7 +126,7 @@ export function dropEmptyDrawings(node: Instance): void {
 }
 
 /** Render a laid-out document through pdfkit with a structure tree (tagged PDF). */
-export async function renderLaidOut(layout: Instance, options: TaggedOptions): Promise<Uint8Array> {
+export async function drawTagged(layout: Instance, options: TaggedOptions): Promise<Uint8Array> {
   dropEmptyDrawings(layout)
   const ctx = new (PDFDocument as unknown as new (o: object) => Doc)({
     compress: true,

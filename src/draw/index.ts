@@ -1,14 +1,14 @@
 import type { ReactElement } from 'react'
 import type { DocumentProps } from '@react-pdf/renderer'
 import { toInstances } from './instances.js'
-import { layoutTagged, renderLaidOut, type TaggedOptions } from './tagged.js'
+import { paginateTagged, drawTagged, type TaggedOptions } from './tagged.js'
 import type { Instance } from './instances.js'
 import { lostText } from './lost-text.js'
 import { LetterError } from '../parse/errors.js'
 import { installPatches } from '../patches/index.js'
 
 /** A laid-out document: its page count and how full the last page is, ready to render. */
-export interface LaidOut {
+export interface Paginated {
   pages: number
   /** Height in points of the flowing content on the last page, from its top margin down. */
   lastPageFill: number
@@ -17,7 +17,7 @@ export interface LaidOut {
 }
 
 /** PDF bytes with the layout they came from. */
-export interface Rendered extends LaidOut {
+export interface Drawn extends Paginated {
   pdf: Uint8Array
 }
 
@@ -33,12 +33,12 @@ function fill(page: LayoutNode | undefined): number {
 }
 
 /** Lay out a react-pdf <Document> element (no PDF yet). */
-export async function layOut(document: ReactElement<DocumentProps>): Promise<LaidOut> {
+export async function paginate(document: ReactElement<DocumentProps>): Promise<Paginated> {
   installPatches()
   const [root] = toInstances(document)
-  if (!root || root.type !== 'DOCUMENT') throw new Error('layOut needs a <Document> element')
+  if (!root || root.type !== 'DOCUMENT') throw new Error('paginate needs a <Document> element')
   const props = (root.props ?? {}) as DocumentProps
-  const layout = await layoutTagged(root)
+  const layout = await paginateTagged(root)
   const pages = layout.children ?? []
   const options = {
     lang: props.language,
@@ -57,14 +57,14 @@ export async function layOut(document: ReactElement<DocumentProps>): Promise<Lai
 }
 
 /** Render a laid-out document to tagged PDF bytes; a layout that lost text fails instead of rendering. */
-export async function renderLaid(laid: LaidOut): Promise<Rendered> {
+export async function drawPdf(laid: Paginated): Promise<Drawn> {
   installPatches()
   const lost = lostText(laid.layout)
   if (lost) throw new LetterError(lost)
-  return { ...laid, pdf: await renderLaidOut(laid.layout, laid.options) }
+  return { ...laid, pdf: await drawTagged(laid.layout, laid.options) }
 }
 
 /** Lay out and render a react-pdf <Document> element to tagged PDF bytes. */
-export async function renderDocument(document: ReactElement<DocumentProps>): Promise<Rendered> {
-  return renderLaid(await layOut(document))
+export async function drawDocument(document: ReactElement<DocumentProps>): Promise<Drawn> {
+  return drawPdf(await paginate(document))
 }

@@ -1,7 +1,7 @@
 import { Document, Page, Text, View } from '@react-pdf/renderer'
 import type { ReactNode } from 'react'
 import { describe, expect, test } from 'vitest'
-import { withTextDefaults } from '../../src/render/text-options.js'
+import { withTextDefaults } from '../../src/layout/text-options.js'
 import { findAll } from '../helpers/element.js'
 
 const Block = ({ children }: { children: ReactNode }) => <View>{children}</View>
