@@ -1,17 +1,18 @@
 import { readFileSync } from 'node:fs'
 import { createServer, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { basename, dirname, join, relative, resolve } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { CONFIG_FILES, configPaths, loadConfig } from '../parse/config.js'
-import { LetterError } from '../parse/errors.js'
-import { strictArgs, UsageError } from './args.js'
+import { asLetterError, errorText } from '../parse/errors.js'
+import { NOWHERE } from '../parse/message.js'
+import { DEFAULT_OUT, strictArgs, UsageError } from './args.js'
 import { expandInputs, readLetter } from './inputs.js'
 import { Renderer } from './renderer.js'
 import { formatMessage } from './report.js'
 import type { Io } from './io.js'
-import { watchFiles } from './watch.js'
-import { isInside } from '../util/paths.js'
+import { watchLetters } from './watch.js'
+import { shownPath } from '../util/paths.js'
 
 /** Help for `letterpress preview`. */
 export const PREVIEW_HELP = `Usage: letterpress preview [LETTER.md] [--port N]
@@ -62,7 +63,8 @@ export async function runPreview(argv: string[], io: Io, stopping: Promise<void>
     try {
       // A broken config is shown like a broken letter.
       const config = loadConfig(io.cwd)
-      for (const w of config.warnings) messages.push({ severity: 'warning', text: formatMessage(w.file ?? '', 'warning', w), line: null, column: null })
+      // The config's lines are not the letter's: the page marks no line for them.
+      for (const w of config.warnings) messages.push({ severity: 'warning', text: formatMessage('', 'warning', { ...w, file: w.file && shownPath(w.file, io.cwd) }), ...NOWHERE })
       const markdown = readLetter(file, path)
       const result = await renderer.render(markdown, {
         path,
@@ -77,10 +79,10 @@ export async function runPreview(argv: string[], io: Io, stopping: Promise<void>
       io.out(`✓ ${path}  ${result.pages} page${result.pages === 1 ? '' : 's'}, ${state.ms} ms`)
     } catch (error) {
       // The page keeps showing the last good render, with the error beside it.
-      const e = error instanceof LetterError ? error : new LetterError(`could not render: ${String((error as Error)?.message ?? error)}`)
+      const e = asLetterError(error, 'could not render: ')
       // Every problem of one pass (each schema problem of the front matter or a theme file) is shown.
       for (const p of e.problems) {
-        const where = p.file ? relative(io.cwd, resolve(io.cwd, p.file)) : path
+        const where = p.file ? shownPath(resolve(io.cwd, p.file), io.cwd) : path
         messages.push({ severity: 'error', text: formatMessage(where, 'error', { message: p.message, line: p.line, column: p.column }), line: p.line, column: p.column })
       }
       state = { version: state.version + 1, ok: false, pages: state.pages, ms: Math.round(performance.now() - started), messages }
@@ -127,8 +129,6 @@ export async function runPreview(argv: string[], io: Io, stopping: Promise<void>
   }
   const address = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`
 
-  const fonts = join(io.cwd, 'fonts')
-  const ignored = (p: string) => /(^|[/\\])(node_modules|\.git|output)([/\\]|$)/.test(p)
   // The files the project config names (a signature beside it, its theme file); a broken config names none.
   const named = () => {
     try {
@@ -137,16 +137,24 @@ export async function runPreview(argv: string[], io: Io, stopping: Promise<void>
       return []
     }
   }
-  const watcher = await watchFiles([dirname(file), ...CONFIG_FILES.map((name) => join(io.cwd, name)), fonts, ...named()], ignored, async (files) => {
+  // Watched as --watch watches one letter; each render reads the config again, so there is nothing to reload.
+  const watcher = await watchLetters({
+    io,
+    inputs: [path],
+    tasks: [input!],
+    outDir: resolve(io.cwd, DEFAULT_OUT),
+    shared: CONFIG_FILES.map((name) => join(io.cwd, name)),
+    named,
+    fontsDir: join(io.cwd, 'fonts'),
+    render,
+    reloadConfig: () => {},
+    onError: (error) => io.err(`letterpress: ${errorText(error)}`),
     // Fonts are registered once per worker: a font change needs a fresh one.
-    if (files.some((f) => isInside(fonts, f))) {
+    restartRenderer: async () => {
       await renderer.close()
       renderer = new Renderer(60_000, 1)
-    }
-    await render()
-    // The config may name other files now.
-    watcher.add(named())
-  }, (error) => io.err(`letterpress: ${String((error as Error)?.message ?? error)}`))
+    },
+  })
   try {
     io.err(`preview of ${path}: ${address}  (Ctrl-C to stop)`)
     await render()
