@@ -78,6 +78,7 @@ async function renderCommand(argv: string[], io: Io): Promise<number> {
   // 5. The batch, in worker threads (Ctrl-C stops it after the letter in hand).
   const stop = listenForStop()
   const context = batchContext(setup, report, tasks.length, io, stop)
+  // The progress line only where a person watches a long batch.
   const progress = !options.json && io.errTty && io.progress && tasks.length >= PROGRESS_FROM ? io.progress : undefined
   try {
     await renderBatch(context, tasks, progress)
