@@ -28,6 +28,9 @@ export interface CliOptions {
   version: boolean
 }
 
+/** The output folder when --out is not given. */
+export const DEFAULT_OUT = 'output'
+
 /** A command line that cannot be run: exit code 2. */
 export class UsageError extends Error {}
 
@@ -155,7 +158,7 @@ export function parseCli(argv: string[]): CliOptions {
   }
   return {
     inputs: positionals.length ? positionals : ['letters'],
-    out: values.out ?? 'output',
+    out: values.out ?? DEFAULT_OUT,
     theme: values.theme,
     paper,
     maxPages,

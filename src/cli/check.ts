@@ -1,4 +1,5 @@
 import { resolve } from 'node:path'
+import { errorText } from '../parse/errors.js'
 import { checkFile, READ_LIMITS, readFileSafely } from '../util/read-file.js'
 import { readLetter } from './inputs.js'
 import { DEFAULT_TIMEOUT_S, parseTimeout, strictArgs, UsageError } from './args.js'
@@ -51,7 +52,7 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
     const read = readFileSafely(resolve(io.cwd, file), { what: 'PDF', limit: READ_LIMITS.pdf })
     if ('problem' in read) return Promise.resolve({ error: read.problem })
     const pdf = new Uint8Array(read.data)
-    return checker.check(pdf, { source }).catch((error: unknown): CheckOutcome => ({ error: `could not be checked: ${String((error as Error)?.message ?? error)}` }))
+    return checker.check(pdf, { source }).catch((error: unknown): CheckOutcome => ({ error: `could not be checked: ${errorText(error)}` }))
   }
   const reports = []
   try {

@@ -1,17 +1,18 @@
 import { readFileSync } from 'node:fs'
-import { createServer, type ServerResponse } from 'node:http'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { basename, dirname, join, relative, resolve } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { CONFIG_FILES, configPaths, loadConfig } from '../parse/config.js'
-import { LetterError } from '../parse/errors.js'
-import { strictArgs, UsageError } from './args.js'
-import { expandInputs, readLetter } from './inputs.js'
+import { asLetterError, errorText } from '../parse/errors.js'
+import { NOWHERE } from '../parse/message.js'
+import { DEFAULT_OUT, strictArgs, UsageError } from './args.js'
+import { expandInputs, readLetter, type Input } from './inputs.js'
 import { Renderer } from './renderer.js'
 import { formatMessage } from './report.js'
 import type { Io } from './io.js'
-import { watchFiles } from './watch.js'
-import { isInside } from '../util/paths.js'
+import { watchLetters, type FileWatch } from './watch.js'
+import { shownPath } from '../util/paths.js'
 
 /** Help for `letterpress preview`. */
 export const PREVIEW_HELP = `Usage: letterpress preview [LETTER.md] [--port N]
@@ -35,100 +36,146 @@ interface State {
 /** pdf.js files the page loads, from the installed pdfjs-dist (nothing from the network). */
 const PDFJS: Record<string, string> = { '/pdfjs/pdf.mjs': 'pdfjs-dist/build/pdf.min.mjs', '/pdfjs/pdf.worker.mjs': 'pdfjs-dist/build/pdf.worker.min.mjs' }
 
+/** A running preview: its letter, its pool, the last good PDF, what the page was last told, and the pages listening. */
+interface Preview {
+  io: Io
+  input: Input
+  /** The letter's absolute path. */
+  file: string
+  /** Replaced when fonts change: fonts are registered once per worker. */
+  pool: Renderer
+  pdf: Uint8Array | null
+  state: State
+  clients: Set<ServerResponse>
+}
+
 /** `letterpress preview`: resolves to the exit code once stopped. */
 export async function runPreview(argv: string[], io: Io, stopping: Promise<void>): Promise<number> {
-  const parsed = strictArgs(argv, { port: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } })
-  const { values, positionals } = parsed
-  if (values.help) {
+  // 1. The command line: --help, the letter, the port.
+  const args = previewArgs(argv)
+  if (!args) {
     io.out(PREVIEW_HELP)
     return 0
   }
+  const [input] = await expandInputs(args.letters, io.cwd)
+  const preview: Preview = { io, input: input!, file: resolve(io.cwd, input!.path), pool: new Renderer(60_000, 1), pdf: null, state: { version: 0, ok: false, pages: 0, ms: 0, messages: [] }, clients: new Set() }
+  // 2. The page, served to this machine only.
+  const { server, address } = await serve(preview, args.port)
+  // 3. The watch: the letter renders again when it or what it uses changes.
+  const watch = await watchPreview(preview)
+  // 4. The first render, then renders on changes until stopped; whatever happens, nothing is left running.
+  try {
+    io.err(`preview of ${input!.path}: ${address}  (Ctrl-C to stop)`)
+    await renderPreview(preview)
+    await stopping
+  } finally {
+    await watch.close()
+    for (const res of preview.clients) res.end()
+    server.closeAllConnections()
+    await new Promise((closed) => server.close(closed))
+    await preview.pool.close()
+  }
+  io.err('letterpress: preview stopped')
+  return 0
+}
+
+/** The letters to look in and the port, checked; undefined for --help. */
+function previewArgs(argv: string[]): { letters: string[]; port: number } | undefined {
+  const { values, positionals } = strictArgs(argv, { port: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } })
+  if (values.help) return undefined
   if (positionals.length > 1) throw new UsageError('preview shows one letter at a time')
   const port = values.port === undefined ? 0 : Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not "${values.port}"`)
-  const [input] = await expandInputs(positionals.length ? positionals : ['letters'], io.cwd)
-  const path = input!.path
-  const file = resolve(io.cwd, path)
+  return { letters: positionals.length ? positionals : ['letters'], port }
+}
 
-  let renderer = new Renderer(60_000, 1)
-  let pdf: Uint8Array | null = null
-  let state: State = { version: 0, ok: false, pages: 0, ms: 0, messages: [] }
-  const clients = new Set<ServerResponse>()
-  const send = (res: ServerResponse) => res.write(`event: update\ndata: ${JSON.stringify(state)}\n\n`)
-
-  const render = async () => {
-    const started = performance.now()
-    const messages: State['messages'] = []
-    try {
-      // A broken config is shown like a broken letter.
-      const config = loadConfig(io.cwd)
-      for (const w of config.warnings) messages.push({ severity: 'warning', text: formatMessage(w.file ?? '', 'warning', w), line: null, column: null })
-      const markdown = readLetter(file, path)
-      const result = await renderer.render(markdown, {
-        path,
-        baseDir: dirname(file),
-        config: config.raw,
-        fontDirs: [join(io.cwd, 'fonts')],
-        allowPaths: config.file ? [dirname(config.file)] : [],
-      })
-      pdf = result.pdf
-      for (const w of result.warnings) messages.push({ severity: 'warning', text: formatMessage(path, 'warning', w), line: w.line, column: w.column })
-      state = { version: state.version + 1, ok: true, pages: result.pages, ms: Math.round(performance.now() - started), messages }
-      io.out(`✓ ${path}  ${result.pages} page${result.pages === 1 ? '' : 's'}, ${state.ms} ms`)
-    } catch (error) {
-      // The page keeps showing the last good render, with the error beside it.
-      const e = error instanceof LetterError ? error : new LetterError(`could not render: ${String((error as Error)?.message ?? error)}`)
-      // Every problem of one pass (each schema problem of the front matter or a theme file) is shown.
-      for (const p of e.problems) {
-        const where = p.file ? relative(io.cwd, resolve(io.cwd, p.file)) : path
-        messages.push({ severity: 'error', text: formatMessage(where, 'error', { message: p.message, line: p.line, column: p.column }), line: p.line, column: p.column })
-      }
-      state = { version: state.version + 1, ok: false, pages: state.pages, ms: Math.round(performance.now() - started), messages }
-      io.out(`✗ ${path}  ${e.message}`)
+/** Render the letter and tell every page: its pages and warnings, or its errors beside the last good pages. */
+async function renderPreview(preview: Preview): Promise<void> {
+  const { io, file, input: { path } } = preview
+  const started = performance.now()
+  const messages: State['messages'] = []
+  try {
+    // A broken config is shown like a broken letter.
+    const config = loadConfig(io.cwd)
+    // The config's lines are not the letter's: the page marks no line for them.
+    for (const w of config.warnings) messages.push({ severity: 'warning', text: formatMessage('', 'warning', { ...w, file: w.file && shownPath(w.file, io.cwd) }), ...NOWHERE })
+    const markdown = readLetter(file, path)
+    const result = await preview.pool.render(markdown, {
+      path,
+      baseDir: dirname(file),
+      config: config.raw,
+      fontDirs: [join(io.cwd, 'fonts')],
+      allowPaths: config.file ? [dirname(config.file)] : [],
+    })
+    preview.pdf = result.pdf
+    for (const w of result.warnings) messages.push({ severity: 'warning', text: formatMessage(path, 'warning', w), line: w.line, column: w.column })
+    preview.state = { version: preview.state.version + 1, ok: true, pages: result.pages, ms: Math.round(performance.now() - started), messages }
+    io.out(`✓ ${path}  ${result.pages} page${result.pages === 1 ? '' : 's'}, ${preview.state.ms} ms`)
+  } catch (error) {
+    // The page keeps showing the last good render, with the error beside it.
+    const e = asLetterError(error, 'could not render: ')
+    // Every problem of one pass (each schema problem of the front matter or a theme file) is shown.
+    for (const p of e.problems) {
+      const where = p.file ? shownPath(resolve(io.cwd, p.file), io.cwd) : path
+      messages.push({ severity: 'error', text: formatMessage(where, 'error', { message: p.message, line: p.line, column: p.column }), line: p.line, column: p.column })
     }
-    for (const res of clients) send(res)
+    preview.state = { version: preview.state.version + 1, ok: false, pages: preview.state.pages, ms: Math.round(performance.now() - started), messages }
+    io.out(`✗ ${path}  ${e.message}`)
   }
+  for (const res of preview.clients) send(preview, res)
+}
 
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-    // Only pages on this machine's own address may read the letter (no DNS rebinding through another name).
-    const host = req.headers.host ?? ''
-    if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(host)) {
-      res.writeHead(403, { 'content-type': 'text/plain' })
-      res.end('forbidden')
-      return
-    }
-    if (url.pathname === '/') {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
-      res.end(page(basename(path)))
-    } else if (url.pathname === '/letter.pdf' && pdf) {
-      res.writeHead(200, { 'content-type': 'application/pdf', 'cache-control': 'no-store' })
-      res.end(pdf)
-    } else if (url.pathname === '/events') {
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' })
-      clients.add(res)
-      req.on('close', () => clients.delete(res))
-      if (state.version) send(res)
-    } else if (PDFJS[url.pathname]) {
-      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'max-age=3600' })
-      res.end(readFileSync(fileURLToPath(import.meta.resolve(PDFJS[url.pathname]!))))
-    } else {
-      res.writeHead(404, { 'content-type': 'text/plain' })
-      res.end('not found')
-    }
-  })
-  // Only this machine can see the letter.
+/** Tell one page what the last render found. */
+function send(preview: Preview, res: ServerResponse): void {
+  res.write(`event: update\ndata: ${JSON.stringify(preview.state)}\n\n`)
+}
+
+/** Serve the page on 127.0.0.1 (only this machine can see the letter); a port in use is bad usage. */
+async function serve(preview: Preview, port: number): Promise<{ server: Server; address: string }> {
+  const server = createServer((req, res) => answer(preview, req, res))
   try {
     await new Promise<void>((ready, fail) => server.once('error', fail).listen(port, '127.0.0.1', ready))
   } catch (error) {
-    await renderer.close()
+    await preview.pool.close()
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new UsageError(`port ${port} is in use; choose another with --port, or leave it out for a free one`)
     throw error
   }
-  const address = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`
+  return { server, address: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` }
+}
 
-  const fonts = join(io.cwd, 'fonts')
-  const ignored = (p: string) => /(^|[/\\])(node_modules|\.git|output)([/\\]|$)/.test(p)
+/** Answer one request of the page: the page, the PDF, the event stream, pdf.js. */
+function answer(preview: Preview, req: IncomingMessage, res: ServerResponse): void {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+  // Only pages on this machine's own address may read the letter (no DNS rebinding through another name).
+  const host = req.headers.host ?? ''
+  if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(host)) {
+    res.writeHead(403, { 'content-type': 'text/plain' })
+    res.end('forbidden')
+    return
+  }
+  if (url.pathname === '/') {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
+    res.end(page(basename(preview.input.path)))
+  } else if (url.pathname === '/letter.pdf' && preview.pdf) {
+    res.writeHead(200, { 'content-type': 'application/pdf', 'cache-control': 'no-store' })
+    res.end(preview.pdf)
+  } else if (url.pathname === '/events') {
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' })
+    preview.clients.add(res)
+    req.on('close', () => preview.clients.delete(res))
+    if (preview.state.version) send(preview, res)
+  } else if (PDFJS[url.pathname]) {
+    res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'max-age=3600' })
+    res.end(readFileSync(fileURLToPath(import.meta.resolve(PDFJS[url.pathname]!))))
+  } else {
+    res.writeHead(404, { 'content-type': 'text/plain' })
+    res.end('not found')
+  }
+}
+
+/** Watch the letter as --watch watches one; each render reads the config again, so there is nothing to reload. */
+function watchPreview(preview: Preview): Promise<FileWatch> {
+  const { io } = preview
   // The files the project config names (a signature beside it, its theme file); a broken config names none.
   const named = () => {
     try {
@@ -137,30 +184,22 @@ export async function runPreview(argv: string[], io: Io, stopping: Promise<void>
       return []
     }
   }
-  const watcher = await watchFiles([dirname(file), ...CONFIG_FILES.map((name) => join(io.cwd, name)), fonts, ...named()], ignored, async (files) => {
-    // Fonts are registered once per worker: a font change needs a fresh one.
-    if (files.some((f) => isInside(fonts, f))) {
-      await renderer.close()
-      renderer = new Renderer(60_000, 1)
-    }
-    await render()
-    // The config may name other files now.
-    watcher.add(named())
-  }, (error) => io.err(`letterpress: ${String((error as Error)?.message ?? error)}`))
-  try {
-    io.err(`preview of ${path}: ${address}  (Ctrl-C to stop)`)
-    await render()
-    await stopping
-  } finally {
-    // Whatever happened, nothing is left running: the process ends.
-    await watcher.close()
-    for (const res of clients) res.end()
-    server.closeAllConnections()
-    await new Promise((closed) => server.close(closed))
-    await renderer.close()
-  }
-  io.err('letterpress: preview stopped')
-  return 0
+  return watchLetters({
+    io,
+    inputs: [preview.input.path],
+    tasks: [preview.input],
+    outDir: resolve(io.cwd, DEFAULT_OUT),
+    shared: CONFIG_FILES.map((name) => join(io.cwd, name)),
+    named,
+    fontsDir: join(io.cwd, 'fonts'),
+    render: () => renderPreview(preview),
+    reloadConfig: () => {},
+    onError: (error) => io.err(`letterpress: ${errorText(error)}`),
+    restartRenderer: async () => {
+      await preview.pool.close()
+      preview.pool = new Renderer(60_000, 1)
+    },
+  })
 }
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')

@@ -1,5 +1,8 @@
+import { resolve } from 'node:path'
 import type { LetterMessage } from '../types.js'
 import type { CheckReport } from '../check/report.js'
+import type { LetterError, Problem } from '../parse/errors.js'
+import { shownPath } from '../util/paths.js'
 
 /** One letter's entry in the JSON report (DESIGN.md contract). */
 export interface LetterReport {
@@ -34,6 +37,16 @@ export interface Report {
   /** Warnings about the project config, which belong to no one letter. */
   warnings: ({ file: string } & LetterReport['warnings'][number])[]
   letters: LetterReport[]
+}
+
+/** A LetterError as the report has it: the first problem, and every problem when there are several; a file only when it is not the letter. */
+export function reportError(cwd: string, error: LetterError, input?: string): NonNullable<LetterReport['error']> {
+  const shown = ({ message, line, column, file }: Problem): ReportProblem => {
+    const other = file !== undefined && (input === undefined || resolve(cwd, file) !== resolve(cwd, input))
+    return { message, line, column, ...(other && { file: shownPath(resolve(cwd, file), cwd) }) }
+  }
+  const [first, ...rest] = error.problems.map(shown)
+  return rest.length ? { ...first!, problems: [first!, ...rest] } : first!
 }
 
 const COLORS = { red: 31, green: 32, yellow: 33, dim: 2 } as const

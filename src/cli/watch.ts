@@ -6,13 +6,13 @@ import { expandInputs, type Input } from './inputs.js'
 import { isInside } from '../util/paths.js'
 import { READ_LIMITS, readFileSafely } from '../util/read-file.js'
 
-
-/** What `--watch` needs from the run: its letters, what they share, and how to render some of them again. */
+/** What a watch needs from its command (`--watch`, `preview`): its letters, what they share, and how to render some of them again. */
 export interface WatchSetup {
   io: Io
   /** The command line's inputs, expanded again when letters are added or removed. */
   inputs: string[]
   tasks: Task[]
+  /** The output folder: what is written there never triggers a render. */
   outDir: string
   /** Files every letter depends on (config, --theme file, --data file, --allow-path folders). */
   shared: string[]
@@ -24,8 +24,6 @@ export interface WatchSetup {
   /** Report a change that could not be handled (a broken config); the watch goes on. */
   onError: (error: unknown) => void
   restartRenderer: () => Promise<void>
-  /** Resolves on Ctrl-C / SIGTERM. */
-  stopping: Promise<void>
 }
 
 /** Quiet time after the last change before rendering: an editor's save is often several writes. */
@@ -39,12 +37,29 @@ export interface FileWatch {
   close(): Promise<void>
 }
 
+/** Folders whose changes are never a letter's: installed packages and version control. */
+const NOT_WATCHED = /(^|[/\\])(node_modules|\.git)([/\\]|$)/
+
+/**
+ * Files editors write beside the one being edited, by name (chokidar itself passes over vim's .swp/.swx and
+ * `name~` backups): vim's other swap files and its probe of whether a folder is writable, Emacs lock and
+ * auto-save files, JetBrains safe writes, macOS Finder's folder state, and hidden temporary files renamed
+ * into place (letterpress's own writes among them).
+ */
+const EDITOR_FILES = [/^\..+\.sw[a-z]$/, /^4913$/, /~$/, /^\.#/, /^#.*#$/, /___jb_(tmp|old)___$/, /^\.DS_Store$/, /^\..+\.tmp$/]
+
+/** Whether a change under a watch is passed over: inside the output folder, a package or .git folder, or an editor's temporary file. */
+export function isIgnored(path: string, outDir: string): boolean {
+  const name = basename(path)
+  return inside(resolve(path), outDir) || NOT_WATCHED.test(path) || EDITOR_FILES.some((pattern) => pattern.test(name))
+}
+
 /**
  * Watch files and folders (missing ones too: they count once created); after each burst of changes call
  * `onChange` once with the changed absolute paths, one call at a time. Resolves once the watch is ready.
  */
-export async function watchFiles(paths: string[], ignored: (path: string) => boolean, onChange: (files: string[]) => Promise<void>, onError: (error: unknown) => void): Promise<FileWatch> {
-  const watcher = watch(paths, { ignoreInitial: true, ignored })
+async function watchFiles(paths: string[], outDir: string, onChange: (files: string[]) => Promise<void>, onError: (error: unknown) => void): Promise<FileWatch> {
+  const watcher = watch(paths, { ignoreInitial: true, ignored: (path) => isIgnored(path, outDir) })
   const changed = new Set<string>()
   let timer: NodeJS.Timeout | undefined
   let running = Promise.resolve()
@@ -72,9 +87,9 @@ export async function watchFiles(paths: string[], ignored: (path: string) => boo
 
 /**
  * Watch the letters' folders (their images and signatures live there), the project config, theme, data and
- * font files; render again the letters a change touches, in the warm workers, until stopped.
+ * font files; render again the letters a change touches, in the warm workers. Resolves once watching.
  */
-export async function watchLetters(setup: WatchSetup): Promise<void> {
+export async function watchLetters(setup: WatchSetup): Promise<FileWatch> {
   const { io } = setup
   let tasks = setup.tasks
   const folders = () => [...new Set(tasks.map((t) => dirname(resolve(io.cwd, t.path))))]
@@ -108,13 +123,9 @@ export async function watchLetters(setup: WatchSetup): Promise<void> {
       return files.includes(letter) || (others.length > 0 && others.some((f) => names(t).includes(basename(f))))
     })
   }
-  // Output written into a watched folder must not trigger renders of its own.
-  const ignored = (path: string) => inside(resolve(path), setup.outDir) || /(^|[/\\])(node_modules|\.git)([/\\]|$)/.test(path)
-  const watcher = await watchFiles([...folders(), ...setup.shared, ...setup.named(), setup.fontsDir], ignored, async (files) => {
+  const watcher = await watchFiles([...folders(), ...setup.shared, ...setup.named(), setup.fontsDir], setup.outDir, async (files) => {
     const batch = await affected(files)
     if (batch.length) await setup.render(batch)
   }, setup.onError)
-  io.err(`watching ${tasks.length} letter${tasks.length === 1 ? '' : 's'} for changes (Ctrl-C to stop)`)
-  await setup.stopping
-  await watcher.close()
+  return watcher
 }

@@ -50,3 +50,13 @@ export function problemsError(problems: readonly Problem[]): LetterError {
   const [first, ...more] = sorted
   return new LetterError(first!.message, first!.line, first!.column, first!.file, more)
 }
+
+/** The text of anything thrown: an Error's message, else the value as a string. */
+export function errorText(error: unknown): string {
+  return String((error as Error)?.message ?? error)
+}
+
+/** A thrown value as a LetterError: a LetterError as it is, anything else with its text after `prefix`. */
+export function asLetterError(error: unknown, prefix = ''): LetterError {
+  return error instanceof LetterError ? error : new LetterError(`${prefix}${errorText(error)}`)
+}

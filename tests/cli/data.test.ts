@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { letterpress, project } from '../helpers/cli.js'
@@ -181,6 +181,15 @@ describe('--data: mail merge', () => {
       expect(r.stdout).toBe('')
       expect(existsSync(join(dir, 'output'))).toBe(false)
     })
+  })
+
+  test('--data naming the working folder itself: the error names it (by its absolute path), never an empty name', () => {
+    const dir = realpathSync(project({ 'letters/cover.md': COVER }))
+    for (const data of ['.', dir]) {
+      const r = letterpress(dir, ['letters/cover.md', '--data', data], env)
+      expect(r.code, r.stderr).toBe(2)
+      expect(r.stderr).toBe(`${dir} error data file is a folder, not a file\n`)
+    }
   })
 
   test('a JSON data file with a byte-order mark is read', () => {

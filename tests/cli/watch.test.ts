@@ -162,6 +162,20 @@ describe('--watch', () => {
     expect(await w.exit).toBe(0)
   }, 60_000)
 
+  test("an editor's temporary files in the fonts folder neither restart the workers nor render every letter again", async () => {
+    const dir = project({ 'letters/a.md': letter('Untouched.'), 'letters/z.md': letter('First.'), 'fonts/README': 'fonts of this project' })
+    const w = startWatch(dir)
+    await w.ready(2)
+    for (const name of ['.notes.swo', '4913', '#notes#', '.#notes']) writeFileSync(join(dir, 'fonts', name), 'scratch')
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    // z.md renders after a.md in any batch of both: once z.md has rendered again, a.md would have too.
+    writeFileSync(join(dir, 'letters/z.md'), letter('Second.'))
+    await w.until(() => w.count(w.out(), '✓ letters/z.md') === 2, 'z.md rendered again')
+    expect(w.count(w.out(), '✓ letters/a.md')).toBe(1)
+    w.proc.kill('SIGINT')
+    expect(await w.exit).toBe(0)
+  }, 60_000)
+
   test('--watch with --json is bad usage', () => {
     const dir = project({ 'letters/a.md': letter('x') })
     const r = letterpress(dir, ['--watch', '--json'])
