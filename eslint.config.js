@@ -22,7 +22,8 @@ export default tseslint.config(
   {
     // The core knows no terminal: only the command line reads the working folder or imports src/cli.
     files: ['src/**/*.ts', 'src/**/*.tsx'],
-    ignores: ['src/cli/**'],
+    // The command line knows its working folder; the public entry (letter.ts) defaults to the process's.
+    ignores: ['src/cli/**', 'src/letter.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/cli/*'], message: 'the core does not depend on the command line' }] }],
       'no-restricted-properties': ['error', { object: 'process', property: 'cwd', message: 'library code takes the working folder as a parameter' }],
@@ -37,7 +38,22 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['**/cli/*'], message: 'the core does not depend on the command line' },
-            { group: ['**/render/*', '**/draw/*', '**/attach/*', '**/write/*'], message: 'parse, map and layout come before drawing and do not import it' },
+            { group: ['**/draw/*', '**/attach/*', '**/write/*'], message: 'parse, map and layout come before drawing and do not import it' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Below the mapper: parsing, themes, fonts and the shared rules know nothing of elements or pages.
+    files: ['src/parse/**', 'src/theme/**', 'src/fonts/**', 'src/util/**', 'src/structure/**', 'src/patches/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/cli/*'], message: 'the core does not depend on the command line' },
+            { group: ['**/map/*', '**/layout/*', '**/draw/*', '**/attach/*', '**/write/*'], message: 'these come before mapping and layout and do not import them' },
           ],
         },
       ],

@@ -1,4 +1,4 @@
-// The floor to beat (issue 7): the letter's Markdown paragraphs as <Text> on A4 pages with built-in
+// The floor to beat: the letter's Markdown paragraphs as <Text> on A4 pages with built-in
 // Helvetica, no parsing, no letter layout: the least a react-pdf tool can do.
 // Usage: NODE_ENV=production node bench/floor.mjs LETTER.md OUT.pdf (bench/warm.mjs imports it for warm renders).
 import { readFileSync, writeFileSync } from 'node:fs'

@@ -1,3 +1,4 @@
+import { errorText } from '../parse/errors.js'
 import type { PDFDict, PDFDocument, PDFPage, PDFRef } from 'pdf-lib'
 import { message } from '../parse/message.js'
 import { attachmentError } from './attachment-error.js'
@@ -28,7 +29,7 @@ async function prepareAndCopy(job: AttachJob, out: PDFDocument, source: PDFDocum
     // One copy for all pages: fonts and images they share are copied once.
     return { copies: await out.copyPages(source, source.getPageIndices()), dropped }
   } catch (error) {
-    throw attachmentError(attachment, `is damaged and could not be copied (${String((error as Error)?.message ?? error)})`, job.file)
+    throw attachmentError(attachment, `is damaged and could not be copied (${errorText(error)})`, job.file)
   }
 }
 

@@ -1,3 +1,4 @@
+import { errorText } from '../parse/errors.js'
 import type { PDFDocument } from 'pdf-lib'
 import { message } from '../parse/message.js'
 import { attachmentError } from './attachment-error.js'
@@ -36,7 +37,7 @@ async function load({ lib, file }: AttachJob, attachment: Attachment, notes: str
     notes.push(...lines)
     return result
   } catch (error) {
-    throw damaged(attachment, String((error as Error)?.message ?? error), file)
+    throw damaged(attachment, errorText(error), file)
   }
 }
 

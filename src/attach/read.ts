@@ -1,4 +1,4 @@
-// One-file applications (issue 8): PDFs named by `attach:` or --attach are appended after the letter, so the
+// One-file applications: PDFs named by `attach:` or --attach are appended after the letter, so the
 // letter, a CV and certificates go out as one file. They are found and read before the letter is laid out.
 import { isAbsolute, resolve } from 'node:path'
 import { NOWHERE, type Place } from '../parse/message.js'

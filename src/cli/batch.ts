@@ -7,13 +7,13 @@ import { outputKey } from '../write/output-key.js'
 import type { Io } from './io.js'
 import { readLetter } from './inputs.js'
 import { renderOptions, type RunSetup } from './render-options.js'
-import { CheckStopped, RenderCrash, type Renderer } from './renderer.js'
+import { CheckStopped, RenderCrash, type WorkerPool } from './pool.js'
 import { formatError, formatMessage, letterLine, reportError, type LetterReport, type Report } from './report.js'
 import type { Stop } from './stop.js'
 import { taskLabel, type Task } from './task.js'
 
 /** The worker pool as a batch uses it: render letters, and close when the run ends. */
-export type Pool = Pick<Renderer, 'render' | 'close'>
+export type Pool = Pick<WorkerPool, 'render' | 'close'>
 
 /** What one render in the pool produced: its result, or what it threw. */
 type Rendered = { result: Awaited<ReturnType<Pool['render']>>; error?: undefined } | { error: unknown; result?: undefined }

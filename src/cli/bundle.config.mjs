@@ -1,4 +1,4 @@
-// One pre-built bundle for the command line (issue 7): Node spends most of a cold start resolving and
+// One pre-built bundle for the command line: Node spends most of a cold start resolving and
 // compiling hundreds of small modules; two entry files with a few shared chunks load in a fraction of that.
 import commonjs from '@rollup/plugin-commonjs'
 import json from '@rollup/plugin-json'

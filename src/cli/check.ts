@@ -3,7 +3,7 @@ import { errorText } from '../parse/errors.js'
 import { checkFile, READ_LIMITS, readFileSafely } from '../util/read-file.js'
 import { readLetter } from './inputs.js'
 import { DEFAULT_TIMEOUT_S, parseTimeout, strictArgs, UsageError } from './args.js'
-import { defaultJobs, Renderer, type CheckOutcome } from './renderer.js'
+import { defaultJobs, WorkerPool, type CheckOutcome } from './pool.js'
 import type { Io } from './io.js'
 
 /** Help for `letterpress check`. */
@@ -46,7 +46,7 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
   const { formatCheck } = await import('../check/format.js')
   // Files are read in workers, a few at once; a file that cannot be read, or not within the limits, fails alone.
   const jobs = Math.min(defaultJobs(), files.length)
-  const checker = new Renderer(timeout * 1000, jobs, 'check')
+  const checker = new WorkerPool(timeout * 1000, jobs, 'check')
   const start = (file: string): Promise<CheckOutcome> => {
     // The read rule of every file: a regular file within its size limit (a device or a pipe is never opened).
     const read = readFileSafely(resolve(io.cwd, file), { what: 'PDF', limit: READ_LIMITS.pdf })

@@ -27,7 +27,7 @@ export function readRows(path: string, shown = path): DataRow[] {
   let rows: unknown
   if (type === '.csv') {
     try {
-      // Why: with `columns: true` a repeated column name silently kept only its last cell.
+      // Each header name once: with a repeated name, a row could keep only one of its cells.
       const header = (names: string[]) => names.map((name, i) => (names.indexOf(name) === i ? name : fail(`column "${name}" appears twice in the header line`)))
       rows = parseCsv(text, { columns: header, bom: true, trim: true, skip_empty_lines: true })
     } catch (error) {
@@ -46,7 +46,7 @@ export function readRows(path: string, shown = path): DataRow[] {
     throw new LetterError('data file must be .csv, .json, .yaml or .yml', null, null, shown)
   }
   if (!Array.isArray(rows)) throw new LetterError('data must be a list of rows (a CSV with a header line, or a JSON/YAML list of mappings)', null, null, shown)
-  // Why: no rows rendered nothing and exited 0, as if the run had worked (an empty input folder is exit 2 too).
+  // No rows is bad input, as an empty input folder is: a run that renders nothing must not look as if it worked.
   if (!rows.length) throw new LetterError('data file has no rows', null, null, shown)
   return rows.map((values, i) => {
     if (!isRow(values)) throw new LetterError(`row ${i + 1} is not a mapping of column names to values`, null, null, shown)

@@ -10,6 +10,6 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 const args = process.argv.slice(2)
 // Loading the render stack is most of a cold run: start it in its worker while the rest of the CLI loads.
-if (args[0] !== 'check' && !args.some((a) => /^(-h|--help|-v|--version)$/.test(a))) (await import('./renderer.js')).startEarly()
+if (args[0] !== 'check' && !args.some((a) => /^(-h|--help|-v|--version)$/.test(a))) (await import('./pool.js')).startEarly()
 const { run } = await import('./run.js')
 process.exitCode = await run(args)

@@ -8,7 +8,7 @@ import { asLetterError, errorText } from '../parse/errors.js'
 import { NOWHERE } from '../parse/message.js'
 import { DEFAULT_OUT, strictArgs, UsageError } from './args.js'
 import { expandInputs, readLetter, type Input } from './inputs.js'
-import { Renderer } from './renderer.js'
+import { WorkerPool } from './pool.js'
 import { formatMessage } from './report.js'
 import type { Io } from './io.js'
 import { watchLetters, type FileWatch } from './watch.js'
@@ -43,7 +43,7 @@ interface Preview {
   /** The letter's absolute path. */
   file: string
   /** Replaced when fonts change: fonts are registered once per worker. */
-  pool: Renderer
+  pool: WorkerPool
   pdf: Uint8Array | null
   state: State
   clients: Set<ServerResponse>
@@ -58,7 +58,7 @@ export async function runPreview(argv: string[], io: Io, stopping: Promise<void>
     return 0
   }
   const [input] = await expandInputs(args.letters, io.cwd)
-  const preview: Preview = { io, input: input!, file: resolve(io.cwd, input!.path), pool: new Renderer(60_000, 1), pdf: null, state: { version: 0, ok: false, pages: 0, ms: 0, messages: [] }, clients: new Set() }
+  const preview: Preview = { io, input: input!, file: resolve(io.cwd, input!.path), pool: new WorkerPool(60_000, 1), pdf: null, state: { version: 0, ok: false, pages: 0, ms: 0, messages: [] }, clients: new Set() }
   // 2. The page, served to this machine only.
   const { server, address } = await serve(preview, args.port)
   // 3. The watch: the letter renders again when it or what it uses changes.
@@ -197,7 +197,7 @@ function watchPreview(preview: Preview): Promise<FileWatch> {
     onError: (error) => io.err(`letterpress: ${errorText(error)}`),
     restartRenderer: async () => {
       await preview.pool.close()
-      preview.pool = new Renderer(60_000, 1)
+      preview.pool = new WorkerPool(60_000, 1)
     },
   })
 }

@@ -35,6 +35,7 @@ export function renderOptions(setup: RunSetup, { path, row }: Task): RenderOptio
     attach: options.attach.map((file) => resolve(cwd, file)),
     sourceDateEpoch: setup.sourceDateEpoch,
     fontDirs: [join(cwd, 'fonts')],
+    cwd,
     // The project config's folder is the user's own; other folders only when named.
     allowPaths: [...(project.file ? [dirname(project.file)] : []), ...setup.allowPaths],
   }

@@ -5,7 +5,7 @@ import type { CheckOptions } from '../check/index.js'
 import { removeFetch } from '../patches/no-fetch.js'
 import { PatchTargetError } from '../patches/target.js'
 import type { RenderOptions } from '../letter.js'
-import type { CheckOutcome, JobKind } from './renderer.js'
+import type { CheckOutcome, JobKind } from './pool.js'
 
 type Job = { id: number } & ({ kind: 'render'; markdown: string; options: RenderOptions; check: boolean } | { kind: 'check'; pdf: Uint8Array; options: CheckOptions })
 

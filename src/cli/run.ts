@@ -13,7 +13,7 @@ import { readRows } from './data.js'
 import { expandInputs, inShard, type Skipped } from './inputs.js'
 import { terminalIo, type Io } from './io.js'
 import type { RunSetup } from './render-options.js'
-import { defaultJobs, Renderer } from './renderer.js'
+import { defaultJobs, WorkerPool } from './pool.js'
 import { formatError, formatMessage, reportError, summary, type Report } from './report.js'
 import { listenForStop } from './stop.js'
 import type { Task } from './task.js'
@@ -186,7 +186,7 @@ function batchContext(setup: RunSetup, report: Report, letters: number, io: Io, 
   return {
     io,
     setup,
-    pool: new Renderer(options.timeout * 1000, jobs),
+    pool: new WorkerPool(options.timeout * 1000, jobs),
     jobs,
     written: new Map(),
     report,
@@ -219,7 +219,7 @@ async function watchRun(context: BatchContext, tasks: Task[], stopping: Promise<
     },
     restartRenderer: async () => {
       await context.pool.close()
-      context.pool = new Renderer(options.timeout * 1000, context.jobs)
+      context.pool = new WorkerPool(options.timeout * 1000, context.jobs)
     },
   })
   io.err(`watching ${tasks.length} letter${tasks.length === 1 ? '' : 's'} for changes (Ctrl-C to stop)`)

@@ -117,7 +117,7 @@ export async function paginateTagged(root: Instance): Promise<Instance> {
 
 /**
  * Drop drawings left with no height or width: react-pdf can split an Svg at a page end inside deeply nested
- * content, and its renderer then scales by width ÷ 0 and pdfkit throws on the Infinity (found by the fuzz tests).
+ * content, and its renderer then scales by width ÷ 0 and pdfkit would throw on the Infinity.
  */
 export function dropEmptyDrawings(node: Instance): void {
   if (!node.children) return

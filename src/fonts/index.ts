@@ -67,7 +67,7 @@ function registerFamily(family: string, faces: Face[], baseDir: string, as = fam
  * Look through a fonts/ folder for the user's own TTF/OTF files, keyed by the family name inside each file;
  * a file that cannot be used is left out, with a warning naming it (returned for every letter).
  */
-export function scanFonts(dir: string): LetterMessage[] {
+export function scanFonts(dir: string, cwd: string): LetterMessage[] {
   const abs = resolve(dir)
   const known = scannedDirs.get(abs)
   if (known) return known
@@ -80,7 +80,7 @@ export function scanFonts(dir: string): LetterMessage[] {
     // The repository's fonts/ holds the bundled folder too: those are registered by name, not scanned.
     if (isInside(bundledFontsDir, file)) continue
     const problem = addFontFile(file)
-    if (problem) warnings.push(message(`font file "${shownPath(file)}" ${problem}; it is not used`, 'letterpress:fonts'))
+    if (problem) warnings.push(message(`font file "${shownPath(file, cwd)}" ${problem}; it is not used`, 'letterpress:fonts'))
   }
   return warnings
 }

@@ -4,9 +4,15 @@ import { themes, type Theme } from '../theme/index.js'
 import type { LetterMessage } from '../types.js'
 import { availableFamilies, hasFamily, registerFonts, scanFonts } from './index.js'
 
+/** The user's font folders, and the working folder their files are shown from in messages. */
+export interface FontFolders {
+  dirs: string[]
+  cwd: string
+}
+
 /** Check the theme's families exist (warning and falling back to the theme's own when not) and register them. */
-export async function useFonts(theme: Theme, dirs: string[], fallbacks: string[], warnings: LetterMessage[]): Promise<Theme> {
-  for (const dir of dirs) warnings.push(...scanFonts(dir))
+export async function useFonts(theme: Theme, folders: FontFolders, fallbacks: string[], warnings: LetterMessage[]): Promise<Theme> {
+  for (const dir of folders.dirs) warnings.push(...scanFonts(dir, folders.cwd))
   const defaults = (themes[theme.name] ?? themes.classic!).fonts
   // The letter's own fallbacks (a CJK font in fonts/, say) are tried before the theme's.
   const fonts = { ...theme.fonts, fallbacks: [...new Set([...fallbacks, ...theme.fonts.fallbacks])] }

@@ -1,6 +1,6 @@
 /**
  * The structure roles a letter's elements may carry into the tagged PDF: the mapper and the layout give
- * them, the renderer turns them into structure elements of the same name (`Artifact` marks running
+ * them, src/draw turns them into structure elements of the same name (`Artifact` marks running
  * headers and decoration, which are no structure at all).
  */
 export const ROLES = ['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'L', 'LI', 'Lbl', 'LBody', 'Table', 'TR', 'TH', 'TD', 'Figure', 'Code', 'BlockQuote', 'Artifact'] as const

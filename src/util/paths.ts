@@ -23,7 +23,7 @@ function realOrResolved(path: string): string {
 }
 
 /** A path as the user reads it: an absolute one relative to the working folder when it lies inside it, else as given. */
-export function shownPath(path: string, cwd = process.cwd()): string {
+export function shownPath(path: string, cwd: string): string {
   if (!isAbsolute(path)) return path
   const rel = relative(cwd, path)
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path

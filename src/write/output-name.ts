@@ -2,6 +2,7 @@ import { basename, extname } from 'node:path'
 import type { LetterMeta } from '../types.js'
 
 /** Characters that are unsafe in file names on common systems, and path separators. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not hold
 const UNSAFE = /[<>:"/\\|?*\u0000-\u001f]+/g
 /**
  * Invisible characters: controls and format characters (bidi overrides such as U+202E, zero-width spaces,

@@ -1,4 +1,4 @@
-// One-file applications (issue 8): PDFs named by `attach:` (or the `attach` option) are appended after the letter.
+// One-file applications: PDFs named by `attach:` (or the `attach` option) are appended after the letter.
 import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'

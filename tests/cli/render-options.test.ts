@@ -29,6 +29,7 @@ describe('renderOptions', () => {
       attach: ['/p/cv.pdf'],
       sourceDateEpoch: 1700000000,
       fontDirs: ['/p/fonts'],
+      cwd: '/p',
       allowPaths: ['/shared/images'],
     })
   })

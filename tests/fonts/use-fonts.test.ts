@@ -14,7 +14,7 @@ describe('useFonts', () => {
   test("a theme whose families all exist keeps them, registered and the body and mono faces loaded", async () => {
     const warnings: LetterMessage[] = []
     const theme = themes.modern!
-    const used = await useFonts(theme, [NO_FONTS], [], warnings)
+    const used = await useFonts(theme, { dirs: [NO_FONTS], cwd: process.cwd() }, [], warnings)
     expect(warnings).toEqual([])
     expect(used).toEqual(theme)
     for (const family of [used.fonts.body, used.fonts.mono]) {
@@ -26,7 +26,7 @@ describe('useFonts', () => {
   test("a family that exists nowhere falls back to the theme's own, with a warning naming what is available", async () => {
     const warnings: LetterMessage[] = []
     const theme = withFonts(themes.classic!, { heading: 'No Such Sans' })
-    const used = await useFonts(theme, [NO_FONTS], [], warnings)
+    const used = await useFonts(theme, { dirs: [NO_FONTS], cwd: process.cwd() }, [], warnings)
     expect(used.fonts.heading).toBe(themes.classic!.fonts.heading)
     expect(theme.fonts.heading).toBe('No Such Sans')
     expect(warnings).toEqual([
@@ -37,14 +37,14 @@ describe('useFonts', () => {
   test("the letter's fallbacks come before the theme's, once each; unknown ones are left out with a warning", async () => {
     const warnings: LetterMessage[] = []
     const theme = withFonts(themes.classic!, { fallbacks: ['Noto Sans Math', 'Gone Symbols'] })
-    const used = await useFonts(theme, [NO_FONTS], ['Noto Sans Symbols 2', 'Noto Sans Math'], warnings)
+    const used = await useFonts(theme, { dirs: [NO_FONTS], cwd: process.cwd() }, ['Noto Sans Symbols 2', 'Noto Sans Math'], warnings)
     expect(used.fonts.fallbacks).toEqual(['Noto Sans Symbols 2', 'Noto Sans Math'])
     expect(warnings.map((w) => w.message)).toEqual([`fallback font family "Gone Symbols" not found in fonts/ or the bundled fonts; left out (available: ${availableFamilies().join(', ')})`])
   })
 
   test("the fonts folders are scanned first, so the user's own families may be named", async () => {
     const warnings: LetterMessage[] = []
-    const used = await useFonts(withFonts(themes.classic!, { body: 'Noto Sans Display' }), [USER_FONTS], [], warnings)
+    const used = await useFonts(withFonts(themes.classic!, { body: 'Noto Sans Display' }), { dirs: [USER_FONTS], cwd: process.cwd() }, [], warnings)
     expect(hasFamily('Noto Sans Display')).toBe(true)
     expect(used.fonts.body).toBe('Noto Sans Display')
     expect(warnings).toEqual([])

@@ -29,7 +29,7 @@ const DOING: Record<JobKind, { verb: string; noun: string }> = { render: { verb:
 /** A read-back stopped by a limit (time, memory): the letter's problem, but one of its check. */
 export class CheckStopped extends LetterError {}
 
-/** An error that is not about the letter: a bug or a crash inside the renderer (its stack for --verbose). */
+/** An error that is not about the letter: a bug or a crash inside a worker (its stack for --verbose). */
 export class RenderCrash extends Error {
   constructor(message: string, readonly detail?: string) {
     super(message)
@@ -72,7 +72,7 @@ let early: Slot | undefined
 /** Start the first worker before the rest of the command line has loaded: its load is the long pole of a cold run. */
 export function startEarly(): void {
   early ??= startWorker()
-  // Until a Renderer adopts it, it must not keep a run that renders nothing (bad usage) from exiting.
+  // Until a WorkerPool adopts it, it must not keep a run that renders nothing (bad usage) from exiting.
   early.worker.unref()
 }
 
@@ -86,7 +86,7 @@ export function defaultJobs(): number {
  * time limit and the workers' heap limit: a job that takes longer is stopped (its worker is ended and a fresh
  * one takes the next job), so one letter never stalls a batch, and a crash fails only the job that caused it.
  */
-export class Renderer {
+export class WorkerPool {
   private readonly idle: Slot[] = []
   private readonly waiting: ((slot: Slot) => void)[] = []
   private readonly all = new Set<Slot>()
