@@ -10,7 +10,9 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: {
       globals: Object.fromEntries(
-        ['process', 'console', 'Buffer', 'URL', 'performance', 'setTimeout', 'clearTimeout', 'setImmediate', 'structuredClone'].map((name) => [name, 'readonly']),
+        ['process', 'console', 'Buffer', 'URL', 'performance', 'setTimeout', 'clearTimeout', 'setImmediate', 'structuredClone'].map(
+          (name) => [name, 'readonly'],
+        ),
       ),
     },
   },
@@ -26,7 +28,10 @@ export default tseslint.config(
     ignores: ['src/cli/**', 'src/letter.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/cli/*'], message: 'the core does not depend on the command line' }] }],
-      'no-restricted-properties': ['error', { object: 'process', property: 'cwd', message: 'library code takes the working folder as a parameter' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'cwd', message: 'library code takes the working folder as a parameter' },
+      ],
     },
   },
   {
@@ -38,7 +43,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['**/cli/*'], message: 'the core does not depend on the command line' },
-            { group: ['**/draw/*', '**/attach/*', '**/write/*'], message: 'parse, map and layout come before drawing and do not import it' },
+            {
+              group: ['**/draw/*', '**/attach/*', '**/write/*'],
+              message: 'parse, map and layout come before drawing and do not import it',
+            },
           ],
         },
       ],
@@ -53,7 +61,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['**/cli/*'], message: 'the core does not depend on the command line' },
-            { group: ['**/map/*', '**/layout/*', '**/draw/*', '**/attach/*', '**/write/*'], message: 'these come before mapping and layout and do not import them' },
+            {
+              group: ['**/map/*', '**/layout/*', '**/draw/*', '**/attach/*', '**/write/*'],
+              message: 'these come before mapping and layout and do not import them',
+            },
           ],
         },
       ],

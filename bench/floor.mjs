@@ -8,10 +8,20 @@ import { Document, Page, Text, pdf } from '@react-pdf/renderer'
 
 /** The letter as plain react-pdf: one Text per Markdown paragraph. */
 export function floorDocument(markdown) {
-  const paragraphs = markdown.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean)
+  const paragraphs = markdown
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)
   const h = React.createElement
-  return h(Document, null, h(Page, { size: 'A4', style: { padding: 56, fontFamily: 'Helvetica', fontSize: 11 } },
-    paragraphs.map((p, i) => h(Text, { key: i, style: { marginBottom: 8 } }, p))))
+  return h(
+    Document,
+    null,
+    h(
+      Page,
+      { size: 'A4', style: { padding: 56, fontFamily: 'Helvetica', fontSize: 11 } },
+      paragraphs.map((p, i) => h(Text, { key: i, style: { marginBottom: 8 } }, p)),
+    ),
+  )
 }
 
 /** Render the floor document; the PDF bytes and page count. */
@@ -20,7 +30,10 @@ export async function renderFloor(doc) {
   const stream = await instance.toBuffer()
   const buffer = await new Promise((resolve, reject) => {
     const chunks = []
-    stream.on('data', (c) => chunks.push(c)).on('end', () => resolve(Buffer.concat(chunks))).on('error', reject)
+    stream
+      .on('data', (c) => chunks.push(c))
+      .on('end', () => resolve(Buffer.concat(chunks)))
+      .on('error', reject)
   })
   return { buffer, pages: (buffer.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length }
 }

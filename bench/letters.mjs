@@ -1,5 +1,8 @@
 // Generated letters for the batch and memory benchmarks: 1 to 3 pages, the three themes, English and German.
-const words = 'the team built a pipeline for research data that halved review time and made every result reproducible across machines while keeping costs low'.split(' ')
+const words =
+  'the team built a pipeline for research data that halved review time and made every result reproducible across machines while keeping costs low'.split(
+    ' ',
+  )
 
 /** The i-th benchmark letter (deterministic). */
 export function benchLetter(i) {

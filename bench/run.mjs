@@ -10,8 +10,12 @@ import { parseArgs } from 'node:util'
 import { benchLetter } from './letters.mjs'
 
 const root = resolve(import.meta.dirname, '..')
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' }, letter: { type: 'string' }, quick: { type: 'boolean', default: false } } })
-const seed = [values.letter, join(root, '../shared/letters/seed-cover-letter.md'), join(root, 'letters/research-engineer.md')].find((p) => p && existsSync(p))
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '7' }, letter: { type: 'string' }, quick: { type: 'boolean', default: false } },
+})
+const seed = [values.letter, join(root, '../shared/letters/seed-cover-letter.md'), join(root, 'letters/research-engineer.md')].find(
+  (p) => p && existsSync(p),
+)
 const runs = Number(values.runs)
 const BIN = join(root, 'dist/bundle/main.js')
 if (!existsSync(BIN)) throw new Error('dist/ is missing: run `npm ci` (or `npm run build`) first')
@@ -23,7 +27,12 @@ const round = (x, d = 0) => Math.round(x * 10 ** d) / 10 ** d
 /** Run node with args; wall time in ms and peak RSS in MB (all threads). */
 function node(args, { rss = false } = {}) {
   const t = performance.now()
-  const r = spawnSync(process.execPath, [...(rss ? ['--import', join(root, 'bench/rss.mjs')] : []), ...args], { cwd: work, env, encoding: 'utf8', maxBuffer: 1 << 26 })
+  const r = spawnSync(process.execPath, [...(rss ? ['--import', join(root, 'bench/rss.mjs')] : []), ...args], {
+    cwd: work,
+    env,
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  })
   const ms = performance.now() - t
   if (r.status !== 0 && r.status !== 1) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stderr.slice(-2000)}`)
   const kb = /BENCH_MAX_RSS_KB (\d+)/.exec(r.stderr)?.[1]
@@ -71,7 +80,15 @@ for (const [label, tools, [command, ...args]] of peers) {
     if (r.status !== 0) throw new Error(`${label} failed: ${r.stderr.slice(-500)}`)
   }
   results.measures.peers[label] = { ms: round(median(times)), bytes: statSync(join(work, 'peer.pdf')).size }
-  row(`peer: ${label}, cold`, round(median(times)), round(coldFloor), 'ms', '', null, `letterpress is ${round(coldOurs / median(times), 2)}× its time`)
+  row(
+    `peer: ${label}, cold`,
+    round(median(times)),
+    round(coldFloor),
+    'ms',
+    '',
+    null,
+    `letterpress is ${round(coldOurs / median(times), 2)}× its time`,
+  )
 }
 
 // Output size of that letter.
@@ -79,20 +96,48 @@ for (const [label, tools, [command, ...args]] of peers) {
 const [name] = readdirSync(join(work, 'cold')).filter((f) => f.endsWith('.pdf'))
 const bytes = statSync(join(work, 'cold', name)).size
 results.measures.size = { bytes, floorBytes: statSync(join(work, 'floor.pdf')).size }
-row('output size', round(bytes / 1024, 1), round(results.measures.size.floorBytes / 1024, 1), 'KB', '≤ 30 KB', bytes <= 30 * 1024, 'fonts embedded and subset, tagged, PDF/A-2a')
+row(
+  'output size',
+  round(bytes / 1024, 1),
+  round(results.measures.size.floorBytes / 1024, 1),
+  'KB',
+  '≤ 30 KB',
+  bytes <= 30 * 1024,
+  'fonts embedded and subset, tagged, PDF/A-2a',
+)
 
 // Warm: one process each, median of 20 renders after 5, per page.
 log('warm runs…')
 const warmFloor = json(node([join(root, 'bench/warm.mjs'), 'floor', seed]).stdout)
 const warmOurs = json(node([join(root, 'bench/warm.mjs'), 'ours', seed]).stdout)
-results.measures.warm = { floorMsPerPage: round(warmFloor.ms / warmFloor.pages, 1), oursMsPerPage: round(warmOurs.ms / warmOurs.pages, 1), floor: warmFloor, ours: warmOurs }
-row('warm, per page', round(warmOurs.ms / warmOurs.pages, 1), round(warmFloor.ms / warmFloor.pages, 1), 'ms', '≤ 1.0×', warmOurs.ms / warmOurs.pages <= warmFloor.ms / warmFloor.pages)
+results.measures.warm = {
+  floorMsPerPage: round(warmFloor.ms / warmFloor.pages, 1),
+  oursMsPerPage: round(warmOurs.ms / warmOurs.pages, 1),
+  floor: warmFloor,
+  ours: warmOurs,
+}
+row(
+  'warm, per page',
+  round(warmOurs.ms / warmOurs.pages, 1),
+  round(warmFloor.ms / warmFloor.pages, 1),
+  'ms',
+  '≤ 1.0×',
+  warmOurs.ms / warmOurs.pages <= warmFloor.ms / warmFloor.pages,
+)
 
 // Fit: the letter on one page fewer, against a plain render of it (warm, medians).
 log('fit runs…')
 const fit = json(node([join(root, 'bench/warm.mjs'), 'fit', seed]).stdout)
 results.measures.fit = fit
-row(`--fit (${fit.pages} → ${fit.fittedPages} pages)`, round(fit.fit), round(fit.plain), 'ms', '≤ 2× plain', fit.pages > 1 ? fit.fit <= 2 * fit.plain : null, fit.pages > 1 ? 'ratio is fit / plain render' : 'a one-page letter: nothing to fit (use --letter with a longer one)')
+row(
+  `--fit (${fit.pages} → ${fit.fittedPages} pages)`,
+  round(fit.fit),
+  round(fit.plain),
+  'ms',
+  '≤ 2× plain',
+  fit.pages > 1 ? fit.fit <= 2 * fit.plain : null,
+  fit.pages > 1 ? 'ratio is fit / plain render' : 'a one-page letter: nothing to fit (use --letter with a longer one)',
+)
 
 // Batch: 200 mixed letters in one CLI run, 1, 2 and all-core workers; against one cold single-letter run.
 const count = values.quick ? 40 : 200
@@ -107,7 +152,15 @@ for (const jobs of [...new Set([1, 2, availableParallelism()])]) {
   if (r.status !== 0) throw new Error(`batch failed: ${r.stdout.slice(-500)}`)
   results.measures.batch.byJobs[jobs] = { ms: round(r.ms), rssMB: r.rssMB }
   const perCold = r.ms / coldOurs
-  row(`batch ${count}, --jobs ${jobs}`, round(r.ms), round(coldOurs), 'ms', jobs === availableParallelism() ? '≤ 8× one cold run' : '', jobs === availableParallelism() ? perCold <= 8 * (count / 200) : null, `peak RSS ${r.rssMB} MB (target ≤ 250)`)
+  row(
+    `batch ${count}, --jobs ${jobs}`,
+    round(r.ms),
+    round(coldOurs),
+    'ms',
+    jobs === availableParallelism() ? '≤ 8× one cold run' : '',
+    jobs === availableParallelism() ? perCold <= 8 * (count / 200) : null,
+    `peak RSS ${r.rssMB} MB (target ≤ 250)`,
+  )
 }
 
 // Memory over many letters in one process (what each worker does): heap after GC every tenth.
@@ -118,13 +171,39 @@ const memory = json(node(['--expose-gc', join(root, 'bench/warm.mjs'), 'memory',
 const first = memory.samples[Math.floor(memory.samples.length / 2) - 1]
 const last = memory.samples.at(-1)
 results.measures.memory = memory
-row(`heap after ${first.letters} → ${last.letters} letters`, last.heapMB, first.heapMB, 'MB', 'flat (≤ +10%)', last.heapMB <= first.heapMB * 1.1, `RSS ${first.rssMB} → ${last.rssMB} MB`)
+row(
+  `heap after ${first.letters} → ${last.letters} letters`,
+  last.heapMB,
+  first.heapMB,
+  'MB',
+  'flat (≤ +10%)',
+  last.heapMB <= first.heapMB * 1.1,
+  `RSS ${first.rssMB} → ${last.rssMB} MB`,
+)
 
 rmSync(work, { recursive: true, force: true })
 results.rows = rows
 writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`)
 
-const table = [['measure', 'letterpress', 'floor', 'unit', 'ratio', 'target', 'met', 'note'], ...rows.map((r) => [r.name, String(r.ours), String(r.floor ?? ''), r.unit, r.ratio === null ? '' : `${r.ratio}×`, r.target, r.met === null ? '' : r.met ? 'yes' : 'NO', r.note])]
+const table = [
+  ['measure', 'letterpress', 'floor', 'unit', 'ratio', 'target', 'met', 'note'],
+  ...rows.map((r) => [
+    r.name,
+    String(r.ours),
+    String(r.floor ?? ''),
+    r.unit,
+    r.ratio === null ? '' : `${r.ratio}×`,
+    r.target,
+    r.met === null ? '' : r.met ? 'yes' : 'NO',
+    r.note,
+  ]),
+]
 const widths = table[0].map((_, c) => Math.max(...table.map((r) => r[c].length)))
-for (const r of table) console.log(r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd())
+for (const r of table)
+  console.log(
+    r
+      .map((cell, c) => cell.padEnd(widths[c]))
+      .join('  ')
+      .trimEnd(),
+  )
 console.log('\nwritten: bench/results.json')

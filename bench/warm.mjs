@@ -46,7 +46,11 @@ if (mode === 'floor') {
       await renderLetter(benchLetter(i), { path: `l${i}.md`, sourceDateEpoch: 1_790_000_000 })
       if ((i + 1) % Math.ceil(n / 10) === 0) {
         globalThis.gc?.()
-        samples.push({ letters: i + 1, heapMB: +(process.memoryUsage().heapUsed / 2 ** 20).toFixed(1), rssMB: +(process.memoryUsage().rss / 2 ** 20).toFixed(1) })
+        samples.push({
+          letters: i + 1,
+          heapMB: +(process.memoryUsage().heapUsed / 2 ** 20).toFixed(1),
+          rssMB: +(process.memoryUsage().rss / 2 ** 20).toFixed(1),
+        })
       }
     }
     out({ samples })

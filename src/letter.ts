@@ -105,8 +105,18 @@ async function renderOne(markdown: string, options: RenderOptions): Promise<Rend
   const attachments = await letterAttachments(parsed, read, { attach: options.attach, pdfa: options.pdfa, cwd }, files, warnings)
 
   // A theme file the letter or the project config names is confined as its images are; options.theme (--theme) is the caller's own.
-  const themeFile = { baseDir, file: path, roots: options.theme === undefined ? [baseDir, ...allowPaths] : undefined, place: place(['theme']) }
-  const theme = await useFonts(resolveTheme(meta, themeFile), { dirs: options.fontDirs ?? [resolve(cwd, 'fonts')], cwd }, meta.fallbacks, warnings)
+  const themeFile = {
+    baseDir,
+    file: path,
+    roots: options.theme === undefined ? [baseDir, ...allowPaths] : undefined,
+    place: place(['theme']),
+  }
+  const theme = await useFonts(
+    resolveTheme(meta, themeFile),
+    { dirs: options.fontDirs ?? [resolve(cwd, 'fonts')], cwd },
+    meta.fallbacks,
+    warnings,
+  )
   // Checked before smart punctuation changes the text, so places are those of the source.
   warnings.push(...(await missingGlyphs(parsed.tree, theme.fonts, metaTexts(meta), LAST_RESORT_FAMILY)))
   smartenPunctuation(parsed.tree, meta.lang)

@@ -19,7 +19,12 @@ export async function copyPages(job: AttachJob, out: PDFDocument, source: PDFDoc
 }
 
 /** The source's pages made ready and copied into `out` (not yet added), and how many links were left out. */
-async function prepareAndCopy(job: AttachJob, out: PDFDocument, source: PDFDocument, attachment: Attachment): Promise<{ copies: PDFPage[]; dropped: number }> {
+async function prepareAndCopy(
+  job: AttachJob,
+  out: PDFDocument,
+  source: PDFDocument,
+  attachment: Attachment,
+): Promise<{ copies: PDFPage[]; dropped: number }> {
   try {
     await drawMissingAppearances(job, source)
     const pages = source.getPages()
@@ -35,7 +40,20 @@ async function prepareAndCopy(job: AttachJob, out: PDFDocument, source: PDFDocum
 
 // What a copied page keeps: what it looks like. Not kept: its place in the source's structure tree and
 // navigation (StructParents, Tabs, B), page actions (AA), thumbnails, metadata and the like.
-const PAGE_KEYS = new Set(['Type', 'Parent', 'Contents', 'Resources', 'MediaBox', 'CropBox', 'BleedBox', 'TrimBox', 'ArtBox', 'Rotate', 'UserUnit', 'Group'])
+const PAGE_KEYS = new Set([
+  'Type',
+  'Parent',
+  'Contents',
+  'Resources',
+  'MediaBox',
+  'CropBox',
+  'BleedBox',
+  'TrimBox',
+  'ArtBox',
+  'Rotate',
+  'UserUnit',
+  'Group',
+])
 
 /**
  * Make a source page ready to copy: annotations other than links are drawn into its content (the form itself
@@ -54,7 +72,12 @@ function preparePage(job: AttachJob, doc: PDFDocument, page: PDFPage, index: Map
     if (link) links.push(doc.context.register(link))
     else if (link === null) dropped++
   }
-  flatten(job, doc, page, annots.filter((annot) => !isLink(annot)))
+  flatten(
+    job,
+    doc,
+    page,
+    annots.filter((annot) => !isLink(annot)),
+  )
   for (const key of node.keys()) if (!PAGE_KEYS.has(key.decodeText())) node.delete(key)
   if (links.length) node.set(name('Annots'), doc.context.obj(links))
   return dropped
@@ -64,7 +87,10 @@ function preparePage(job: AttachJob, doc: PDFDocument, page: PDFPage, index: Map
 function annotations({ lib, name }: AttachJob, page: PDFPage): PDFDict[] {
   const annots = page.node.lookup(name('Annots'))
   if (!(annots instanceof lib.PDFArray)) return []
-  return annots.asArray().map((_, i) => annots.lookup(i)).filter((annot): annot is PDFDict => annot instanceof lib.PDFDict)
+  return annots
+    .asArray()
+    .map((_, i) => annots.lookup(i))
+    .filter((annot): annot is PDFDict => annot instanceof lib.PDFDict)
 }
 
 /** Point the copied links to the attachment's own pages (preparePage left the page's number there) at the pages' copies. */

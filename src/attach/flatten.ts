@@ -81,11 +81,21 @@ function appearance({ lib, name }: AttachJob, doc: PDFDocument, annot: PDFDict):
  * Rect; undefined when that box has no area.
  */
 function fitToRect([a, b, c, d, e, f]: number[], bbox: number[], rect: number[]): number[] | undefined {
-  const corners = [[bbox[0]!, bbox[1]!], [bbox[2]!, bbox[1]!], [bbox[0]!, bbox[3]!], [bbox[2]!, bbox[3]!]].map(([x, y]) => [a! * x! + c! * y! + e!, b! * x! + d! * y! + f!] as const)
+  const corners = [
+    [bbox[0]!, bbox[1]!],
+    [bbox[2]!, bbox[1]!],
+    [bbox[0]!, bbox[3]!],
+    [bbox[2]!, bbox[3]!],
+  ].map(([x, y]) => [a! * x! + c! * y! + e!, b! * x! + d! * y! + f!] as const)
   const xs = corners.map(([x]) => x)
   const ys = corners.map(([, y]) => y)
   const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)]
-  const [rx0, rx1, ry0, ry1] = [Math.min(rect[0]!, rect[2]!), Math.max(rect[0]!, rect[2]!), Math.min(rect[1]!, rect[3]!), Math.max(rect[1]!, rect[3]!)]
+  const [rx0, rx1, ry0, ry1] = [
+    Math.min(rect[0]!, rect[2]!),
+    Math.max(rect[0]!, rect[2]!),
+    Math.min(rect[1]!, rect[3]!),
+    Math.max(rect[1]!, rect[3]!),
+  ]
   if (x1 - x0 === 0 || y1 - y0 === 0) return undefined
   const sx = (rx1 - rx0) / (x1 - x0)
   const sy = (ry1 - ry0) / (y1 - y0)

@@ -13,7 +13,12 @@ export { letterAttachments, type CallerAttachments } from './letter-attachments.
 export { readAttachments, type AttachContext, type Attachment } from './read.js'
 
 /** Append every page of each attachment, in order, to the rendered letter: the combined PDF and its page count. */
-export async function appendAttachments(pdf: Uint8Array, attachments: Attachment[], file: string, warnings: LetterMessage[]): Promise<{ pdf: Uint8Array; pages: number }> {
+export async function appendAttachments(
+  pdf: Uint8Array,
+  attachments: Attachment[],
+  file: string,
+  warnings: LetterMessage[],
+): Promise<{ pdf: Uint8Array; pages: number }> {
   const job = await attachJob(file, warnings)
   // The letter's own catalog, info dictionary, XMP and structure tree stay as they are: pages are only added.
   // updateMetadata: false keeps pdf-lib from writing its name and the clock into the info dictionary.

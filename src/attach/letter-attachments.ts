@@ -31,6 +31,8 @@ export async function letterAttachments(
   const attachments = readAttachments(meta.attach, caller.attach ?? [], { ...files, cwd: caller.cwd, placeOf })
   // Enclosures the letter does not list itself are the attachments, named by their own Titles where they have one.
   if (layers.enclosures === undefined && attachments.length) meta.enclosures = await enclosureNames(attachments, files.file, warnings)
-  warnings.push(...pdfaClaim(caller.pdfa ?? layers.pdfa, attachments.length, caller.pdfa === undefined ? place(['pdfa']) : NOWHERE).warnings)
+  warnings.push(
+    ...pdfaClaim(caller.pdfa ?? layers.pdfa, attachments.length, caller.pdfa === undefined ? place(['pdfa']) : NOWHERE).warnings,
+  )
   return attachments
 }

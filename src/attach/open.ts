@@ -21,11 +21,19 @@ async function open(job: AttachJob, attachment: Attachment): Promise<PDFDocument
   const doc = await load(job, attachment, notes)
   refuseUnusable(job, doc, attachment)
   const why = damage(job, doc, attachment.data, notes)
-  if (why) job.warnings.push(message(`attachment "${attachment.name}" was damaged (${why}) and has been repaired; check its pages in the PDF`, 'letterpress:attach', attachment))
+  if (why)
+    job.warnings.push(
+      message(
+        `attachment "${attachment.name}" was damaged (${why}) and has been repaired; check its pages in the PDF`,
+        'letterpress:attach',
+        attachment,
+      ),
+    )
   return doc
 }
 
-const damaged = (attachment: Attachment, why: string, file: string) => attachmentError(attachment, `is damaged and could not be read (${why})`, file)
+const damaged = (attachment: Attachment, why: string, file: string) =>
+  attachmentError(attachment, `is damaged and could not be read (${why})`, file)
 
 /** The attachment parsed, with what pdf-lib says about the damage it reads past collected into `notes`. */
 async function load({ lib, file }: AttachJob, attachment: Attachment, notes: string[]): Promise<PDFDocument> {
@@ -61,7 +69,11 @@ function damage({ lib }: AttachJob, doc: PDFDocument, data: Uint8Array, notes: s
   // pdf-lib reads a file object by object rather than through its cross-reference table, so it reads past
   // some damage other readers stumble on; that is worth a look at the result.
   const invalid = doc.context.enumerateIndirectObjects().filter(([, object]) => object instanceof lib.PDFInvalidObject).length
-  return invalid ? `${invalid} unreadable object${invalid === 1 ? '' : 's'} left out` : !xrefFound(data) ? 'its cross-reference table is broken' : notes[0]
+  return invalid
+    ? `${invalid} unreadable object${invalid === 1 ? '' : 's'} left out`
+    : !xrefFound(data)
+      ? 'its cross-reference table is broken'
+      : notes[0]
 }
 
 /** Whether the file's last startxref points at a cross-reference table or stream, as in an undamaged PDF. */
@@ -72,5 +84,7 @@ function xrefFound(data: Uint8Array): boolean {
   if (offset === undefined) return false
   // Offsets count from the file's first byte; some writers count from "%PDF-" after junk before it.
   const header = bytes.subarray(0, 1024).indexOf('%PDF-')
-  return [0, header].some((shift) => /^\s*(xref|\d+\s+\d+\s+obj)\b/.test(bytes.subarray(Number(offset) + shift, Number(offset) + shift + 40).toString('latin1')))
+  return [0, header].some((shift) =>
+    /^\s*(xref|\d+\s+\d+\s+obj)\b/.test(bytes.subarray(Number(offset) + shift, Number(offset) + shift + 40).toString('latin1')),
+  )
 }

@@ -51,7 +51,12 @@ function readOne(name: string, base: string, confined: boolean, place: Place, co
   if (hasScheme(name)) throw fail('is not a local file: only PDF files on this computer are attached, nothing is fetched')
   // Confinement is checked on the real path, so a symlink out of the letter's folder is refused like a "../" path.
   const roots = confined ? [context.baseDir, ...context.allowPaths] : undefined
-  const read = readFileSafely(isAbsolute(name) ? name : resolve(base, name), { what: 'attachment', name: shown, limit: READ_LIMITS.attachment, roots })
+  const read = readFileSafely(isAbsolute(name) ? name : resolve(base, name), {
+    what: 'attachment',
+    name: shown,
+    limit: READ_LIMITS.attachment,
+    roots,
+  })
   if ('problem' in read) throw new LetterError(read.problem, place.line, place.column, context.file)
   const { data, real } = read
   // A PDF starts with "%PDF-" (readers accept a little junk before it); a Word file or an image renamed .pdf does not.

@@ -29,7 +29,12 @@ export function rebuildLink(job: AttachJob, doc: PDFDocument, annot: PDFDict, in
   if (dest === undefined) return undefined
   const view = destination(job, doc, dest)
   const target = view?.get(0)
-  const page = target instanceof lib.PDFRef ? index.get(target) : target instanceof lib.PDFNumber && Number.isInteger(target.asNumber()) ? target.asNumber() : undefined
+  const page =
+    target instanceof lib.PDFRef
+      ? index.get(target)
+      : target instanceof lib.PDFNumber && Number.isInteger(target.asNumber())
+        ? target.asNumber()
+        : undefined
   if (!view || !rect || page === undefined || page < 0 || page >= index.size) return null
   return context.obj({ Type: 'Annot', Subtype: 'Link', Rect: rect, Border: [0, 0, 0], Dest: [page, ...view.asArray().slice(1)] })
 }

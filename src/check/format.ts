@@ -3,7 +3,9 @@ import type { CheckReport } from './report.js'
 /** The report as lines for a terminal: a verdict, then each problem. */
 export function formatCheck(file: string, report: CheckReport): string[] {
   const lines: string[] = []
-  const words = report.words ? `, ${report.words.matched}/${report.words.expected} words in order (${(report.words.score * 100).toFixed(1)} %)${report.words.hyphenated ? `, ${report.words.hyphenated} hyphenated at a line end` : ''}` : ''
+  const words = report.words
+    ? `, ${report.words.matched}/${report.words.expected} words in order (${(report.words.score * 100).toFixed(1)} %)${report.words.hyphenated ? `, ${report.words.hyphenated} hyphenated at a line end` : ''}`
+    : ''
   lines.push(`${report.ok ? '✓' : '✗'} ${file}: ${report.pages} page${report.pages === 1 ? '' : 's'}${words}`)
   return [...lines, ...checkProblems(report).map((p) => `  ${p}`)]
 }

@@ -21,7 +21,15 @@ export interface CheckOptions {
 /** Read a PDF back the way an applicant-tracking system does and compare it with its Markdown source. */
 export async function checkPdf(pdf: Uint8Array, options: CheckOptions = {}): Promise<CheckReport> {
   const facts = await readPdf(pdf)
-  const report: CheckReport = { ok: true, pages: facts.pages, words: null, wordProblems: [], fontsNotEmbedded: [], metadataMissing: [], pageProblems: [] }
+  const report: CheckReport = {
+    ok: true,
+    pages: facts.pages,
+    words: null,
+    wordProblems: [],
+    fontsNotEmbedded: [],
+    metadataMissing: [],
+    pageProblems: [],
+  }
   if (options.source !== undefined) {
     const { words: expected, hyphenate } = readSource(options.source)
     const { matched, hyphenated, problems } = compareWords(expected, facts.text, options.hyphenate ?? hyphenate)
@@ -39,6 +47,7 @@ export async function checkPdf(pdf: Uint8Array, options: CheckOptions = {}): Pro
     if (!paper) report.pageProblems.push(`page ${i + 1} is ${w} × ${h} pt, neither A4 nor Letter`)
   })
   if (new Set(sizes.map((s) => s.join('x'))).size > 1) report.pageProblems.push('pages have different sizes')
-  report.ok = !report.wordProblems.length && !report.fontsNotEmbedded.length && !report.metadataMissing.length && !report.pageProblems.length
+  report.ok =
+    !report.wordProblems.length && !report.fontsNotEmbedded.length && !report.metadataMissing.length && !report.pageProblems.length
   return report
 }

@@ -90,7 +90,9 @@ function fontObjects(bytes: Uint8Array): PdfFacts['fonts'] {
   }
   const fonts: PdfFacts['fonts'] = []
   const objects = texts.flatMap((text) => [...text.matchAll(/(\d+) 0 obj\s*<<([\s\S]*?)\nendobj/g)].map((m) => [m[1]!, m[2]!] as const))
-  const descriptors = new Map(objects.filter(([, body]) => /\/Type\s*\/FontDescriptor/.test(body)).map(([id, body]) => [id, /\/FontFile[23]?\s/.test(body)]))
+  const descriptors = new Map(
+    objects.filter(([, body]) => /\/Type\s*\/FontDescriptor/.test(body)).map(([id, body]) => [id, /\/FontFile[23]?\s/.test(body)]),
+  )
   for (const [, body] of objects) {
     if (!/\/Type\s*\/Font\b/.test(body)) continue
     const subtype = /\/Subtype\s*\/(\w+)/.exec(body)?.[1] ?? '?'
@@ -101,6 +103,3 @@ function fontObjects(bytes: Uint8Array): PdfFacts['fonts'] {
   }
   return fonts
 }
-
-
-

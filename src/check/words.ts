@@ -25,10 +25,7 @@ function wordOf(token: string): string {
 
 /** Normalised words of a text: NFKC, quotes and dashes folded, edge punctuation stripped, lower case. */
 export function wordsOf(text: string): string[] {
-  return fold(text)
-    .split(/\s+/)
-    .map(wordOf)
-    .filter(Boolean)
+  return fold(text).split(/\s+/).map(wordOf).filter(Boolean)
 }
 
 const NOT_SET = new Set(['yaml', 'definition', 'html', 'image', 'imageReference', 'footnoteDefinition'])
@@ -63,7 +60,10 @@ export function readSource(markdown: string): { words: string[]; hyphenate: bool
   }
   collect(tree)
   const body = textOf(tree as Root, cited)
-  const endnotes = cited.map((id) => notes.get(id)).filter((n): n is Nodes => Boolean(n)).map((n) => textOf(n, cited))
+  const endnotes = cited
+    .map((id) => notes.get(id))
+    .filter((n): n is Nodes => Boolean(n))
+    .map((n) => textOf(n, cited))
   return { words: wordsOf([body, ...endnotes].join(' ')), hyphenate: raw.hyphenate === true }
 }
 
@@ -166,7 +166,11 @@ export function readWords(text: string | string[], expected: string[], hyphenate
  * Align the expected words with the extracted ones (longest common subsequence) and explain every expected
  * word that does not line up; hyphenation splits are accepted (and counted) when `hyphenate` is set.
  */
-export function compareWords(expected: string[], text: string | string[], hyphenate = false): { matched: number; hyphenated: number; problems: WordProblem[] } {
+export function compareWords(
+  expected: string[],
+  text: string | string[],
+  hyphenate = false,
+): { matched: number; hyphenated: number; problems: WordProblem[] } {
   const { words: found, hyphenated } = readWords(text, expected, hyphenate)
   const n = expected.length
   const m = found.length

@@ -88,7 +88,9 @@ export function parseTimeout(value: string | undefined): number {
   if (value === undefined) return DEFAULT_TIMEOUT_S
   const seconds = Number(value)
   if (!(seconds >= 0.001 && seconds <= MAX_TIMEOUT_S)) {
-    throw new UsageError(`--timeout must be a number of seconds from 0.001 to ${MAX_TIMEOUT_S} (about 24 days, the longest a timer holds), not "${value}"`)
+    throw new UsageError(
+      `--timeout must be a number of seconds from 0.001 to ${MAX_TIMEOUT_S} (about 24 days, the longest a timer holds), not "${value}"`,
+    )
   }
   return seconds
 }
@@ -154,7 +156,8 @@ export function parseCli(argv: string[]): CliOptions {
   let maxPages: number | undefined
   if (values['max-pages'] !== undefined) {
     maxPages = Number(values['max-pages'])
-    if (!Number.isInteger(maxPages) || maxPages < 1) throw new UsageError(`--max-pages must be a whole number of 1 or more, not "${values['max-pages']}"`)
+    if (!Number.isInteger(maxPages) || maxPages < 1)
+      throw new UsageError(`--max-pages must be a whole number of 1 or more, not "${values['max-pages']}"`)
   }
   return {
     inputs: positionals.length ? positionals : ['letters'],

@@ -47,7 +47,8 @@ export interface BatchContext {
 export async function renderBatch(context: BatchContext, tasks: Task[], progress?: (text: string) => void): Promise<void> {
   const inFlight: (Promise<Rendered> | null)[] = []
   for (let i = 0; i < tasks.length; i++) {
-    while (!context.stop.signal && inFlight.length < tasks.length && inFlight.length < i + 2 * context.jobs) inFlight.push(renderTask(context, tasks[inFlight.length]!))
+    while (!context.stop.signal && inFlight.length < tasks.length && inFlight.length < i + 2 * context.jobs)
+      inFlight.push(renderTask(context, tasks[inFlight.length]!))
     // A render never waits on I/O, so let signal handlers run between letters.
     await new Promise((resolve) => setImmediate(resolve))
     if (context.stop.signal) break
@@ -74,7 +75,12 @@ async function renderTask(context: BatchContext, task: Task): Promise<Rendered> 
 }
 
 /** One letter's report entry: its PDF checked and written, or why it was not. */
-async function writeLetter(context: BatchContext, task: Task, rendered: Rendered, progress?: (text: string) => void): Promise<LetterReport> {
+async function writeLetter(
+  context: BatchContext,
+  task: Task,
+  rendered: Rendered,
+  progress?: (text: string) => void,
+): Promise<LetterReport> {
   const { path: input, sub, row } = task
   const entry: LetterReport = { input, ...(row && { row: row.index }), output: null, pages: 0, bytes: 0, ms: 0, warnings: [], error: null }
   const started = performance.now()
@@ -112,15 +118,25 @@ function checkCollision(context: BatchContext, target: string, label: string): v
   const earlier = context.written.get(outputKey(target))
   // (Watch mode renders a letter again: its own earlier output is no collision.)
   if (!earlier || earlier.label === label) return
-  const as = earlier.target === target ? '' : ` as ${shownPath(earlier.target, cwd)} (names that differ only in case or Unicode form are one file on macOS and Windows)`
-  throw new LetterError(`output ${shownPath(target, cwd)} is already written by ${earlier.label} in this run${as}; set a different "output" name`)
+  const as =
+    earlier.target === target
+      ? ''
+      : ` as ${shownPath(earlier.target, cwd)} (names that differ only in case or Unicode form are one file on macOS and Windows)`
+  throw new LetterError(
+    `output ${shownPath(target, cwd)} is already written by ${earlier.label} in this run${as}; set a different "output" name`,
+  )
 }
 
 /**
  * With --check: the worker read the PDF back against its source before returning it; a letter that fails the
  * check throws, so it is not written and an earlier PDF stays as it was.
  */
-async function checkReadBack(context: BatchContext, entry: LetterReport, check: NonNullable<NonNullable<Rendered['result']>['check']>, progress?: (text: string) => void): Promise<void> {
+async function checkReadBack(
+  context: BatchContext,
+  entry: LetterReport,
+  check: NonNullable<NonNullable<Rendered['result']>['check']>,
+  progress?: (text: string) => void,
+): Promise<void> {
   if (check.error !== undefined) {
     entry.check = { ok: false, problems: [check.error], words: null }
     throw new LetterError(`check failed: ${check.error}; not written`)
@@ -146,7 +162,8 @@ function writeOutput(context: BatchContext, target: string, pdf: Uint8Array): vo
 function failLetter(context: BatchContext, entry: LetterReport, error: unknown, progress?: (text: string) => void): void {
   const { io, setup } = context
   progress?.('')
-  if (!(error instanceof LetterError) && setup.options.verbose) io.err(String(error instanceof RenderCrash ? error.detail : (error as Error)?.stack))
+  if (!(error instanceof LetterError) && setup.options.verbose)
+    io.err(String(error instanceof RenderCrash ? error.detail : (error as Error)?.stack))
   entry.error = reportError(io.cwd, asLetterError(error, 'could not render: '), entry.input)
   context.report.ok = false
 }

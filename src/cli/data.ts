@@ -28,7 +28,8 @@ export function readRows(path: string, shown = path): DataRow[] {
   if (type === '.csv') {
     try {
       // Each header name once: with a repeated name, a row could keep only one of its cells.
-      const header = (names: string[]) => names.map((name, i) => (names.indexOf(name) === i ? name : fail(`column "${name}" appears twice in the header line`)))
+      const header = (names: string[]) =>
+        names.map((name, i) => (names.indexOf(name) === i ? name : fail(`column "${name}" appears twice in the header line`)))
       rows = parseCsv(text, { columns: header, bom: true, trim: true, skip_empty_lines: true })
     } catch (error) {
       const e = error as Error & { lines?: number }
@@ -45,7 +46,8 @@ export function readRows(path: string, shown = path): DataRow[] {
   } else {
     throw new LetterError('data file must be .csv, .json, .yaml or .yml', null, null, shown)
   }
-  if (!Array.isArray(rows)) throw new LetterError('data must be a list of rows (a CSV with a header line, or a JSON/YAML list of mappings)', null, null, shown)
+  if (!Array.isArray(rows))
+    throw new LetterError('data must be a list of rows (a CSV with a header line, or a JSON/YAML list of mappings)', null, null, shown)
   // No rows is bad input, as an empty input folder is: a run that renders nothing must not look as if it worked.
   if (!rows.length) throw new LetterError('data file has no rows', null, null, shown)
   return rows.map((values, i) => {

@@ -28,7 +28,12 @@ const NOT_SEARCHED = new Set(['node_modules'])
  * Expand files, folders and globs into a sorted, de-duplicated list of .md letters; nothing matching is bad usage.
  * A folder search never leaves its folder (see searchFolder); what it passes over goes to `onSkip`.
  */
-export async function expandInputs(inputs: string[], cwd = process.cwd(), outDir?: string, onSkip?: (skipped: Skipped) => void): Promise<Input[]> {
+export async function expandInputs(
+  inputs: string[],
+  cwd = process.cwd(),
+  outDir?: string,
+  onSkip?: (skipped: Skipped) => void,
+): Promise<Input[]> {
   // Keyed by real path: a letter reached twice (named and found, or through a link) renders once.
   const found = new Map<string, Input>()
   const ignore = ['**/node_modules/**', '**/.git/**']

@@ -8,7 +8,8 @@ import { LetterError, type Problem } from '../parse/errors.js'
 export type JobKind = 'render' | 'check'
 
 /** A render, with `check` read back in the same worker before it is returned; or a read-back of a PDF. */
-type Job = { kind: 'render'; markdown: string; options: RenderOptions; check: boolean } | { kind: 'check'; pdf: Uint8Array; options: CheckOptions }
+type Job =
+  { kind: 'render'; markdown: string; options: RenderOptions; check: boolean } | { kind: 'check'; pdf: Uint8Array; options: CheckOptions }
 
 /** What a read-back found: its report, or why the PDF could not be read (a compression bomb, not a PDF). */
 export type CheckOutcome = { report: CheckReport; error?: undefined } | { error: string; report?: undefined }
@@ -24,14 +25,20 @@ type Reply = {
 }
 
 /** What each part of a job is called in messages about its limits. */
-const DOING: Record<JobKind, { verb: string; noun: string }> = { render: { verb: 'rendering', noun: 'letter' }, check: { verb: 'checking', noun: 'check' } }
+const DOING: Record<JobKind, { verb: string; noun: string }> = {
+  render: { verb: 'rendering', noun: 'letter' },
+  check: { verb: 'checking', noun: 'check' },
+}
 
 /** A read-back stopped by a limit (time, memory): the letter's problem, but one of its check. */
 export class CheckStopped extends LetterError {}
 
 /** An error that is not about the letter: a bug or a crash inside a worker (its stack for --verbose). */
 export class RenderCrash extends Error {
-  constructor(message: string, readonly detail?: string) {
+  constructor(
+    message: string,
+    readonly detail?: string,
+  ) {
     super(message)
   }
 }
@@ -169,13 +176,15 @@ export class WorkerPool {
         }
         done(true)
         if (reply.result || reply.check) resolve(reply)
-        else if (reply.error?.letter) reject(new LetterError(reply.error.message, reply.error.line, reply.error.column, reply.error.file, reply.error.more))
+        else if (reply.error?.letter)
+          reject(new LetterError(reply.error.message, reply.error.line, reply.error.column, reply.error.file, reply.error.more))
         else reject(new RenderCrash(reply.error?.message ?? 'unknown error', reply.error?.stack))
       }
       const onError = (error: Error & { code?: string }) => {
         done(false)
         const { verb, noun } = DOING[phase]
-        if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') reject(stopped(`ran out of memory while ${verb} (a ${noun} may use ${WORKER_HEAP_MB} MB)`))
+        if (error.code === 'ERR_WORKER_OUT_OF_MEMORY')
+          reject(stopped(`ran out of memory while ${verb} (a ${noun} may use ${WORKER_HEAP_MB} MB)`))
         else reject(new RenderCrash(error.message, error.stack))
       }
       let timer = setTimeout(onTimeout, this.timeoutMs)

@@ -34,7 +34,10 @@ interface State {
 }
 
 /** pdf.js files the page loads, from the installed pdfjs-dist (nothing from the network). */
-const PDFJS: Record<string, string> = { '/pdfjs/pdf.mjs': 'pdfjs-dist/build/pdf.min.mjs', '/pdfjs/pdf.worker.mjs': 'pdfjs-dist/build/pdf.worker.min.mjs' }
+const PDFJS: Record<string, string> = {
+  '/pdfjs/pdf.mjs': 'pdfjs-dist/build/pdf.min.mjs',
+  '/pdfjs/pdf.worker.mjs': 'pdfjs-dist/build/pdf.worker.min.mjs',
+}
 
 /** A running preview: its letter, its pool, the last good PDF, what the page was last told, and the pages listening. */
 interface Preview {
@@ -58,7 +61,15 @@ export async function runPreview(argv: string[], io: Io, stopping: Promise<void>
     return 0
   }
   const [input] = await expandInputs(args.letters, io.cwd)
-  const preview: Preview = { io, input: input!, file: resolve(io.cwd, input!.path), pool: new WorkerPool(60_000, 1), pdf: null, state: { version: 0, ok: false, pages: 0, ms: 0, messages: [] }, clients: new Set() }
+  const preview: Preview = {
+    io,
+    input: input!,
+    file: resolve(io.cwd, input!.path),
+    pool: new WorkerPool(60_000, 1),
+    pdf: null,
+    state: { version: 0, ok: false, pages: 0, ms: 0, messages: [] },
+    clients: new Set(),
+  }
   // 2. The page, served to this machine only.
   const { server, address } = await serve(preview, args.port)
   // 3. The watch: the letter renders again when it or what it uses changes.
@@ -91,14 +102,23 @@ function previewArgs(argv: string[]): { letters: string[]; port: number } | unde
 
 /** Render the letter and tell every page: its pages and warnings, or its errors beside the last good pages. */
 async function renderPreview(preview: Preview): Promise<void> {
-  const { io, file, input: { path } } = preview
+  const {
+    io,
+    file,
+    input: { path },
+  } = preview
   const started = performance.now()
   const messages: State['messages'] = []
   try {
     // A broken config is shown like a broken letter.
     const config = loadConfig(io.cwd)
     // The config's lines are not the letter's: the page marks no line for them.
-    for (const w of config.warnings) messages.push({ severity: 'warning', text: formatMessage('', 'warning', { ...w, file: w.file && shownPath(w.file, io.cwd) }), ...NOWHERE })
+    for (const w of config.warnings)
+      messages.push({
+        severity: 'warning',
+        text: formatMessage('', 'warning', { ...w, file: w.file && shownPath(w.file, io.cwd) }),
+        ...NOWHERE,
+      })
     const markdown = readLetter(file, path)
     const result = await preview.pool.render(markdown, {
       path,
@@ -108,8 +128,15 @@ async function renderPreview(preview: Preview): Promise<void> {
       allowPaths: config.file ? [dirname(config.file)] : [],
     })
     preview.pdf = result.pdf
-    for (const w of result.warnings) messages.push({ severity: 'warning', text: formatMessage(path, 'warning', w), line: w.line, column: w.column })
-    preview.state = { version: preview.state.version + 1, ok: true, pages: result.pages, ms: Math.round(performance.now() - started), messages }
+    for (const w of result.warnings)
+      messages.push({ severity: 'warning', text: formatMessage(path, 'warning', w), line: w.line, column: w.column })
+    preview.state = {
+      version: preview.state.version + 1,
+      ok: true,
+      pages: result.pages,
+      ms: Math.round(performance.now() - started),
+      messages,
+    }
     io.out(`✓ ${path}  ${result.pages} page${result.pages === 1 ? '' : 's'}, ${preview.state.ms} ms`)
   } catch (error) {
     // The page keeps showing the last good render, with the error beside it.
@@ -117,9 +144,20 @@ async function renderPreview(preview: Preview): Promise<void> {
     // Every problem of one pass (each schema problem of the front matter or a theme file) is shown.
     for (const p of e.problems) {
       const where = p.file ? shownPath(resolve(io.cwd, p.file), io.cwd) : path
-      messages.push({ severity: 'error', text: formatMessage(where, 'error', { message: p.message, line: p.line, column: p.column }), line: p.line, column: p.column })
+      messages.push({
+        severity: 'error',
+        text: formatMessage(where, 'error', { message: p.message, line: p.line, column: p.column }),
+        line: p.line,
+        column: p.column,
+      })
     }
-    preview.state = { version: preview.state.version + 1, ok: false, pages: preview.state.pages, ms: Math.round(performance.now() - started), messages }
+    preview.state = {
+      version: preview.state.version + 1,
+      ok: false,
+      pages: preview.state.pages,
+      ms: Math.round(performance.now() - started),
+      messages,
+    }
     io.out(`✗ ${path}  ${e.message}`)
   }
   for (const res of preview.clients) send(preview, res)
@@ -137,7 +175,8 @@ async function serve(preview: Preview, port: number): Promise<{ server: Server; 
     await new Promise<void>((ready, fail) => server.once('error', fail).listen(port, '127.0.0.1', ready))
   } catch (error) {
     await preview.pool.close()
-    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new UsageError(`port ${port} is in use; choose another with --port, or leave it out for a free one`)
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
+      throw new UsageError(`port ${port} is in use; choose another with --port, or leave it out for a free one`)
     throw error
   }
   return { server, address: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` }

@@ -7,7 +7,9 @@ import { PatchTargetError } from '../patches/target.js'
 import type { RenderOptions } from '../letter.js'
 import type { CheckOutcome, JobKind } from './pool.js'
 
-type Job = { id: number } & ({ kind: 'render'; markdown: string; options: RenderOptions; check: boolean } | { kind: 'check'; pdf: Uint8Array; options: CheckOptions })
+type Job = { id: number } & (
+  { kind: 'render'; markdown: string; options: RenderOptions; check: boolean } | { kind: 'check'; pdf: Uint8Array; options: CheckOptions }
+)
 
 removeFetch()
 const stacks = { render: () => import('../letter.js'), check: () => import('../check/index.js') }
@@ -39,7 +41,11 @@ async function runJob(job: Job): Promise<void> {
     // Read back against the source as the reader sees it: placeholders filled from the row and the front matter.
     const { fillSourceText } = await import('../parse/placeholders.js')
     parentPort!.postMessage({ id: job.id, phase: 'check' })
-    check = await checkOutcome(result.pdf, { source: fillSourceText(job.markdown, job.options.values, result.meta), letterPages: result.letterPages, hyphenate: result.meta.hyphenate })
+    check = await checkOutcome(result.pdf, {
+      source: fillSourceText(job.markdown, job.options.values, result.meta),
+      letterPages: result.letterPages,
+      hyphenate: result.meta.hyphenate,
+    })
   }
   parentPort!.postMessage({ id: job.id, result, check, ms: performance.now() - started }, [result.pdf.buffer as ArrayBuffer])
 }
@@ -51,7 +57,15 @@ parentPort!.on('message', async (job: Job) => {
     const e = error as Error & { line?: number | null; column?: number | null; file?: string; more?: unknown[] }
     parentPort!.postMessage({
       id: job.id,
-      error: { letter: error instanceof LetterError, message: e.message, line: e.line ?? null, column: e.column ?? null, file: e.file, more: e.more, stack: e.stack },
+      error: {
+        letter: error instanceof LetterError,
+        message: e.message,
+        line: e.line ?? null,
+        column: e.column ?? null,
+        file: e.file,
+        more: e.more,
+        stack: e.stack,
+      },
     })
   }
 })

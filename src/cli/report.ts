@@ -57,7 +57,12 @@ export function paint(color: keyof typeof COLORS, text: string, on = false): str
 }
 
 /** A message as remark prints it: `file:line:column severity message` (the severity coloured when `color`). */
-export function formatMessage(file: string, severity: 'warning' | 'error', m: Pick<LetterMessage, 'message' | 'line' | 'column' | 'file'>, color = false): string {
+export function formatMessage(
+  file: string,
+  severity: 'warning' | 'error',
+  m: Pick<LetterMessage, 'message' | 'line' | 'column' | 'file'>,
+  color = false,
+): string {
   const place = m.line === null ? '' : `:${m.line}${m.column === null ? '' : `:${m.column}`}`
   return `${m.file ?? file}${place} ${paint(severity === 'error' ? 'red' : 'yellow', severity, color)} ${m.message}`
 }
@@ -84,7 +89,10 @@ export function summary(report: Report, color = false, run: { total?: number; st
   const total = run.total ?? report.letters.length
   const parts = [`${done} of ${total} letter${total === 1 ? '' : 's'} rendered`]
   if (warnings) parts.push(`${warnings} warning${warnings === 1 ? '' : 's'}`)
-  if (failed.length) parts.push(paint('red', `failed: ${failed.map((l) => (l.row === undefined ? l.input : `${l.input} (row ${l.row})`)).join(', ')}`, color))
+  if (failed.length)
+    parts.push(
+      paint('red', `failed: ${failed.map((l) => (l.row === undefined ? l.input : `${l.input} (row ${l.row})`)).join(', ')}`, color),
+    )
   if (run.stopped) parts.push(`stopped by ${run.stopped}`)
   return parts.join('; ')
 }

@@ -111,7 +111,11 @@ function checkedOptions(options: CliOptions, io: Io): Pick<RunSetup, 'options' |
     const found = checkFile(resolve(io.cwd, file), { what: 'attachment', name: file, limit: READ_LIMITS.attachment })
     if ('problem' in found) throw new UsageError(`${found.problem} (--attach)`)
   }
-  return { options: { ...options, theme }, allowPaths: options.allowPaths.map((dir) => resolve(io.cwd, dir)), sourceDateEpoch: parseEpoch(io.env.SOURCE_DATE_EPOCH) }
+  return {
+    options: { ...options, theme },
+    allowPaths: options.allowPaths.map((dir) => resolve(io.cwd, dir)),
+    sourceDateEpoch: parseEpoch(io.env.SOURCE_DATE_EPOCH),
+  }
 }
 
 /** --theme: a built-in theme's name, or a theme file checked by the read rule, parsed and checked, and made absolute. */
@@ -143,7 +147,11 @@ function loadProject(cwd: string, allowPaths: string[]): ProjectConfig {
   const config = loadConfig(cwd)
   if (config.file) {
     const dir = dirname(config.file)
-    checkTheme(config.raw.theme ?? 'classic', { baseDir: dir, file: config.file, roots: [dir, ...allowPaths], place: config.place(['theme']) }, config.raw.colors)
+    checkTheme(
+      config.raw.theme ?? 'classic',
+      { baseDir: dir, file: config.file, roots: [dir, ...allowPaths], place: config.place(['theme']) },
+      config.raw.colors,
+    )
   }
   return config
 }

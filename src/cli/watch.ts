@@ -58,7 +58,12 @@ export function isIgnored(path: string, outDir: string): boolean {
  * Watch files and folders (missing ones too: they count once created); after each burst of changes call
  * `onChange` once with the changed absolute paths, one call at a time. Resolves once the watch is ready.
  */
-async function watchFiles(paths: string[], outDir: string, onChange: (files: string[]) => Promise<void>, onError: (error: unknown) => void): Promise<FileWatch> {
+async function watchFiles(
+  paths: string[],
+  outDir: string,
+  onChange: (files: string[]) => Promise<void>,
+  onError: (error: unknown) => void,
+): Promise<FileWatch> {
   const watcher = watch(paths, { ignoreInitial: true, ignored: (path) => isIgnored(path, outDir) })
   const changed = new Set<string>()
   let timer: NodeJS.Timeout | undefined
@@ -123,9 +128,14 @@ export async function watchLetters(setup: WatchSetup): Promise<FileWatch> {
       return files.includes(letter) || (others.length > 0 && others.some((f) => names(t).includes(basename(f))))
     })
   }
-  const watcher = await watchFiles([...folders(), ...setup.shared, ...setup.named(), setup.fontsDir], setup.outDir, async (files) => {
-    const batch = await affected(files)
-    if (batch.length) await setup.render(batch)
-  }, setup.onError)
+  const watcher = await watchFiles(
+    [...folders(), ...setup.shared, ...setup.named(), setup.fontsDir],
+    setup.outDir,
+    async (files) => {
+      const batch = await affected(files)
+      if (batch.length) await setup.render(batch)
+    },
+    setup.onError,
+  )
   return watcher
 }

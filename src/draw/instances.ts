@@ -22,7 +22,8 @@ const TEXT_PARENTS = new Set(['TEXT', 'LINK', 'TSPAN', 'NOTE'])
 export function toInstances(node: ReactNode, parentType = ''): Instance[] {
   if (node === null || node === undefined || typeof node === 'boolean') return []
   if (Array.isArray(node)) return node.flatMap((child) => toInstances(child, parentType))
-  if (typeof node === 'string' || typeof node === 'number') return TEXT_PARENTS.has(parentType) ? [{ type: 'TEXT_INSTANCE', value: String(node) }] : []
+  if (typeof node === 'string' || typeof node === 'number')
+    return TEXT_PARENTS.has(parentType) ? [{ type: 'TEXT_INSTANCE', value: String(node) }] : []
   if (!isValidElement(node)) return []
   const element = node as { type: unknown; props: Record<string, unknown> & { children?: ReactNode; style?: unknown } }
   if (element.type === FRAGMENT) return toInstances(element.props.children, parentType)

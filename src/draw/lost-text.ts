@@ -55,14 +55,20 @@ export function lostText(layout: Instance): string | null {
       if (node.type === 'TEXT') {
         const lines = (node.lines ?? []).filter((l) => l.string?.trim())
         if (!lines.length) continue
-        if ((box.width ?? 0) < TOLERANCE) return `text is set in no width on page ${p + 1} (${quote(lines.map((l) => l.string).join(' '))}): the layout cannot set it (nested too deeply, or in too narrow a column)`
+        if ((box.width ?? 0) < TOLERANCE)
+          return `text is set in no width on page ${p + 1} (${quote(lines.map((l) => l.string).join(' '))}): the layout cannot set it (nested too deeply, or in too narrow a column)`
         const left = x + (box.left ?? 0) + (box.paddingLeft ?? 0) - (node.alignOffset ?? 0)
         const top = y + (box.top ?? 0) + (box.paddingTop ?? 0) - (node.lines![0]?.box?.y ?? 0)
         for (const line of lines) {
           const lx = left + (line.box?.x ?? 0)
           const ly = top + (line.box?.y ?? 0)
-          const off = lx < -TOLERANCE || ly < -TOLERANCE || lx + inkWidth(line) > width + TOLERANCE || ly + (line.box?.height ?? 0) > height + TOLERANCE
-          if (off) return `text runs off page ${p + 1} (${quote(line.string!)}): the layout cannot set it; shorten the block or let it break`
+          const off =
+            lx < -TOLERANCE ||
+            ly < -TOLERANCE ||
+            lx + inkWidth(line) > width + TOLERANCE ||
+            ly + (line.box?.height ?? 0) > height + TOLERANCE
+          if (off)
+            return `text runs off page ${p + 1} (${quote(line.string!)}): the layout cannot set it; shorten the block or let it break`
         }
         continue
       }

@@ -73,7 +73,11 @@ function tag(doc: Doc, root: Instance, document: Struct) {
       const hasRole = typeof props.role === 'string' && props.role !== 'Artifact'
       if (LEAVES.has(child.type)) {
         if (isArtifact) {
-          out.push(marker(() => doc.markContent('Artifact')), child, marker(() => doc.endMarkedContent()))
+          out.push(
+            marker(() => doc.markContent('Artifact')),
+            child,
+            marker(() => doc.endMarkedContent()),
+          )
         } else {
           // A block of text with no role of its own is a paragraph. Structure elements are made here, in
           // drawing order, so the structure tree reads in the letter's order.

@@ -11,14 +11,24 @@ export function closingHeight(theme: Theme, signerLines: number, signature: bool
 }
 
 /** The closing kept together on one page (unless `keep` is false: too tall for that): phrase, signature image (or room to sign), the signer's lines. */
-export function Closing(props: { theme: Theme; phrase: ReactNode; signature?: Buffer; signer: ReactNode[]; pull?: number; keep?: boolean }) {
+export function Closing(props: {
+  theme: Theme
+  phrase: ReactNode
+  signature?: Buffer
+  signer: ReactNode[]
+  pull?: number
+  keep?: boolean
+}) {
   const { theme, phrase, signature, signer, pull = 0, keep = true } = props
   // `pull`: room the block above reserved for the closing (its bottom padding), taken back here.
   return (
     <View wrap={!keep} style={{ marginTop: theme.space.closing - pull }}>
       <Text style={bodyText(theme)}>{phrase}</Text>
       {signature ? (
-        <Image src={signature} style={{ height: theme.signature.height, objectFit: 'contain', objectPosition: 'left', marginVertical: theme.space.listItem }} />
+        <Image
+          src={signature}
+          style={{ height: theme.signature.height, objectFit: 'contain', objectPosition: 'left', marginVertical: theme.space.listItem }}
+        />
       ) : (
         <View style={{ height: theme.space.signatureGap - theme.size.body * theme.leading.body }} />
       )}

@@ -12,7 +12,10 @@ type Din = NonNullable<Theme['din']>
 /** Fold marks and the hole mark at the left edge, where a folded A4 sheet needs them. */
 function Marks({ theme, din }: { theme: Theme; din: Din }) {
   const mark = (top: number, length: number, key: number) => (
-    <View key={key} style={{ position: 'absolute', top, left: 0, width: length, borderTopWidth: theme.rule.width, borderTopColor: theme.colors.rule }} />
+    <View
+      key={key}
+      style={{ position: 'absolute', top, left: 0, width: length, borderTopWidth: theme.rule.width, borderTopColor: theme.colors.rule }}
+    />
   )
   return (
     <>
@@ -32,13 +35,23 @@ export function DinHead(props: { theme: Theme; din: Din; from?: Person; to?: Per
   const { margin } = theme.page
   // react-pdf places a page's absolute children from the sheet's edge, as the form measures them.
   const at = (left: number, top: number) => ({ position: 'absolute' as const, left, top })
-  const small = { fontFamily: stack(theme, theme.fonts.body), fontSize: theme.size.small, color: theme.colors.muted, lineHeight: theme.leading.tight }
+  const small = {
+    fontFamily: stack(theme, theme.fonts.body),
+    fontSize: theme.size.small,
+    color: theme.colors.muted,
+    lineHeight: theme.leading.tight,
+  }
   const returnAddress = from ? [from.name, ...from.address].filter(Boolean).join(' · ') : ''
   const recipient = to ? recipientLines(to) : []
   const info: [string, ReactNode][] = []
   if (from?.phone) info.push([labels.phone, from.phone])
   if (from?.email) {
-    info.push([labels.email, <Link src={`mailto:${from.email}`} style={{ color: theme.colors.text, textDecoration: 'none' }}>{from.email}</Link>])
+    info.push([
+      labels.email,
+      <Link src={`mailto:${from.email}`} style={{ color: theme.colors.text, textDecoration: 'none' }}>
+        {from.email}
+      </Link>,
+    ])
   }
   if (date !== false) info.push([labels.date, date])
   const { addressField: field } = din
@@ -52,7 +65,9 @@ export function DinHead(props: { theme: Theme; din: Din; from?: Person; to?: Per
       ) : null}
       <View style={[at(field.left, field.top), { width: field.width, height: field.height, paddingLeft: din.addressInset }]}>
         <View style={{ height: din.notesZone, justifyContent: 'flex-end' }}>
-          {returnAddress ? <Text style={[small, { fontSize: theme.size.small * 0.85, textDecoration: 'underline' }]}>{returnAddress}</Text> : null}
+          {returnAddress ? (
+            <Text style={[small, { fontSize: theme.size.small * 0.85, textDecoration: 'underline' }]}>{returnAddress}</Text>
+          ) : null}
         </View>
         {recipient.map((line, i) => (
           <Text key={i} style={[bodyText(theme), { lineHeight: theme.leading.tight }]}>

@@ -12,7 +12,12 @@ export type DocumentInfo = LetterLayout['document'] & { title: string }
  * The PDF's properties and the letter's topic (what it is about, in its own words: the title, the subject, the
  * `#` heading); the file name is only the last-resort title. `meta` has its subject and title typeset (smartenMeta).
  */
-export function documentProperties(meta: LetterMeta, parts: LetterParts, file: string, sourceDateEpoch?: number): { document: DocumentInfo; topic?: string } {
+export function documentProperties(
+  meta: LetterMeta,
+  parts: LetterParts,
+  file: string,
+  sourceDateEpoch?: number,
+): { document: DocumentInfo; topic?: string } {
   const topic = meta.title ?? meta.subject ?? (parts.title ? toString(parts.title) : undefined)
   const when = sourceDateEpoch === undefined ? new Date() : new Date(sourceDateEpoch * 1000)
   const document = {

@@ -65,7 +65,12 @@ const PAGE_END_WASTE = 0.03
  * Guess the first step that fits `limit` pages, from how far the theme's own layout overflows: text height
  * grows with size² × leading ÷ column width, spacing with its scale. Only a starting point for the search.
  */
-export function guessFitting(steps: Theme[], laid: { pages: number; lastPageFill: number }, limit: number, paper: { width: number; height: number }): number {
+export function guessFitting(
+  steps: Theme[],
+  laid: { pages: number; lastPageFill: number },
+  limit: number,
+  paper: { width: number; height: number },
+): number {
   const base = steps[0]!
   const area = (t: Theme) => paper.height - t.page.margin.top - t.page.margin.bottom
   const width = (t: Theme) => paper.width - t.page.margin.left - t.page.margin.right
@@ -126,12 +131,23 @@ export interface Layouts<Element, Laid extends Paginated> {
  * the loosest of the theme's fit steps that meets it. Past max-pages otherwise, or at every step, a LetterError
  * says by how much.
  */
-export async function fitToPages<Element, Laid extends Paginated>(first: Element, { build, paginate }: Layouts<Element, Laid>, theme: Theme, meta: Pick<LetterMeta, 'maxPages' | 'fit' | 'paper'>, file: string): Promise<Laid> {
+export async function fitToPages<Element, Laid extends Paginated>(
+  first: Element,
+  { build, paginate }: Layouts<Element, Laid>,
+  theme: Theme,
+  meta: Pick<LetterMeta, 'maxPages' | 'fit' | 'paper'>,
+  file: string,
+): Promise<Laid> {
   const laid = await paginate(first)
   const limit = meta.maxPages
   if (limit === undefined || laid.pages <= limit) return laid
   if (!meta.fit) {
-    throw new LetterError(`letter runs to ${laid.pages} pages; at most ${limit} allowed (max-pages; fit: true or --fit may shrink it)`, null, null, file)
+    throw new LetterError(
+      `letter runs to ${laid.pages} pages; at most ${limit} allowed (max-pages; fit: true or --fit may shrink it)`,
+      null,
+      null,
+      file,
+    )
   }
   const steps = fitSteps(theme)
   const tries = new Map<number, Laid>([[0, laid]])
@@ -139,7 +155,11 @@ export async function fitToPages<Element, Laid extends Paginated>(first: Element
     if (!tries.has(i)) tries.set(i, await paginate(build(steps[i]!)))
     return tries.get(i)!.pages <= limit
   }
-  const found = await firstFitting(steps.length, attempt, guessFitting(steps, laid, limit, { width: PAPER_WIDTH[meta.paper], height: PAPER_HEIGHT[meta.paper] }))
+  const found = await firstFitting(
+    steps.length,
+    attempt,
+    guessFitting(steps, laid, limit, { width: PAPER_WIDTH[meta.paper], height: PAPER_HEIGHT[meta.paper] }),
+  )
   if (found === -1) throw doesNotFit(tries.get(steps.length - 1)!, limit, steps.at(-1)!, meta.paper, file)
   return tries.get(found)!
 }

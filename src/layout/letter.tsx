@@ -43,7 +43,15 @@ export function layoutLetter(state: State, { parts, meta, signature, document, t
   // The closing never stands alone on a page: the end of the body goes over with it when it must.
   // The signer's lines as the closing sets them: every line of every paragraph under the phrase, long ones wrapped.
   const signerLines = parts.closing
-    ? parts.closing.signer.reduce((n, p) => n + linesOf(p).trim().split('\n').reduce((k, line) => k + Math.max(1, estimatedLines(state, { type: 'text', value: line })), 0), 0)
+    ? parts.closing.signer.reduce(
+        (n, p) =>
+          n +
+          linesOf(p)
+            .trim()
+            .split('\n')
+            .reduce((k, line) => k + Math.max(1, estimatedLines(state, { type: 'text', value: line })), 0),
+        0,
+      )
     : metaSigner(meta).length
   const closingRoom = closingHeight(theme, signerLines, Boolean(signature))
   // A closing too tall to keep on one page (dozens of signer lines) flows like the body, with no room reserved.
@@ -82,7 +90,9 @@ export function layoutLetter(state: State, { parts, meta, signature, document, t
   const definitions = state.footnotes.order.map((id) => state.footnotes.definitions.get(id)!)
   const notes = definitions.map((definition) => state.all(definition))
   // A note is kept whole on its page unless it is too tall for that.
-  const keepNotes = definitions.map((definition) => keepsWhole(state, estimatedLines(state, { type: 'root', children: definition.children }), Infinity))
+  const keepNotes = definitions.map((definition) =>
+    keepsWhole(state, estimatedLines(state, { type: 'root', children: definition.children }), Infinity),
+  )
 
   const { margin } = theme.page
   return (

@@ -29,13 +29,29 @@ export function contactLines(theme: Theme, from: Person): ReactNode[] {
 /** A band of the accent colour across the top edge of the first page, placed from the top of the text area. */
 export function Band({ theme }: { theme: Theme }) {
   const { margin } = theme.page
-  return <View style={{ position: 'absolute', top: -margin.top, left: -margin.left, right: -margin.right, height: theme.letterhead.bandHeight, backgroundColor: theme.colors.band }} />
+  return (
+    <View
+      style={{
+        position: 'absolute',
+        top: -margin.top,
+        left: -margin.left,
+        right: -margin.right,
+        height: theme.letterhead.bandHeight,
+        backgroundColor: theme.colors.band,
+      }}
+    />
+  )
 }
 
 /** The sender's letterhead: name and title on the left, contact lines stacked on the right, a rule under. */
 export function Letterhead({ theme, from }: { theme: Theme; from: Person }) {
   const contacts = contactLines(theme, from)
-  const small = { fontFamily: stack(theme, theme.fonts.body), fontSize: theme.size.small, color: theme.colors.muted, lineHeight: theme.leading.tight }
+  const small = {
+    fontFamily: stack(theme, theme.fonts.body),
+    fontSize: theme.size.small,
+    color: theme.colors.muted,
+    lineHeight: theme.leading.tight,
+  }
   const { style, ruleWidth } = theme.letterhead
   return (
     <View style={{ marginBottom: theme.space.letterhead }}>
@@ -51,12 +67,29 @@ export function Letterhead({ theme, from }: { theme: Theme; from: Person }) {
       >
         <View style={{ flex: 1, paddingRight: theme.space.block }}>
           {from.name ? (
-            <Text style={{ fontFamily: stack(theme, theme.fonts.heading), fontSize: theme.size.name, fontWeight: 700, color: theme.colors.accent, lineHeight: theme.leading.heading }}>
+            <Text
+              style={{
+                fontFamily: stack(theme, theme.fonts.heading),
+                fontSize: theme.size.name,
+                fontWeight: 700,
+                color: theme.colors.accent,
+                lineHeight: theme.leading.heading,
+              }}
+            >
               {from.name}
             </Text>
           ) : null}
           {from.title ? (
-            <Text style={{ fontFamily: stack(theme, theme.fonts.body), fontSize: theme.size.body, color: theme.colors.muted, lineHeight: theme.leading.body }}>{from.title}</Text>
+            <Text
+              style={{
+                fontFamily: stack(theme, theme.fonts.body),
+                fontSize: theme.size.body,
+                color: theme.colors.muted,
+                lineHeight: theme.leading.body,
+              }}
+            >
+              {from.title}
+            </Text>
           ) : null}
         </View>
         {contacts.length ? (

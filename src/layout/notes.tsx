@@ -20,7 +20,14 @@ export function Annotations({ theme, labels, enclosures, cc }: { theme: Theme; l
 export function Endnotes({ theme, notes, keep }: { theme: Theme; notes: ReactNode[][]; keep: boolean[] }) {
   if (!notes.length) return null
   return (
-    <View style={{ marginTop: theme.space.closing, paddingTop: theme.space.paragraph, borderTopWidth: theme.rule.width, borderTopColor: theme.colors.rule }}>
+    <View
+      style={{
+        marginTop: theme.space.closing,
+        paddingTop: theme.space.paragraph,
+        borderTopWidth: theme.rule.width,
+        borderTopColor: theme.colors.rule,
+      }}
+    >
       {notes.map((content, i) => (
         <View key={i} style={{ flexDirection: 'row', marginBottom: theme.space.listItem }} wrap={!keep[i]}>
           <Text style={[bodyText(theme), { fontSize: theme.size.small, width: theme.list.markerWidth }]}>{`${i + 1}.`}</Text>

@@ -13,9 +13,16 @@ export function PageHeader({ theme, labels, left }: { theme: Theme; labels: Labe
   // No lineHeight here: react-pdf drops text that a render prop fills in only once the page count is known.
   const style = { fontFamily: stack(theme, theme.fonts.body), fontSize: theme.size.small, color: theme.colors.muted }
   return (
-    <View fixed {...role('Artifact')} style={{ position: 'absolute', top: headerOffset, left: margin.left, right: margin.right, flexDirection: 'row' }}>
+    <View
+      fixed
+      {...role('Artifact')}
+      style={{ position: 'absolute', top: headerOffset, left: margin.left, right: margin.right, flexDirection: 'row' }}
+    >
       <Text style={[style, { flex: 1 }]} render={({ pageNumber }) => (pageNumber > 1 ? left : '')} />
-      <Text style={[style, { textAlign: 'right' }]} render={({ pageNumber, totalPages }) => (pageNumber > 1 ? labels.page(pageNumber, totalPages) : '')} />
+      <Text
+        style={[style, { textAlign: 'right' }]}
+        render={({ pageNumber, totalPages }) => (pageNumber > 1 ? labels.page(pageNumber, totalPages) : '')}
+      />
     </View>
   )
 }

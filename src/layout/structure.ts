@@ -20,13 +20,42 @@ const SALUTATION =
 const CLOSING = new RegExp(
   '^(' +
     [
-      'sincerely( yours)?', 'yours (sincerely|faithfully|truly|respectfully)', 'faithfully', 'respectfully( yours)?',
-      '(with )?(best|kind|kindest|warm|warmest|many) (regards|wishes)', 'regards', 'best', 'all the best', 'cordially',
-      'thank you', 'thanks', 'with thanks', 'with gratitude', 'gratefully', 'cheers',
-      'mit freundlichen grüßen', 'mit besten grüßen', 'freundliche grüße', 'viele grüße', 'beste grüße', 'herzliche grüße',
-      '(bien )?cordialement', 'salutations distinguées', 'atentamente', '(un )?saludo( cordial)?', 'saludos( cordiales)?',
-      'distinti saluti', 'cordiali saluti', 'met vriendelijke groet(en)?', 'vriendelijke groet(en)?',
-      'vänliga hälsningar', 'med vennlig hilsen', 'venlig hilsen', 'z poważaniem', 's pozdravem', 'с уважением',
+      'sincerely( yours)?',
+      'yours (sincerely|faithfully|truly|respectfully)',
+      'faithfully',
+      'respectfully( yours)?',
+      '(with )?(best|kind|kindest|warm|warmest|many) (regards|wishes)',
+      'regards',
+      'best',
+      'all the best',
+      'cordially',
+      'thank you',
+      'thanks',
+      'with thanks',
+      'with gratitude',
+      'gratefully',
+      'cheers',
+      'mit freundlichen grüßen',
+      'mit besten grüßen',
+      'freundliche grüße',
+      'viele grüße',
+      'beste grüße',
+      'herzliche grüße',
+      '(bien )?cordialement',
+      'salutations distinguées',
+      'atentamente',
+      '(un )?saludo( cordial)?',
+      'saludos( cordiales)?',
+      'distinti saluti',
+      'cordiali saluti',
+      'met vriendelijke groet(en)?',
+      'vriendelijke groet(en)?',
+      'vänliga hälsningar',
+      'med vennlig hilsen',
+      'venlig hilsen',
+      'z poważaniem',
+      's pozdravem',
+      'с уважением',
     ].join('|') +
     ')[,.!]?$',
   'iu',
@@ -52,7 +81,10 @@ export function splitFirstLine(node: Paragraph): [Paragraph, Paragraph | undefin
     } else first.push(child)
   }
   const has = rest.some((c) => toString(c).trim() !== '')
-  return [{ ...node, children: first }, has ? { ...node, children: rest.filter((c) => toString(c) !== '' || c.type !== 'text') } : undefined]
+  return [
+    { ...node, children: first },
+    has ? { ...node, children: rest.filter((c) => toString(c) !== '' || c.type !== 'text') } : undefined,
+  ]
 }
 
 /** Text of a paragraph with its line breaks (soft and hard) kept as "\n". */
@@ -89,7 +121,12 @@ export function findParts(tree: Root): LetterParts {
     if (!after.every((b): b is Paragraph => b.type === 'paragraph')) break
     const signer = [...(rest ? [rest] : []), ...after]
     parts.closing = { phrase, signer }
-    const name = signer.map(linesOf).join('\n').split('\n').map((l) => l.trim()).find(Boolean)
+    const name = signer
+      .map(linesOf)
+      .join('\n')
+      .split('\n')
+      .map((l) => l.trim())
+      .find(Boolean)
     if (name) parts.author = name
     end = i
     break

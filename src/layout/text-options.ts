@@ -19,7 +19,8 @@ export function withTextDefaults(node: ReactNode, defaults: Record<string, unkno
     return withTextDefaults((element.type as (props: unknown) => ReactNode)(element.props), defaults)
   }
   const props: Record<string, unknown> = {}
-  if ((element.type as unknown) === Text) for (const [key, value] of Object.entries(defaults)) if (element.props[key] === undefined) props[key] = value
+  if ((element.type as unknown) === Text)
+    for (const [key, value] of Object.entries(defaults)) if (element.props[key] === undefined) props[key] = value
   const children = element.props.children
   if (children === undefined) return Object.keys(props).length ? cloneElement(element, props) : element
   const mapped = Children.map(children, (child) => withTextDefaults(child, defaults))

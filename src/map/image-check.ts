@@ -72,7 +72,11 @@ function crc32(bytes: Uint8Array): number {
  * MAX_IMAGE_PIXELS and MAX_IMAGE_BYTES, or the problem (naming `url`) that keeps it out of the letter.
  */
 export function checkImage(data: Buffer, url: string): ImageCheck {
-  const type = data.subarray(0, 8).equals(PNG_SIGNATURE) ? 'png' : data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff ? 'jpg' : undefined
+  const type = data.subarray(0, 8).equals(PNG_SIGNATURE)
+    ? 'png'
+    : data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff
+      ? 'jpg'
+      : undefined
   if (!type) return { problem: `image "${url}" is not a PNG or JPEG file` }
   try {
     const png = type === 'png' ? readPngChunks(data) : undefined
@@ -123,9 +127,11 @@ function readPngChunks(data: Buffer): { header: Header; interlaced: boolean; ida
     if (offset + 12 > data.length) throw new Damaged(`it ends at byte ${data.length}, before its IEND chunk`)
     const length = data.readUInt32BE(offset)
     const kind = data.toString('latin1', offset + 4, offset + 8)
-    if (length > 0x7fffffff || offset + 12 + length > data.length) throw new Damaged(`its ${printable(kind)} chunk runs past the end of the file`)
+    if (length > 0x7fffffff || offset + 12 + length > data.length)
+      throw new Damaged(`its ${printable(kind)} chunk runs past the end of the file`)
     if (!/^[A-Za-z]{4}$/.test(kind)) throw new Damaged(`a chunk at byte ${offset} has no valid type`)
-    if (crc32(data.subarray(offset + 4, offset + 8 + length)) !== data.readUInt32BE(offset + 8 + length)) throw new Damaged(`its ${kind} chunk fails its checksum`)
+    if (crc32(data.subarray(offset + 4, offset + 8 + length)) !== data.readUInt32BE(offset + 8 + length))
+      throw new Damaged(`its ${kind} chunk fails its checksum`)
     const body = data.subarray(offset + 8, offset + 8 + length)
     if (!ihdr && kind !== 'IHDR') throw new Damaged('it does not start with an IHDR chunk')
     if (kind === 'IHDR') {
@@ -137,7 +143,10 @@ function readPngChunks(data: Buffer): { header: Header; interlaced: boolean; ida
     } else if (kind === 'tRNS') {
       checkTransparency(ihdr!.colourType, length, palette)
     } else if (kind === 'tEXt') {
-      if (length > MAX_PNG_TEXT_BYTES) throw new Unsupported(`a PNG with a text chunk of ${Math.ceil(length / 1024)} KB; PNGs with text chunks up to ${MAX_PNG_TEXT_BYTES / 1024} KB are embedded`)
+      if (length > MAX_PNG_TEXT_BYTES)
+        throw new Unsupported(
+          `a PNG with a text chunk of ${Math.ceil(length / 1024)} KB; PNGs with text chunks up to ${MAX_PNG_TEXT_BYTES / 1024} KB are embedded`,
+        )
     } else if (kind === 'IDAT') {
       if (idatEnded) throw new Damaged('its IDAT chunks are not consecutive')
       idat.push(body)
@@ -167,7 +176,8 @@ function readIhdr(body: Buffer): { header: Header; interlaced: boolean; colourTy
   const width = body.readUInt32BE(0)
   const height = body.readUInt32BE(4)
   const [depth, colourType, compression, filter, interlace] = [body[8]!, body[9]!, body[10]!, body[11]!, body[12]!]
-  if (width === 0 || height === 0 || width > 0x7fffffff || height > 0x7fffffff) throw new Damaged(`its size ${width} × ${height} is not valid`)
+  if (width === 0 || height === 0 || width > 0x7fffffff || height > 0x7fffffff)
+    throw new Damaged(`its size ${width} × ${height} is not valid`)
   const colour = PNG_COLOUR_TYPES.get(colourType)
   if (!colour) throw new Damaged(`colour type ${colourType} is not defined`)
   if (!colour.depths.includes(depth)) throw new Damaged(`bit depth ${depth} is not allowed for colour type ${colourType}`)

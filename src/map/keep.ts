@@ -28,7 +28,8 @@ export function estimatedLines(state: State, node: Nodes): number {
   const stack: Nodes[] = [...node.children]
   while (stack.length) {
     const child = stack.pop()!
-    if (UNSET.has(child.type) || child.type === 'code' || TEXT_BLOCKS.has(child.type) || !('children' in child)) lines += estimatedLines(state, child)
+    if (UNSET.has(child.type) || child.type === 'code' || TEXT_BLOCKS.has(child.type) || !('children' in child))
+      lines += estimatedLines(state, child)
     else stack.push(...child.children)
   }
   return lines

@@ -49,7 +49,17 @@ export const normaliseLabel = (label: string) => label.trim().replace(/\s+/g, ' 
 /** Create the mapper state for one letter; `handlers` is the table of node types. */
 export function createState(
   tree: Root,
-  options: { theme: Theme; baseDir: string; allowPaths?: string[]; images?: Map<string, ImageSource>; width: number; height?: number; measure: Measure; handlers: Record<string, Handler<never>>; unknown: Handler },
+  options: {
+    theme: Theme
+    baseDir: string
+    allowPaths?: string[]
+    images?: Map<string, ImageSource>
+    width: number
+    height?: number
+    measure: Measure
+    handlers: Record<string, Handler<never>>
+    unknown: Handler
+  },
 ): State {
   const definitions = new Map<string, Definition>()
   const footnoteDefinitions = new Map<string, FootnoteDefinition>()

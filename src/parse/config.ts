@@ -57,7 +57,9 @@ function readConfig(file: string, limit: number): string | undefined {
 /** The files a project config names (its theme file, signature, attached PDFs), absolute: every letter reads them, so they are watched like the config. */
 export function configPaths(raw: RawMeta): string[] {
   const attach = raw.attach === undefined ? [] : Array.isArray(raw.attach) ? raw.attach : [raw.attach]
-  return [raw.theme && isThemePath(raw.theme) ? raw.theme : undefined, raw.signature, ...attach].filter((p): p is string => Boolean(p) && isAbsolute(p!))
+  return [raw.theme && isThemePath(raw.theme) ? raw.theme : undefined, raw.signature, ...attach].filter(
+    (p): p is string => Boolean(p) && isAbsolute(p!),
+  )
 }
 
 /** Paths in the config (a theme file, a signature, attached PDFs) are relative to the config's folder, not each letter's. */
@@ -65,7 +67,10 @@ function anchored(raw: RawMeta, dir: string): RawMeta {
   const out = { ...raw }
   if (out.theme && isThemePath(out.theme) && !isAbsolute(out.theme)) out.theme = resolve(dir, out.theme)
   if (out.signature && !isAbsolute(out.signature) && !hasScheme(out.signature)) out.signature = resolve(dir, out.signature)
-  if (out.attach !== undefined) out.attach = (Array.isArray(out.attach) ? out.attach : [out.attach]).map((path) => (isAbsolute(path) || hasScheme(path) ? path : resolve(dir, path)))
+  if (out.attach !== undefined)
+    out.attach = (Array.isArray(out.attach) ? out.attach : [out.attach]).map((path) =>
+      isAbsolute(path) || hasScheme(path) ? path : resolve(dir, path),
+    )
   return out
 }
 

@@ -35,6 +35,7 @@ export function isoDay(text: string): Date | null | undefined {
 export function dateProblem(text: string): string | undefined {
   const day = isoDay(text)
   if (day === null) return `a day that exists: ${text.trim()} is not in the calendar`
-  if (day === undefined && /^\d{4}-\d{1,2}-\d{1,2}(?!\d)/.test(text.trim())) return `a date written YYYY-MM-DD: ${text.trim()} looks like one but is not`
+  if (day === undefined && /^\d{4}-\d{1,2}-\d{1,2}(?!\d)/.test(text.trim()))
+    return `a date written YYYY-MM-DD: ${text.trim()} looks like one but is not`
   return undefined
 }

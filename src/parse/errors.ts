@@ -46,7 +46,9 @@ export function problemsError(problems: readonly Problem[]): LetterError {
     return true
   })
   const place = (p: Problem) => [p.line ?? 0, p.column ?? 0] as const
-  const sorted = unique.sort((a, b) => files.indexOf(a.file) - files.indexOf(b.file) || place(a)[0] - place(b)[0] || place(a)[1] - place(b)[1])
+  const sorted = unique.sort(
+    (a, b) => files.indexOf(a.file) - files.indexOf(b.file) || place(a)[0] - place(b)[0] || place(a)[1] - place(b)[1],
+  )
   const [first, ...more] = sorted
   return new LetterError(first!.message, first!.line, first!.column, first!.file, more)
 }

@@ -44,7 +44,12 @@ export function parseLetter(text: string, path = 'letter.md'): ParsedLetter {
   // A first line of three dashes opens front matter (as remark-frontmatter reads it): without its closing line
   // the fields would be set as the letter's text.
   if (!yaml && /^---[ \t]*(?:\n|$)/.test(markdown)) {
-    throw new LetterError('front matter opened here is never closed: end it with a line of three dashes (---) before the letter', 1, 1, path)
+    throw new LetterError(
+      'front matter opened here is never closed: end it with a line of three dashes (---) before the letter',
+      1,
+      1,
+      path,
+    )
   }
   if (!yaml) return { raw: {}, hasFrontMatter: false, tree, file, warnings: [], place: () => NOWHERE }
   // The YAML text starts on the line after the opening "---".

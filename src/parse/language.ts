@@ -22,7 +22,8 @@ export function languageProblem(tag: string): string | undefined {
   }
   // "und" (undetermined) names no language; Intl reports it as no language at all.
   const language = locale.language || languageOf(tag)
-  if (!locale.language || language === 'und' || !known(LANGUAGES, language)) return `"${language}" is not a known language (a code such as en, de or fr)`
+  if (!locale.language || language === 'und' || !known(LANGUAGES, language))
+    return `"${language}" is not a known language (a code such as en, de or fr)`
   if (locale.region && !known(REGIONS, locale.region)) return `"${locale.region}" is not a known region (a code such as US, GB or DE)`
   return undefined
 }

@@ -9,7 +9,12 @@ export const MAX_NESTING = 64
 /** Refuse a letter past the size limit, before any work is done on it. */
 export function checkSize(bytes: number, file: string): void {
   if (bytes > MAX_LETTER_BYTES) {
-    throw new LetterError(`letter is too large: ${(bytes / 1024).toFixed(0)} KB; letters up to ${MAX_LETTER_BYTES / 1024} KB are rendered`, null, null, file)
+    throw new LetterError(
+      `letter is too large: ${(bytes / 1024).toFixed(0)} KB; letters up to ${MAX_LETTER_BYTES / 1024} KB are rendered`,
+      null,
+      null,
+      file,
+    )
   }
 }
 
@@ -173,16 +178,25 @@ export function checkSource(markdown: string, file: string): void {
 }
 
 /** Count a line's unescaped * _ ~ [ ] into `marks`; the first limit it passes, with the index of the mark. */
-function countMarks(text: string, marks: { paragraph: number; letter: number; brackets: number }): { message: string; index: number } | undefined {
+function countMarks(
+  text: string,
+  marks: { paragraph: number; letter: number; brackets: number },
+): { message: string; index: number } | undefined {
   const escape = 'split it, or write the marks as \\* \\_ \\~ \\[ \\]'
   for (let k = 0; k < text.length; k++) {
     const c = text[k]
     if (c === '\\') k++
     else if (c === '[' || c === ']' || c === '*' || c === '_' || c === '~') {
-      if (c === '[' && ++marks.brackets > MAX_NESTING) return { message: `brackets ([ ]) are nested more than ${MAX_NESTING} deep here; close them, or write them as \\[ \\]`, index: k }
+      if (c === '[' && ++marks.brackets > MAX_NESTING)
+        return { message: `brackets ([ ]) are nested more than ${MAX_NESTING} deep here; close them, or write them as \\[ \\]`, index: k }
       if (c === ']') marks.brackets = Math.max(0, marks.brackets - 1)
-      if (++marks.paragraph > MAX_PARAGRAPH_MARKS) return { message: `more than ${MAX_PARAGRAPH_MARKS} emphasis marks and brackets (* _ ~ [ ]) in one paragraph; ${escape}`, index: k }
-      if (++marks.letter > MAX_MARKS) return { message: `more than ${MAX_MARKS} emphasis marks and brackets (* _ ~ [ ]) in the letter; ${escape.replace('split it', 'shorten it')}`, index: k }
+      if (++marks.paragraph > MAX_PARAGRAPH_MARKS)
+        return { message: `more than ${MAX_PARAGRAPH_MARKS} emphasis marks and brackets (* _ ~ [ ]) in one paragraph; ${escape}`, index: k }
+      if (++marks.letter > MAX_MARKS)
+        return {
+          message: `more than ${MAX_MARKS} emphasis marks and brackets (* _ ~ [ ]) in the letter; ${escape.replace('split it', 'shorten it')}`,
+          index: k,
+        }
     }
   }
   return undefined
@@ -234,9 +248,14 @@ export function decodeLetter(bytes: Uint8Array, file: string): string {
   // Whichever comes first: a byte that is not UTF-8, or a NUL (binary data that happens to be valid UTF-8).
   const invalid = text === undefined ? invalidUtf8At(bytes) : bytes.length
   const nul = bytes.indexOf(0)
-  if (nul !== -1 && nul < invalid) throw new LetterError(`not a text file: binary data (a NUL byte) at byte offset ${nul}`, ...placeOfByte(bytes, nul), file)
+  if (nul !== -1 && nul < invalid)
+    throw new LetterError(`not a text file: binary data (a NUL byte) at byte offset ${nul}`, ...placeOfByte(bytes, nul), file)
   if (text === undefined) {
-    throw new LetterError(`not UTF-8 text: invalid byte 0x${bytes[invalid]!.toString(16).padStart(2, '0')} at byte offset ${invalid}`, ...placeOfByte(bytes, invalid), file)
+    throw new LetterError(
+      `not UTF-8 text: invalid byte 0x${bytes[invalid]!.toString(16).padStart(2, '0')} at byte offset ${invalid}`,
+      ...placeOfByte(bytes, invalid),
+      file,
+    )
   }
   return text.replace(/^\uFEFF/, '')
 }

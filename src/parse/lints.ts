@@ -28,7 +28,9 @@ function links(meta: LetterMeta): LetterMessage[] {
   const warnings: LetterMessage[] = []
   for (const link of meta.from?.links ?? []) {
     if (!profileLink(link.url)) {
-      warnings.push(message(`from.links: "${link.url}" is set as plain text: only http, https, mailto and tel links are clickable`, 'letterpress:meta'))
+      warnings.push(
+        message(`from.links: "${link.url}" is set as plain text: only http, https, mailto and tel links are clickable`, 'letterpress:meta'),
+      )
     }
   }
   return warnings
@@ -41,9 +43,13 @@ function lintTheme(theme: Theme, meta: LetterMeta): LetterMessage[] {
   if (meta.to) {
     const room = Math.floor((theme.din.addressField.height - theme.din.notesZone) / (theme.size.body * theme.leading.tight))
     const lines = recipientLines(meta.to).length
-    if (lines > room) warnings.push(message(`the recipient's address has ${lines} lines; the envelope window shows ${room}`, 'letterpress:theme'))
+    if (lines > room)
+      warnings.push(message(`the recipient's address has ${lines} lines; the envelope window shows ${room}`, 'letterpress:theme'))
   }
-  if (meta.paper !== 'A4') warnings.push(message(`theme "${theme.name}" places the address for an A4 window envelope, but the paper is ${meta.paper}`, 'letterpress:theme'))
+  if (meta.paper !== 'A4')
+    warnings.push(
+      message(`theme "${theme.name}" places the address for an A4 window envelope, but the paper is ${meta.paper}`, 'letterpress:theme'),
+    )
   return warnings
 }
 

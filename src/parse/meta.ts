@@ -82,7 +82,10 @@ function issueProblem(found: z.core.$ZodIssue, src: YamlSource, file: string): P
   const { issue, path: raw } = deepest(found)
   const path = raw.map((p) => (typeof p === 'number' ? p : String(p)))
   const { line, column } = src.place(path)
-  const field = path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[')
+  const field = path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : p))
+    .join('.')
+    .replace(/\.\[/g, '[')
   const named = [...path].reverse().find((p): p is string => typeof p === 'string') ?? ''
   // A refinement says what is wrong with this value; otherwise the field's expectation says what is right.
   const expected = issue.code === 'custom' ? issue.message : (EXPECTED[named] ?? issue.message)
@@ -126,13 +129,21 @@ function toPerson(value: RawMeta['from']): Person | undefined {
     email: value.email,
     phone: value.phone === undefined ? undefined : String(value.phone),
     address,
-    links: (value.links ?? []).map((l) => (typeof l === 'string' ? { label: l.replace(/^https?:\/\//, ''), url: l } : { label: l.label ?? l.url.replace(/^https?:\/\//, ''), url: l.url })),
+    links: (value.links ?? []).map((l) =>
+      typeof l === 'string'
+        ? { label: l.replace(/^https?:\/\//, ''), url: l }
+        : { label: l.label ?? l.url.replace(/^https?:\/\//, ''), url: l.url },
+    ),
   }
 }
 
 /** The paper a language region implies: Letter for the US and Canada, A4 elsewhere. */
 export function paperForLang(lang: string): 'A4' | 'Letter' {
-  const region = lang.split('-').slice(1).find((p) => /^[A-Za-z]{2}$/.test(p))?.toUpperCase()
+  const region = lang
+    .split('-')
+    .slice(1)
+    .find((p) => /^[A-Za-z]{2}$/.test(p))
+    ?.toUpperCase()
   return region === 'US' || region === 'CA' ? 'Letter' : 'A4'
 }
 
@@ -187,15 +198,40 @@ export function resolveMeta(raw: RawMeta, overrides: MetaOverrides = {}): Letter
  * Whether a letter claims PDF/A-2a: as asked (yes unless turned off), but never with attached PDFs, which are
  * copied as they are, unchecked for conformance; a letter that asks for PDF/A and attaches PDFs is warned (at `place`).
  */
-export function pdfaClaim(asked: boolean | undefined, attached: number, place: Place = NOWHERE): { pdfa: boolean; warnings: LetterMessage[] } {
+export function pdfaClaim(
+  asked: boolean | undefined,
+  attached: number,
+  place: Place = NOWHERE,
+): { pdfa: boolean; warnings: LetterMessage[] } {
   if (!attached) return { pdfa: asked ?? true, warnings: [] }
-  const warnings = asked === true ? [message('no PDF/A claim for a letter with attachments: the attached PDFs are not checked for conformance', 'letterpress:attach', place)] : []
+  const warnings =
+    asked === true
+      ? [
+          message(
+            'no PDF/A claim for a letter with attachments: the attached PDFs are not checked for conformance',
+            'letterpress:attach',
+            place,
+          ),
+        ]
+      : []
   return { pdfa: false, warnings }
 }
 
 /** The front matter's values the letter sets as text (subject, closing, names, addresses, enclosures, cc). */
 export function metaTexts(meta: LetterMeta): string[] {
-  const texts = [meta.subject, meta.closing, meta.from?.name, meta.from?.title, meta.to?.name, meta.to?.title, meta.to?.company, ...(meta.to?.address ?? []), ...(meta.from?.address ?? []), ...meta.enclosures, ...meta.cc]
+  const texts = [
+    meta.subject,
+    meta.closing,
+    meta.from?.name,
+    meta.from?.title,
+    meta.to?.name,
+    meta.to?.title,
+    meta.to?.company,
+    ...(meta.to?.address ?? []),
+    ...(meta.from?.address ?? []),
+    ...meta.enclosures,
+    ...meta.cc,
+  ]
   return texts.filter((t): t is string => Boolean(t))
 }
 

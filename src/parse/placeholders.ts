@@ -25,11 +25,20 @@ export const hasPlaceholder = (text: string) => /\{\{\s*[^{}]+?\s*\}\}/.test(tex
 function lookup(source: Record<string, unknown> | undefined, key: string): unknown {
   if (!source) return undefined
   if (Object.hasOwn(source, key)) return source[key]
-  return key.split('.').reduce<unknown>((obj, k) => (obj && typeof obj === 'object' && Object.hasOwn(obj, k) ? (obj as Record<string, unknown>)[k] : undefined), source)
+  return key
+    .split('.')
+    .reduce<unknown>(
+      (obj, k) => (obj && typeof obj === 'object' && Object.hasOwn(obj, k) ? (obj as Record<string, unknown>)[k] : undefined),
+      source,
+    )
 }
 
 /** Text for a placeholder, or why there is none. */
-function valueOf(key: string, row: Record<string, unknown> | undefined, meta: RawMeta): { text: string; field?: boolean } | { problem: string } {
+function valueOf(
+  key: string,
+  row: Record<string, unknown> | undefined,
+  meta: RawMeta,
+): { text: string; field?: boolean } | { problem: string } {
   const fromRow = lookup(row, key)
   const value = fromRow ?? lookup(meta as Record<string, unknown>, key)
   if (value instanceof Date) return { text: value.toISOString().slice(0, 10) }
@@ -37,7 +46,9 @@ function valueOf(key: string, row: Record<string, unknown> | undefined, meta: Ra
   if (typeof value === 'number' || typeof value === 'boolean') return { text: String(value) }
   if (value !== undefined && value !== null && typeof value === 'object') return { problem: 'is a mapping or list, not text' }
   // An empty cell is a gap in the data, never a blank in the letter.
-  return { problem: row ? 'has no value in this row or the front matter' : 'has no value: no front matter field gives it (and no --data row)' }
+  return {
+    problem: row ? 'has no value in this row or the front matter' : 'has no value: no front matter field gives it (and no --data row)',
+  }
 }
 
 /** ASCII punctuation (may be an escape, `\\*`) or beyond ASCII (may be an entity, `&eacute;`): written otherwise in the source. */
@@ -82,7 +93,8 @@ export function fillPlaceholders(tree: Root, meta: RawMeta, values: MergeValues,
     text.replace(PLACEHOLDER, (whole, key: string, offset: number) => {
       const value = depth > 8 ? { problem: 'refers back to itself through other fields' } : valueOf(key, values.row, context)
       // A field filled from another field ("{{subject}}") has that field's own placeholders filled too.
-      if ('text' in value) return value.field && hasPlaceholder(value.text) ? fill(value.text, () => placeOf(offset), context, depth + 1) : value.text
+      if ('text' in value)
+        return value.field && hasPlaceholder(value.text) ? fill(value.text, () => placeOf(offset), context, depth + 1) : value.text
       const place = placeOf(offset)
       const field = place.field ? ` (in field "${place.field}")` : ''
       throw new LetterError(`${where}placeholder ${whole}${field} ${value.problem}`, place.line, place.column, file)
@@ -90,7 +102,10 @@ export function fillPlaceholders(tree: Root, meta: RawMeta, values: MergeValues,
 
   // Front matter first, so the letter's text can use its filled fields ({{subject}} after subject: "{{role}}").
   const fillMeta = (value: unknown, path: string[]): unknown => {
-    if (typeof value === 'string') return hasPlaceholder(value) ? fill(value, () => ({ ...(values.place?.(path) ?? NOWHERE), field: path.join('.').replace(/\.(\d+)(?=\.|$)/g, '[$1]') }), meta) : value
+    if (typeof value === 'string')
+      return hasPlaceholder(value)
+        ? fill(value, () => ({ ...(values.place?.(path) ?? NOWHERE), field: path.join('.').replace(/\.(\d+)(?=\.|$)/g, '[$1]') }), meta)
+        : value
     if (Array.isArray(value)) return value.map((v, i) => fillMeta(v, [...path, String(i)]))
     if (value && typeof value === 'object' && !(value instanceof Date)) {
       return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fillMeta(v, [...path, k])]))

@@ -31,7 +31,12 @@ export interface ReadMeta {
 export function readMeta(parsed: ParsedLetter, inputs: MetaInputs, file: string): ReadMeta {
   const place = (path: readonly PropertyKey[]) => (hasField(parsed.raw, path) ? parsed.place(path) : NOWHERE)
   // Placeholders are filled before anything reads the fields or the text (checked after parsing, so places hold).
-  const layers = fillPlaceholders(parsed.tree, mergeLayers(inputs.config ?? {}, parsed.raw), { row: inputs.values, label: inputs.row, place }, file)
+  const layers = fillPlaceholders(
+    parsed.tree,
+    mergeLayers(inputs.config ?? {}, parsed.raw),
+    { row: inputs.values, label: inputs.row, place },
+    file,
+  )
   const meta = resolveMeta(layers, {
     theme: inputs.theme,
     paper: inputs.paper,

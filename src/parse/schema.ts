@@ -37,7 +37,8 @@ export const metaSchema = z.looseObject({
   date: z
     .union([z.string(), z.literal(false), z.date()])
     .superRefine((d, ctx) => {
-      const problem = typeof d === 'string' ? dateProblem(d) : d instanceof Date && Number.isNaN(d.getTime()) ? 'a day that exists' : undefined
+      const problem =
+        typeof d === 'string' ? dateProblem(d) : d instanceof Date && Number.isNaN(d.getTime()) ? 'a day that exists' : undefined
       if (problem) ctx.addIssue({ code: 'custom', message: problem })
     })
     .optional(),

@@ -26,7 +26,7 @@ function build(language: string) {
 export function smartenText(text: string, lang: string): string {
   const tree: Root = { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: text }] }] }
   smartenPunctuation(tree, lang)
-  return ((tree.children[0] as { children: { value: string }[] }).children[0]!).value
+  return (tree.children[0] as { children: { value: string }[] }).children[0]!.value
 }
 
 /** The meta with its subject and title in the body's typography (curly quotes, dashes, guillemets), as the letter sets them. */
@@ -56,12 +56,14 @@ export function smartenPunctuation(tree: Root, lang: string): Root {
   const closingSingle = (QUOTES[language] ?? QUOTES.en!).close.single
   // SmartyPants sets an apostrophe as the closing single quote; where that is not ’ (German ‘), an
   // apostrophe between letters ("bin's") is still ’.
-  if (closingSingle !== '’') visit(tree, 'text', (node) => {
-    node.value = node.value.replace(new RegExp(`(?<=\\p{L})${closingSingle}(?=\\p{L})`, 'gu'), '’')
-  })
+  if (closingSingle !== '’')
+    visit(tree, 'text', (node) => {
+      node.value = node.value.replace(new RegExp(`(?<=\\p{L})${closingSingle}(?=\\p{L})`, 'gu'), '’')
+    })
   // French sets a narrow no-break space inside guillemets (« systèmes »), replacing any space written there.
-  if (language === 'fr') visit(tree, 'text', (node) => {
-    node.value = node.value.replace(/([«‹])[ \u00a0\u202f]*/g, '$1\u202f').replace(/[ \u00a0\u202f]*([»›])/g, '\u202f$1')
-  })
+  if (language === 'fr')
+    visit(tree, 'text', (node) => {
+      node.value = node.value.replace(/([«‹])[ \u00a0\u202f]*/g, '$1\u202f').replace(/[ \u00a0\u202f]*([»›])/g, '\u202f$1')
+    })
   return tree
 }

@@ -59,9 +59,17 @@ export function parseYaml(text: string, file: string, firstLine = 1, what = 'fro
   if (odd) {
     const node = nodeAt(odd, false) as { tag?: string } | undefined
     const tag = node?.tag?.replace(/^tag:yaml\.org,2002:/, '!!') ?? 'this tag'
-    const field = odd.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '')
+    const field = odd
+      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))
+      .join('')
+      .replace(/^\./, '')
     const { line, column } = (node as Node | undefined)?.range ? at((node as Node).range![0]) : { line: firstLine, column: 1 }
-    throw new LetterError(`invalid YAML ${what}: "${field}" is a ${tag} value; only text, numbers, true/false, dates, lists and mappings are read`, line, column, file)
+    throw new LetterError(
+      `invalid YAML ${what}: "${field}" is a ${tag} value; only text, numbers, true/false, dates, lists and mappings are read`,
+      line,
+      column,
+      file,
+    )
   }
   return {
     value,
@@ -84,7 +92,8 @@ function unplainAt(value: unknown): (string | number)[] | undefined {
   const stack: [unknown, (string | number)[]][] = [[value, []]]
   while (stack.length) {
     const [v, path] = stack.pop()!
-    if (v === null || v === undefined || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) continue
+    if (v === null || v === undefined || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date)
+      continue
     if (Array.isArray(v)) for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], [...path, i]])
     else if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
       for (const [k, child] of Object.entries(v).reverse()) stack.push([child, [...path, k]])

@@ -22,7 +22,11 @@ export function installFontkitCodePoints(font: object): void {
   const getGlyph = targetMethod<GetGlyph>('fontkit', proto, 'TTFFont.prototype', 'getGlyph', { length: 1, contains: ['this._glyphs['] })
   // The glyph's class is what a variant is made with: it takes the id, the code points and the font.
   const probe = getGlyph.call(font, 0, [])
-  expectTarget('fontkit', probe && probe.id === 0 && Array.isArray(probe.codePoints) && typeof probe.constructor === 'function', 'TTFFont.prototype.getGlyph(0) gives no glyph with an id and code points')
+  expectTarget(
+    'fontkit',
+    probe && probe.id === 0 && Array.isArray(probe.codePoints) && typeof probe.constructor === 'function',
+    'TTFFont.prototype.getGlyph(0) gives no glyph with an id and code points',
+  )
   ;(proto as { getGlyph: GetGlyph }).getGlyph = function (id, codePoints = []) {
     const glyph = getGlyph.call(this, id, codePoints)
     if (!glyph || sameCodePoints(glyph.codePoints, codePoints)) return glyph

@@ -14,7 +14,11 @@ const patched = new WeakSet<object>()
 export function installFontkitMarkAnchors(font: object): void {
   // fontkit exports no processor class: the layout engine of a face with a GPOS table has an instance.
   const processor = (font as ShapingFont)._layoutEngine?.engine?.GPOSProcessor
-  expectTarget('fontkit', processor && typeof processor === 'object', 'a font with a GPOS table has no font._layoutEngine.engine.GPOSProcessor')
+  expectTarget(
+    'fontkit',
+    processor && typeof processor === 'object',
+    'a font with a GPOS table has no font._layoutEngine.engine.GPOSProcessor',
+  )
   const proto = Object.getPrototypeOf(processor) as object
   if (patched.has(proto)) return
   const applyAnchor = targetMethod<ApplyAnchor>('fontkit', proto, 'GPOSProcessor.prototype', 'applyAnchor', {

@@ -19,7 +19,10 @@ export function installShapingCache(font: object): void {
   const proto = ownerOf(font, 'layout')
   if (proto && patched.has(proto)) return
   // A run is all layout makes: it hands the string and its four options to the layout engine.
-  const layout = targetMethod<Layout>('fontkit', proto, 'TTFFont.prototype', 'layout', { length: 5, contains: ['this._layoutEngine.layout('] })
+  const layout = targetMethod<Layout>('fontkit', proto, 'TTFFont.prototype', 'layout', {
+    length: 5,
+    contains: ['this._layoutEngine.layout('],
+  })
   ;(proto as { layout: Layout }).layout = function (this: object, text, features, script, language, direction) {
     // fontkit also lays out an array of glyphs, which a string key cannot tell apart ("[object Object],…").
     if (typeof text !== 'string') return layout.call(this, text, features, script, language, direction)

@@ -44,8 +44,16 @@ let decoderChecked = false
  * of the global constructor, and Flate streams inflate through DecompressionStream only when it exists.
  */
 export function checkPdfjsDecoder(source: string = readDecoder()): void {
-  expectTarget('pdfjs-dist', /ensureBuffer\(requested\) \{[^]{0,300}?new Uint8Array\(size\)/.test(source), 'DecodeStream.ensureBuffer no longer grows its buffer as a new Uint8Array(size)')
-  expectTarget('pdfjs-dist', /try \{[^]{0,200}?new DecompressionStream\(/.test(source), 'its Flate streams no longer inflate through DecompressionStream where there is one')
+  expectTarget(
+    'pdfjs-dist',
+    /ensureBuffer\(requested\) \{[^]{0,300}?new Uint8Array\(size\)/.test(source),
+    'DecodeStream.ensureBuffer no longer grows its buffer as a new Uint8Array(size)',
+  )
+  expectTarget(
+    'pdfjs-dist',
+    /try \{[^]{0,200}?new DecompressionStream\(/.test(source),
+    'its Flate streams no longer inflate through DecompressionStream where there is one',
+  )
 }
 
 /** pdf.js's decoder as text; unreadable, it is not the one the limit was written for. */

@@ -7,7 +7,8 @@ type WithMetadata = { metadata: Packet; subset: number; subset_conformance: stri
 type InitMetadata = (this: WithMetadata) => void
 type InitSubset = (this: WithMetadata, options: unknown) => void
 
-const OPEN = '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+const OPEN =
+  '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
 const CLOSE = '</rdf:RDF></x:xmpmeta><?xpacket end="w"?>'
 
 const patched = new WeakSet<object>()
@@ -15,7 +16,9 @@ const patched = new WeakSet<object>()
 /** Make pdfkit write its XMP packet and PDF/A identification without indentation (once per prototype). */
 export function installPdfkitCompactXmp(proto: object = PDFDocument.prototype): void {
   if (patched.has(proto)) return
-  const initMetadata = targetMethod<InitMetadata>('pdfkit', proto, 'PDFDocument.prototype', 'initMetadata', { contains: ['this.metadata ='] })
+  const initMetadata = targetMethod<InitMetadata>('pdfkit', proto, 'PDFDocument.prototype', 'initMetadata', {
+    contains: ['this.metadata ='],
+  })
   const initSubset = targetMethod<InitSubset>('pdfkit', proto, 'PDFDocument.prototype', 'initSubset', { length: 1 })
   checkPacket(initMetadata)
   checkPdfaid(proto, initSubset)
@@ -44,7 +47,11 @@ function checkPacket(initMetadata: InitMetadata): void {
   const scratch = {} as WithMetadata
   initMetadata.call(scratch)
   const packet = scratch.metadata as Partial<Packet> | undefined
-  expectTarget('pdfkit', typeof packet?._metadata === 'string' && packet._metadata.includes('<?xpacket begin=') && packet._metadata.includes('<rdf:RDF'), 'the packet PDFDocument.prototype.initMetadata starts has no _metadata text opening <rdf:RDF>')
+  expectTarget(
+    'pdfkit',
+    typeof packet?._metadata === 'string' && packet._metadata.includes('<?xpacket begin=') && packet._metadata.includes('<rdf:RDF'),
+    'the packet PDFDocument.prototype.initMetadata starts has no _metadata text opening <rdf:RDF>',
+  )
   targetMethod('pdfkit', packet, 'the XMP packet', '_closeTags', { contains: ['</rdf:RDF>', '<?xpacket end='] })
 }
 
@@ -53,5 +60,9 @@ function checkPdfaid(proto: object, initSubset: InitSubset): void {
   const scratch = { _importSubset: (proto as { _importSubset?: unknown })._importSubset } as unknown as WithMetadata
   targetMethod('pdfkit', scratch, 'PDFDocument.prototype', '_importSubset')
   initSubset.call(scratch, { subset: 'PDF/A-2a' })
-  expectTarget('pdfkit', typeof scratch._getPdfaid === 'function' && scratch._getPdfaid().includes('<pdfaid:part>2</pdfaid:part>'), 'a PDF/A document made by PDFDocument.prototype.initSubset has no _getPdfaid writing its <pdfaid:part>')
+  expectTarget(
+    'pdfkit',
+    typeof scratch._getPdfaid === 'function' && scratch._getPdfaid().includes('<pdfaid:part>2</pdfaid:part>'),
+    'a PDF/A document made by PDFDocument.prototype.initSubset has no _getPdfaid writing its <pdfaid:part>',
+  )
 }

@@ -11,7 +11,9 @@ const patched = new WeakSet<object>()
 export function installPdfkitDefaultFont(proto: object = PDFDocument.prototype): void {
   if (patched.has(proto)) return
   // Passing no default font works because pdfkit sets one only when it is given.
-  const initFonts = targetMethod<InitFonts>('pdfkit', proto, 'PDFDocument.prototype', 'initFonts', { contains: [/if \(defaultFont\) \{\s*this\.font\(defaultFont/] })
+  const initFonts = targetMethod<InitFonts>('pdfkit', proto, 'PDFDocument.prototype', 'initFonts', {
+    contains: [/if \(defaultFont\) \{\s*this\.font\(defaultFont/],
+  })
   ;(proto as { initFonts: InitFonts }).initFonts = function (_defaultFont, family, size) {
     initFonts.call(this, null, family, size)
   }

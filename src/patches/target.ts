@@ -66,11 +66,16 @@ export function targetMethod<F>(dependency: string, owner: unknown, where: strin
   const what = `${where}.${name}`
   expectTarget(dependency, method !== undefined, `${what} is missing`)
   expectTarget(dependency, typeof method === 'function', `${what} is not a function`)
-  if (shape.length !== undefined) expectTarget(dependency, method.length === shape.length, `${what} declares ${method.length} parameters, not ${shape.length}`)
+  if (shape.length !== undefined)
+    expectTarget(dependency, method.length === shape.length, `${what} declares ${method.length} parameters, not ${shape.length}`)
   const source = Function.prototype.toString.call(method)
   for (const marker of shape.contains ?? []) {
     const found = typeof marker === 'string' ? source.includes(marker) : marker.test(source)
-    expectTarget(dependency, found, `${what} is not the one this patch was written for (its source lacks ${String(typeof marker === 'string' ? JSON.stringify(marker) : marker)})`)
+    expectTarget(
+      dependency,
+      found,
+      `${what} is not the one this patch was written for (its source lacks ${String(typeof marker === 'string' ? JSON.stringify(marker) : marker)})`,
+    )
   }
   return method as F
 }

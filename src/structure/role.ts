@@ -3,7 +3,27 @@
  * them, src/draw turns them into structure elements of the same name (`Artifact` marks running
  * headers and decoration, which are no structure at all).
  */
-export const ROLES = ['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'L', 'LI', 'Lbl', 'LBody', 'Table', 'TR', 'TH', 'TD', 'Figure', 'Code', 'BlockQuote', 'Artifact'] as const
+export const ROLES = [
+  'P',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'L',
+  'LI',
+  'Lbl',
+  'LBody',
+  'Table',
+  'TR',
+  'TH',
+  'TD',
+  'Figure',
+  'Code',
+  'BlockQuote',
+  'Artifact',
+] as const
 
 /** One structure role; a name outside `ROLES` (a typo such as 'Tabel') does not compile. */
 export type Role = (typeof ROLES)[number]

@@ -54,23 +54,39 @@ export function resolveTheme(choice: ThemeChoice, options: ThemeOptions = {}): T
     const read = readFileSafely(path, { what: 'theme file', name: choice.theme, limit: READ_LIMITS.theme, roots: options.roots })
     if ('problem' in read) throw new LetterError(read.problem, options.place?.line ?? null, options.place?.column ?? null, options.file)
     const src = parseYaml(read.data.toString('utf8'), path, 1, 'theme file')
-    const { extends: named = 'classic', letterPaper, ...overrides } = (isPlainObject(src.value) ? src.value : {}) as { extends?: unknown; letterPaper?: unknown }
+    const {
+      extends: named = 'classic',
+      letterPaper,
+      ...overrides
+    } = (isPlainObject(src.value) ? src.value : {}) as { extends?: unknown; letterPaper?: unknown }
     const problems: Problem[] = []
     // A wrong "extends" is one problem; the rest of the file is still checked, over classic.
     const known = typeof named === 'string' && Object.hasOwn(themes, named)
-    if (!known) problems.push({ message: `"extends" must name a built-in theme (${Object.keys(themes).join(', ')})`, ...src.place(['extends']), file: path })
+    if (!known)
+      problems.push({
+        message: `"extends" must name a built-in theme (${Object.keys(themes).join(', ')})`,
+        ...src.place(['extends']),
+        file: path,
+      })
     const base = onPaper(themes[known ? (named as string) : 'classic']!)
     const own = themeProblems(deepMerge(base, { ...overrides, name: base.name }), src, path)
     problems.push(...own.problems)
     // The file's own letterPaper values are checked once they apply, and named under their key (over the
     // built-in theme alone while the rest of the file has problems, so each problem is named once).
-    const paper = letter && letterPaper !== undefined ? themeProblems(deepMerge(own.theme ?? base, letterPaper), src, path, ['letterPaper']) : undefined
+    const paper =
+      letter && letterPaper !== undefined ? themeProblems(deepMerge(own.theme ?? base, letterPaper), src, path, ['letterPaper']) : undefined
     problems.push(...(paper?.problems ?? []))
     if (problems.length) throw problemsError(problems)
     theme = (paper?.theme ?? own.theme)!
   } else {
     const base = Object.hasOwn(themes, choice.theme) ? themes[choice.theme] : undefined
-    if (!base) throw new LetterError(`unknown theme "${choice.theme}"; built-in themes: ${Object.keys(themes).join(', ')}`, options.place?.line ?? null, options.place?.column ?? null, options.file)
+    if (!base)
+      throw new LetterError(
+        `unknown theme "${choice.theme}"; built-in themes: ${Object.keys(themes).join(', ')}`,
+        options.place?.line ?? null,
+        options.place?.column ?? null,
+        options.file,
+      )
     theme = onPaper(base)
   }
   const { body, heading, mono } = choice.font
@@ -101,7 +117,12 @@ export function checkTheme(theme: string, options: ThemeOptions = {}, colors: Th
  * A merged theme, or every problem it has: each schema problem names its key (with its line when a theme file
  * set it; an unknown key with the nearest known one), then the text area once every value is in its bounds.
  */
-function themeProblems(value: unknown, src: YamlSource | undefined, file: string, prefix: string[] = []): { theme?: Theme; problems: Problem[] } {
+function themeProblems(
+  value: unknown,
+  src: YamlSource | undefined,
+  file: string,
+  prefix: string[] = [],
+): { theme?: Theme; problems: Problem[] } {
   const where = (path: PropertyKey[], key = false) => (src ? src.place(path, key) : NOWHERE)
   const result = themeSchema.safeParse(value)
   if (result.success) {
@@ -113,9 +134,14 @@ function themeProblems(value: unknown, src: YamlSource | undefined, file: string
   }
   const problems = result.error.issues.flatMap((issue: z.core.$ZodIssue): Problem[] => {
     const path = [...prefix, ...issue.path.map(String)]
-    if (issue.code !== 'unrecognized_keys') return [{ message: `theme value "${path.join('.')}" must be ${expectation(issue)}`, ...where(path), file }]
+    if (issue.code !== 'unrecognized_keys')
+      return [{ message: `theme value "${path.join('.')}" must be ${expectation(issue)}`, ...where(path), file }]
     const known = knownKeys(issue.path.map(String))
-    return issue.keys.map((key) => ({ message: `unknown theme key "${[...path, key].join('.')}"${didYouMean(key, known)}`, ...where([...path, key], true), file }))
+    return issue.keys.map((key) => ({
+      message: `unknown theme key "${[...path, key].join('.')}"${didYouMean(key, known)}`,
+      ...where([...path, key], true),
+      file,
+    }))
   })
   return { problems }
 }

@@ -14,4 +14,7 @@ export const PAPER_HEIGHT = { A4: mm(297), Letter: inch(11) } as const
 export const PAPER_WIDTH = { A4: mm(210), Letter: inch(8.5) } as const
 
 /** The smaller of A4 and US Letter in each direction (A4's width, Letter's height): a theme must fit both. */
-export const SMALLEST_SHEET = { width: Math.min(PAPER_WIDTH.A4, PAPER_WIDTH.Letter), height: Math.min(PAPER_HEIGHT.A4, PAPER_HEIGHT.Letter) } as const
+export const SMALLEST_SHEET = {
+  width: Math.min(PAPER_WIDTH.A4, PAPER_WIDTH.Letter),
+  height: Math.min(PAPER_HEIGHT.A4, PAPER_HEIGHT.Letter),
+} as const

@@ -8,7 +8,13 @@ export function deepMerge<T>(a: T, b: unknown): T {
   if (isPlainObject(a) && isPlainObject(b)) {
     const out: Record<string, unknown> = { ...a }
     // Defined, not assigned: a key such as "__proto__" from a letter stays a key and never becomes a prototype.
-    for (const [k, v] of Object.entries(b)) Object.defineProperty(out, k, { value: deepMerge(Object.hasOwn(a, k) ? a[k] : undefined, v), enumerable: true, writable: true, configurable: true })
+    for (const [k, v] of Object.entries(b))
+      Object.defineProperty(out, k, {
+        value: deepMerge(Object.hasOwn(a, k) ? a[k] : undefined, v),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      })
     return out as T
   }
   return b as T

@@ -136,6 +136,11 @@ function formatSize(bytes: number): string {
 function systemProblem(error: unknown, fail: Fail): ReadProblem {
   const code = (error as NodeJS.ErrnoException)?.code
   if (code === 'ENOENT' || code === 'ENOTDIR') return fail('missing', 'not found')
-  const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ELOOP' ? 'too many symbolic links' : String((error as Error)?.message ?? error)
+  const why =
+    code === 'EACCES' || code === 'EPERM'
+      ? 'permission denied'
+      : code === 'ELOOP'
+        ? 'too many symbolic links'
+        : String((error as Error)?.message ?? error)
   return fail('unreadable', `could not be read (${why})`)
 }

@@ -29,7 +29,10 @@ export function writeFailure(path: string, error: unknown): WriteError {
  */
 export function writeAtomic(path: string, data: Uint8Array): void {
   // The temporary name is never much longer than a short name, so only a name too long in itself fails as one.
-  const tmp = join(dirname(path), `.${Buffer.from(basename(path)).subarray(0, 64).toString()}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+  const tmp = join(
+    dirname(path),
+    `.${Buffer.from(basename(path)).subarray(0, 64).toString()}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  )
   try {
     makeFolder(dirname(path))
     writeFileSync(tmp, data)

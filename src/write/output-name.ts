@@ -26,10 +26,22 @@ export function outputName(input: string, meta: LetterMeta, row?: number): strin
   const own = basename(input, extname(input))
   if (!meta.output) return `${fitName(`${own}${row === undefined ? '' : `-${row}`}`, 'letter')}.pdf`
   const filled = meta.output.replace(/\{([^{}]+)\}/g, (_, key: string) => {
-    const value = key.split('.').reduce<unknown>((obj, k) => (obj && typeof obj === 'object' && Object.hasOwn(obj, k.trim()) ? (obj as Record<string, unknown>)[k.trim()] : undefined), meta)
+    const value = key
+      .split('.')
+      .reduce<unknown>(
+        (obj, k) =>
+          obj && typeof obj === 'object' && Object.hasOwn(obj, k.trim()) ? (obj as Record<string, unknown>)[k.trim()] : undefined,
+        meta,
+      )
     return typeof value === 'string' || typeof value === 'number' ? String(value) : ''
   })
-  const clean = filled.replace(INVISIBLE, '').replace(UNSAFE, '-').replace(/\s+/g, '-').replace(/-{2,}/g, '-').replace(/^[-. ]+|[- ]+$/g, '').trim()
+  const clean = filled
+    .replace(INVISIBLE, '')
+    .replace(UNSAFE, '-')
+    .replace(/\s+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^[-. ]+|[- ]+$/g, '')
+    .trim()
   return `${fitName(clean.replace(/\.pdf$/i, ''), fitName(own, 'letter'))}.pdf`
 }
 

@@ -21,13 +21,29 @@ beforeAll(async () => {
   root = realpathSync(mkdtempSync(join(tmpdir(), 'letterpress-attach-')))
   dir = join(root, 'letters')
   mkdirSync(dir)
-  writeFileSync(join(dir, 'cv.pdf'), await makePdf(['Curriculum vitae page one', 'Curriculum vitae page two'], { title: 'Kim Lee CV', link: 'https://example.com/portfolio' }))
+  writeFileSync(
+    join(dir, 'cv.pdf'),
+    await makePdf(['Curriculum vitae page one', 'Curriculum vitae page two'], {
+      title: 'Kim Lee CV',
+      link: 'https://example.com/portfolio',
+    }),
+  )
   writeFileSync(join(dir, 'certificates.pdf'), await makePdf(['Certificate of merit']))
   writeFileSync(join(dir, 'locked.pdf'), await makePdf(['Secret'], { userPassword: 'secret' }))
   writeFileSync(join(dir, 'restricted.pdf'), await makePdf(['Restricted'], { ownerPassword: 'owner' }))
-  writeFileSync(join(dir, 'linked.pdf'), await makePdf(['Linked page one', 'Linked page two'], { backLinks: true, link: 'https://example.com/', otherLink: 'javascript:alert(1)' }))
+  writeFileSync(
+    join(dir, 'linked.pdf'),
+    await makePdf(['Linked page one', 'Linked page two'], {
+      backLinks: true,
+      link: 'https://example.com/',
+      otherLink: 'javascript:alert(1)',
+    }),
+  )
   writeFileSync(join(dir, 'form.pdf'), await makePdf(['Form page'], { field: 'Filled in by pdfkit' }))
-  writeFileSync(join(dir, 'annotated.pdf'), await makeAnnotatedPdf('Annotated page', { field: 'Filled in with pdf-lib', stamp: 'Stamped text', hidden: 'Hidden stamp' }))
+  writeFileSync(
+    join(dir, 'annotated.pdf'),
+    await makeAnnotatedPdf('Annotated page', { field: 'Filled in with pdf-lib', stamp: 'Stamped text', hidden: 'Hidden stamp' }),
+  )
   writeFileSync(join(dir, 'notes.pdf'), 'These are plain-text notes, not a PDF.\n')
   writeFileSync(join(dir, 'broken.pdf'), '%PDF-1.7\nthe rest of this file was lost\n')
   // A real PDF whose cross-reference offset is wrong (pdf-lib reads objects without the table, so it copes).
@@ -38,7 +54,8 @@ beforeAll(async () => {
   symlinkSync(join(root, 'outside.pdf'), join(dir, 'link-out.pdf'))
 })
 
-const render = (markdown: string, options: RenderOptions = {}) => renderLetter(markdown, { ...FIXED, path: join(dir, 'letter.md'), ...options })
+const render = (markdown: string, options: RenderOptions = {}) =>
+  renderLetter(markdown, { ...FIXED, path: join(dir, 'letter.md'), ...options })
 
 /** Every link of a PDF: its page (1-based) and its URL, or the page (1-based) it goes to. */
 async function allLinks(bytes: Uint8Array): Promise<{ page: number; url?: string; to?: number }[]> {
@@ -62,7 +79,11 @@ describe('attach: PDFs appended after the letter', () => {
     expect(result.pages).toBe(4)
     expect(pdf.pages).toBe(4)
     expect(pdf.text[0]).toContain('The letter itself.')
-    expect(pdf.text.slice(1).map((t) => t.trim())).toEqual(['Curriculum vitae page one\nMy portfolio', 'Curriculum vitae page two', 'Certificate of merit'])
+    expect(pdf.text.slice(1).map((t) => t.trim())).toEqual([
+      'Curriculum vitae page one\nMy portfolio',
+      'Curriculum vitae page two',
+      'Certificate of merit',
+    ])
   })
 
   test("the PDF keeps the letter's own Title, Author and language, and its structure tree", async () => {
@@ -92,7 +113,9 @@ describe('attach: PDFs appended after the letter', () => {
       { page: 5, to: 4 },
       { page: 5, to: 4 },
     ])
-    expect(result.warnings).toContainEqual(expect.objectContaining({ message: expect.stringMatching(/^attachment "linked.pdf": 1 link left out/), line: 4, column: 18 }))
+    expect(result.warnings).toContainEqual(
+      expect.objectContaining({ message: expect.stringMatching(/^attachment "linked.pdf": 1 link left out/), line: 4, column: 18 }),
+    )
     expect(raw(result.pdf)).not.toContain('javascript')
   })
 
@@ -126,7 +149,9 @@ describe('attach: PDFs appended after the letter', () => {
   })
 
   test('enclosure names are file names without .pdf', () => {
-    expect(['cv.pdf', 'docs/Kim Lee CV.PDF', '/abs/certificates.v2.pdf', 'C:\\docs\\cv.pdf', 'scan'].map((path) => enclosureName(path))).toEqual(['cv', 'Kim Lee CV', 'certificates.v2', 'cv', 'scan'])
+    expect(
+      ['cv.pdf', 'docs/Kim Lee CV.PDF', '/abs/certificates.v2.pdf', 'C:\\docs\\cv.pdf', 'scan'].map((path) => enclosureName(path)),
+    ).toEqual(['cv', 'Kim Lee CV', 'certificates.v2', 'cv', 'scan'])
   })
 
   test("a PDF's own Title names it when it names something; a file or program name, or none, gives the file name", () => {
@@ -142,7 +167,9 @@ describe('attach: PDFs appended after the letter', () => {
     const attached = await render(letter('pdfa: true', 'attach: [cv.pdf]'))
     expect(attached.meta.pdfa).toBe(false)
     expect(raw(attached.pdf)).not.toContain('pdfaid:part')
-    expect(attached.warnings).toContainEqual(expect.objectContaining({ message: expect.stringContaining('no PDF/A claim'), line: 4, column: 7 }))
+    expect(attached.warnings).toContainEqual(
+      expect.objectContaining({ message: expect.stringContaining('no PDF/A claim'), line: 4, column: 7 }),
+    )
     expect((await render(letter('attach: [cv.pdf]'))).warnings.map((w) => w.message).join('\n')).not.toContain('PDF/A')
   })
 
@@ -150,7 +177,12 @@ describe('attach: PDFs appended after the letter', () => {
     const fromCwd = relative(process.cwd(), join(root, 'outside.pdf'))
     const result = await render(letter('attach: [certificates.pdf]'), { attach: [fromCwd, join(dir, 'cv.pdf')] })
     const pdf = await readPdf(result.pdf)
-    expect(pdf.text.slice(1).map((t) => t.split('\n')[0]!.trim())).toEqual(['Certificate of merit', 'Outside the letter folder', 'Curriculum vitae page one', 'Curriculum vitae page two'])
+    expect(pdf.text.slice(1).map((t) => t.split('\n')[0]!.trim())).toEqual([
+      'Certificate of merit',
+      'Outside the letter folder',
+      'Curriculum vitae page one',
+      'Curriculum vitae page two',
+    ])
     expect(result.meta.enclosures).toEqual(['certificates', 'outside', 'Kim Lee CV'])
   })
 
@@ -170,7 +202,15 @@ describe('attach: PDFs appended after the letter', () => {
   test('a PDF with a broken cross-reference table is attached, with a warning', async () => {
     const result = await render(letter('attach: [repairable.pdf]'))
     expect((await readPdf(result.pdf)).text[1]).toContain('Repaired page')
-    expect(result.warnings).toContainEqual(expect.objectContaining({ message: expect.stringMatching(/^attachment "repairable.pdf" was damaged \(its cross-reference table is broken\) and has been repaired/), line: 4, column: 10 }))
+    expect(result.warnings).toContainEqual(
+      expect.objectContaining({
+        message: expect.stringMatching(
+          /^attachment "repairable.pdf" was damaged \(its cross-reference table is broken\) and has been repaired/,
+        ),
+        line: 4,
+        column: 10,
+      }),
+    )
   })
 })
 
@@ -183,12 +223,14 @@ describe('attachments that cannot be attached fail the letter, naming the file a
   }
 
   test('an encrypted PDF', () => fails('locked.pdf', /^attachment "locked.pdf" is encrypted; attach an unencrypted copy$/))
-  test('an encrypted PDF that opens without a password (owner password only)', () => fails('restricted.pdf', /^attachment "restricted.pdf" is encrypted; attach an unencrypted copy$/))
+  test('an encrypted PDF that opens without a password (owner password only)', () =>
+    fails('restricted.pdf', /^attachment "restricted.pdf" is encrypted; attach an unencrypted copy$/))
   test('a file that is not a PDF', () => fails('notes.pdf', /^attachment "notes.pdf" is not a PDF file$/))
   test('a damaged PDF', () => fails('broken.pdf', /^attachment "broken.pdf" is damaged and could not be read/))
   test('a PDF cut off halfway', () => fails('cut-off.pdf', /^attachment "cut-off.pdf" is damaged and could not be read/))
   test('a missing file', () => fails('missing.pdf', /^attachment "missing.pdf" not found$/))
-  test('a file outside the letter folder', () => fails('../outside.pdf', /^attachment "..\/outside.pdf" is outside the letter's folder and was not read/))
+  test('a file outside the letter folder', () =>
+    fails('../outside.pdf', /^attachment "..\/outside.pdf" is outside the letter's folder and was not read/))
   test('a symlink out of the letter folder', () => fails('link-out.pdf', /^attachment "link-out.pdf" is outside the letter's folder/))
   test('a URL', () => fails('https://example.com/cv.pdf', /^attachment "https:\/\/example.com\/cv.pdf" is not a local file/))
 

@@ -36,9 +36,28 @@ describe('destination', () => {
   test("a string is looked up in the Names dictionary's Dests tree, through kids whose Limits hold it", async () => {
     const { doc, views } = await document()
     const leaf = (names: [string, PDFObject][], limits: [string, string]) =>
-      doc.context.register(doc.context.obj({ Limits: limits.map((s) => PDFString.of(s)), Names: names.flatMap(([key, value]) => [PDFString.of(key), value]) }))
+      doc.context.register(
+        doc.context.obj({ Limits: limits.map((s) => PDFString.of(s)), Names: names.flatMap(([key, value]) => [PDFString.of(key), value]) }),
+      )
     // "cv" lies in the second kid's Limits only; the first kid has a "cv" too, which its Limits rule out.
-    const tree = doc.context.obj({ Kids: [leaf([['a', views[1]!], ['cv', views[1]!]], ['a', 'b']), leaf([['cv', views[0]!], ['z', views[1]!]], ['c', 'z'])] })
+    const tree = doc.context.obj({
+      Kids: [
+        leaf(
+          [
+            ['a', views[1]!],
+            ['cv', views[1]!],
+          ],
+          ['a', 'b'],
+        ),
+        leaf(
+          [
+            ['cv', views[0]!],
+            ['z', views[1]!],
+          ],
+          ['c', 'z'],
+        ),
+      ],
+    })
     doc.catalog.set(PDFName.of('Names'), doc.context.obj({ Dests: tree }))
     expect(destination(job, doc, PDFString.of('cv'))).toBe(views[0])
     // Hex strings compare by their bytes (7A is "z"), as literal ones do.

@@ -5,7 +5,11 @@ import { describe, expect, test } from 'vitest'
 import { fileId } from '../../src/attach/file-id.js'
 import { attachJob } from '../../src/attach/job.js'
 
-const md5 = (...inputs: Uint8Array[]) => inputs.reduce((hash, input) => hash.update(input), createHash('md5')).digest('hex').toUpperCase()
+const md5 = (...inputs: Uint8Array[]) =>
+  inputs
+    .reduce((hash, input) => hash.update(input), createHash('md5'))
+    .digest('hex')
+    .toUpperCase()
 const halves = (id: PDFArray) => [0, 1].map((i) => (id.lookup(i) as PDFHexString).asString().toUpperCase())
 const letter = new TextEncoder().encode('%PDF-1.7 the letter')
 const cv = new TextEncoder().encode('%PDF-1.7 a CV')
@@ -14,7 +18,10 @@ const certificate = new TextEncoder().encode('%PDF-1.7 a certificate')
 describe('fileId', () => {
   test("keeps the letter's permanent first half; the second is the MD5 of the letter and its attachments, in order", async () => {
     const out = await PDFDocument.create({ updateMetadata: false })
-    out.context.trailerInfo.ID = out.context.obj([PDFHexString.of('00112233445566778899AABBCCDDEEFF'), PDFHexString.of('FFEEDDCCBBAA99887766554433221100')])
+    out.context.trailerInfo.ID = out.context.obj([
+      PDFHexString.of('00112233445566778899AABBCCDDEEFF'),
+      PDFHexString.of('FFEEDDCCBBAA99887766554433221100'),
+    ])
     const id = fileId(await attachJob('letter.md', []), out, [letter, cv, certificate])
     expect(halves(id)).toEqual(['00112233445566778899AABBCCDDEEFF', md5(letter, cv, certificate)])
   })

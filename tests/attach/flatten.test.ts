@@ -36,7 +36,7 @@ describe('flatten', () => {
     expect((doc.context.lookup(stream) as PDFRawStream).dict.get(PDFName.of('Subtype'))).toBe(PDFName.of('Form'))
   })
 
-  test("a rotating Matrix turns the BBox first: the turned box, not the BBox, is fitted to the Rect", async () => {
+  test('a rotating Matrix turns the BBox first: the turned box, not the BBox, is fitted to the Rect', async () => {
     // [0 1 -1 0 0 0] turns BBox 0 0 100 20 into x -20…0, y 0…100; the Rect is 20 × 100 at (300, 400).
     const { doc, page, dict } = await annotated({ Rect: [320, 500, 300, 400] }, { BBox: [0, 0, 100, 20], Matrix: [0, 1, -1, 0, 0, 0] })
     flatten(await job(), doc, page, [dict])
@@ -88,7 +88,11 @@ describe('flatten', () => {
 
   test('several drawings on one page get names of their own, in order', async () => {
     const { doc, page, dict } = await annotated({ Rect: [0, 0, 10, 10] }, { BBox: [0, 0, 10, 10] })
-    const second = doc.context.obj({ Subtype: 'Stamp', Rect: [20, 20, 25, 25], AP: { N: doc.context.register(doc.context.stream('', { BBox: [0, 0, 10, 10] })) } }) as PDFDict
+    const second = doc.context.obj({
+      Subtype: 'Stamp',
+      Rect: [20, 20, 25, 25],
+      AP: { N: doc.context.register(doc.context.stream('', { BBox: [0, 0, 10, 10] })) },
+    }) as PDFDict
     flatten(await job(), doc, page, [dict, second])
     expect(drawn(doc, page).text).toBe('Q\nq 1 0 0 1 0 0 cm /LpAnnot1 Do Q\nq 0.5 0 0 0.5 20 20 cm /LpAnnot2 Do Q\n')
   })

@@ -12,7 +12,13 @@ beforeAll(async () => {
   good = Buffer.from(await makePdf(['Page one', 'Page two'], { title: 'Kim Lee CV' })).toString('latin1')
 })
 
-const attachment = (data: string | Uint8Array, name = 'cv.pdf'): Attachment => ({ name, path: `/letters/${name}`, data: typeof data === 'string' ? Buffer.from(data, 'latin1') : data, line: 4, column: 9 })
+const attachment = (data: string | Uint8Array, name = 'cv.pdf'): Attachment => ({
+  name,
+  path: `/letters/${name}`,
+  data: typeof data === 'string' ? Buffer.from(data, 'latin1') : data,
+  line: 4,
+  column: 9,
+})
 
 async function open(data: string | Uint8Array): Promise<{ pages?: number; title?: string; warnings: LetterMessage[]; error?: Error }> {
   const warnings: LetterMessage[] = []
@@ -37,7 +43,9 @@ describe('openAttachment', () => {
   })
 
   test('a PDF without pages is damaged', async () => {
-    const { error } = await open('%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n')
+    const { error } = await open(
+      '%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+    )
     expect(error?.message).toBe('attachment "cv.pdf" is damaged and could not be read (it has no pages)')
   })
 
@@ -45,7 +53,12 @@ describe('openAttachment', () => {
     const { pages, warnings } = await open(good.replace(/startxref\s+\d+/, 'startxref\n12'))
     expect(pages).toBe(2)
     expect(warnings).toEqual([
-      { message: 'attachment "cv.pdf" was damaged (its cross-reference table is broken) and has been repaired; check its pages in the PDF', line: 4, column: 9, source: 'letterpress:attach' },
+      {
+        message: 'attachment "cv.pdf" was damaged (its cross-reference table is broken) and has been repaired; check its pages in the PDF',
+        line: 4,
+        column: 9,
+        source: 'letterpress:attach',
+      },
     ])
   })
 

@@ -8,7 +8,8 @@ async function source() {
   const doc = await PDFDocument.create({ updateMetadata: false })
   const pages = [doc.addPage(), doc.addPage()]
   const index = new Map<PDFRef, number>(pages.map((page, i) => [page.ref, i]))
-  const link = (entries: Record<string, unknown>) => doc.context.obj({ Type: 'Annot', Subtype: 'Link', Rect: [10, 20, 110, 40], StructParent: 3, ...entries }) as PDFDict
+  const link = (entries: Record<string, unknown>) =>
+    doc.context.obj({ Type: 'Annot', Subtype: 'Link', Rect: [10, 20, 110, 40], StructParent: 3, ...entries }) as PDFDict
   return { doc, pages, index, link, job: await attachJob('letter.md', []) }
 }
 
@@ -23,7 +24,8 @@ describe('rebuildLink', () => {
 
   test('javascript:, file: links and other actions are left out (null)', async () => {
     const { doc, index, link, job } = await source()
-    for (const uri of ['javascript:alert(1)', 'file:///etc/passwd']) expect(rebuildLink(job, doc, link({ A: { S: 'URI', URI: PDFString.of(uri) } }), index), uri).toBeNull()
+    for (const uri of ['javascript:alert(1)', 'file:///etc/passwd'])
+      expect(rebuildLink(job, doc, link({ A: { S: 'URI', URI: PDFString.of(uri) } }), index), uri).toBeNull()
     expect(rebuildLink(job, doc, link({ A: { S: 'Launch', F: PDFString.of('run.exe') } }), index)).toBeNull()
   })
 

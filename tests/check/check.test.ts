@@ -21,7 +21,10 @@ async function carelessPdf(lines: string[], size: [number, number] = [595.28, 84
 describe('check', () => {
   test('names glued, split and missing words, the non-embedded font, missing metadata and an odd page size', async () => {
     const source = '# Cover Letter\n\nDear Goodfire Team,\n\nYour mission resonates. I developed tools.\n\nSincerely,\nHan Xiao\n'
-    const pdf = await carelessPdf(['Cover Letter', 'Dear Goodfire Team,', 'Your mission resonates.I devel-', 'oped tools.', 'Sincerely,'], [500, 500])
+    const pdf = await carelessPdf(
+      ['Cover Letter', 'Dear Goodfire Team,', 'Your mission resonates.I devel-', 'oped tools.', 'Sincerely,'],
+      [500, 500],
+    )
     const report = await checkPdf(pdf, { source })
     expect(report.ok).toBe(false)
     expect(report.wordProblems).toEqual([
@@ -44,16 +47,26 @@ describe('check', () => {
   })
 
   test('source words are those the letter sets, in its order: no front matter, link targets, HTML or image alt', () => {
-    const words = sourceWords('---\nsubject: Not a body word\n---\n\nSee [the docs](https://x.org "t") <b>x</b>.\n\n![alt text](a.png)\n\n- one\n- two\n\n| a | b |\n|---|---|\n| c | d |\n')
+    const words = sourceWords(
+      '---\nsubject: Not a body word\n---\n\nSee [the docs](https://x.org "t") <b>x</b>.\n\n![alt text](a.png)\n\n- one\n- two\n\n| a | b |\n|---|---|\n| c | d |\n',
+    )
     expect(words).toEqual(['see', 'the', 'docs', 'x', 'one', 'two', 'a', 'b', 'c', 'd'])
   })
 
   test('endnotes come after the body, in the order they are cited, and marks are their numbers', () => {
-    expect(sourceWords('First[^b] and then[^a].\n\n[^a]: Note A.\n[^b]: Note B.\n')).toEqual(['first1', 'and', 'then2', 'note', 'b', 'note', 'a'])
+    expect(sourceWords('First[^b] and then[^a].\n\n[^a]: Note A.\n[^b]: Note B.\n')).toEqual([
+      'first1',
+      'and',
+      'then2',
+      'note',
+      'b',
+      'note',
+      'a',
+    ])
   })
 
   test('curly quotes and dashes in the PDF match straight ones in the source', () => {
     expect(wordsOf('“Quoted” — it’s')).toEqual(wordsOf('"Quoted" - it\'s'))
-    expect(compareWords(['it\'s', 'fine'], 'it’s fine').problems).toEqual([])
+    expect(compareWords(["it's", 'fine'], 'it’s fine').problems).toEqual([])
   })
 })

@@ -21,7 +21,11 @@ describe('words broken at line ends', () => {
 
   test('a URL broken at a page break continues over the running header, drawn first or last', () => {
     const expected = wordsOf('see https://example.org/a/very/long/path today and developed')
-    const pages = ['see https://example.org/a/', 'very/long/path today and devel-\nKim Lee · Letter Page 2 of 3', 'Kim Lee · Letter Page 3 of 3\noped']
+    const pages = [
+      'see https://example.org/a/',
+      'very/long/path today and devel-\nKim Lee · Letter Page 2 of 3',
+      'Kim Lee · Letter Page 3 of 3\noped',
+    ]
     const { words, hyphenated } = readWords(pages, expected, true)
     expect(words).toContain('https://example.org/a/very/long/path')
     expect(words).toContain('developed')

@@ -37,7 +37,11 @@ describe('attachments on the command line', () => {
     expect(pdf.pages).toBe(4)
     expect(pdf.text[0]).toContain('The letter itself.')
     expect(pdf.text[0]).toContain('Enclosures: cv, certificate')
-    expect(pdf.text.slice(1).map((t) => t.split('\n')[0]!.trim())).toEqual(['Curriculum vitae page one', 'Curriculum vitae page two', 'Certificate of merit'])
+    expect(pdf.text.slice(1).map((t) => t.split('\n')[0]!.trim())).toEqual([
+      'Curriculum vitae page one',
+      'Curriculum vitae page two',
+      'Certificate of merit',
+    ])
     expect(pdf.links).toContainEqual({ page: 2, url: 'https://example.com/portfolio' })
     expect(pdf.info).toMatchObject({ Author: 'Kim Lee' })
   })
@@ -51,7 +55,10 @@ describe('attachments on the command line', () => {
   })
 
   test('an encrypted attachment fails its letter (named, with its line), writes no PDF for it, and the batch goes on', () => {
-    const dir = folder({ 'letters/a-locked.md': LETTER('attach: [cv.pdf, locked.pdf]\n'), 'letters/b-good.md': LETTER('attach: cv.pdf\n') }, {})
+    const dir = folder(
+      { 'letters/a-locked.md': LETTER('attach: [cv.pdf, locked.pdf]\n'), 'letters/b-good.md': LETTER('attach: cv.pdf\n') },
+      {},
+    )
     writeFileSync(join(dir, 'letters/cv.pdf'), cv)
     writeFileSync(join(dir, 'letters/locked.pdf'), locked)
     const r = letterpress(dir, [])
@@ -63,7 +70,12 @@ describe('attachments on the command line', () => {
 
   test('a file that is not a PDF, a missing file and one outside the letter folder are errors naming the file', () => {
     const dir = folder(
-      { 'letters/a.md': LETTER('attach: notes.pdf\n'), 'letters/b.md': LETTER('attach: [gone.pdf]\n'), 'letters/c.md': LETTER('attach: [../outside.pdf]\n'), 'letters/notes.pdf': 'plain text\n' },
+      {
+        'letters/a.md': LETTER('attach: notes.pdf\n'),
+        'letters/b.md': LETTER('attach: [gone.pdf]\n'),
+        'letters/c.md': LETTER('attach: [../outside.pdf]\n'),
+        'letters/notes.pdf': 'plain text\n',
+      },
       { 'outside.pdf': cv },
     )
     const r = letterpress(dir, [])
@@ -112,7 +124,8 @@ describe('--check with attachments', () => {
   test('an A4 attachment after a US-Letter letter passes: only the letter pages are held to one paper size', () => {
     const dir = project({
       'cv/cv.md': '---\nfrom: Kim Lee\npaper: A4\n---\n\nDear reader,\n\nMy curriculum vitae.\n\nSincerely,\nKim Lee\n',
-      'letters/a.md': '---\nfrom: Kim Lee\nlang: en-US\nattach: [../cv-out/cv.pdf]\n---\n\nDear Sam,\n\nThe letter itself.\n\nSincerely,\nKim Lee\n',
+      'letters/a.md':
+        '---\nfrom: Kim Lee\nlang: en-US\nattach: [../cv-out/cv.pdf]\n---\n\nDear Sam,\n\nThe letter itself.\n\nSincerely,\nKim Lee\n',
     })
     expect(letterpress(dir, ['cv/cv.md', '--out', 'cv-out']).code).toBe(0)
     const r = letterpress(dir, ['letters/a.md', '--check', '--json', '--allow-path', 'cv-out'])

@@ -14,7 +14,10 @@ import { readPdf } from '../helpers/pdf.js'
 const CORPUS: Record<string, [markdown: string, words: string[]]> = {
   '01-entities': ['&nbsp; &amp; &copy; &AElig; &Dcaron;\n&frac34; &#35; &#1234; &#992;', ['©', 'Æ', 'Ď', '¾', '#', 'Ӓ', 'Ϡ']],
   '02-umlauts': ['Äpfel, Öl und Übermut', ['Äpfel,', 'Öl', 'und', 'Übermut']],
-  '03-paragraph': ['1.  A paragraph\n    with two lines.\n\n        indented code\n\n    > A block quote.', ['1.', 'A', 'paragraph', 'with', 'two', 'lines.', 'indented', 'code', 'block', 'quote.']],
+  '03-paragraph': [
+    '1.  A paragraph\n    with two lines.\n\n        indented code\n\n    > A block quote.',
+    ['1.', 'A', 'paragraph', 'with', 'two', 'lines.', 'indented', 'code', 'block', 'quote.'],
+  ],
   '04-a': ['A', ['A']],
   '05-heading': ['# A heading\n\nDear Sam, under it.', ['A', 'heading', 'Dear', 'Sam,', 'under', 'it.']],
   '06-list': ['- A list item\n- another item\n\n  A continuation', ['A', 'list', 'item', 'another', 'continuation']],
@@ -43,8 +46,14 @@ const CORPUS: Record<string, [markdown: string, words: string[]]> = {
   '29-fractions': ['½ ¼ ¾ and 1/2', ['½', '¼', '¾', 'and', '1/2']],
   '30-circumflex': ['Ŵŷ and Ŷŵ', ['Ŵŷ', 'and', 'Ŷŵ']],
   // Front matter: another theme, hyphenation and another family are set up in the worker for one letter only.
-  '31-modern': ['---\ntheme: modern\nfrom: Kai Berg\n---\n\nDear Sam,\n\nA Web of Words.\n', ['Kai', 'Berg', 'Dear', 'Sam,', 'A', 'Web', 'of', 'Words.']],
-  '32-hyphenated': [`---\nlang: de\nhyphenate: true\n---\n\nA ${'Donaudampfschifffahrtsgesellschaft und Rechtsschutzversicherungsgesellschaften werden getrennt. '.repeat(6)}`, ['A', 'und', 'werden']],
+  '31-modern': [
+    '---\ntheme: modern\nfrom: Kai Berg\n---\n\nDear Sam,\n\nA Web of Words.\n',
+    ['Kai', 'Berg', 'Dear', 'Sam,', 'A', 'Web', 'of', 'Words.'],
+  ],
+  '32-hyphenated': [
+    `---\nlang: de\nhyphenate: true\n---\n\nA ${'Donaudampfschifffahrtsgesellschaft und Rechtsschutzversicherungsgesellschaften werden getrennt. '.repeat(6)}`,
+    ['A', 'und', 'werden'],
+  ],
   '33-sans': ['---\nfont: Noto Sans\n---\n\nŴ Ď Ä, then W D A', ['Ŵ', 'Ď', 'Ä,', 'then', 'W', 'D', 'A']],
 }
 const NAMES = Object.keys(CORPUS)
@@ -66,7 +75,11 @@ const pdfOf = (out: string, name: string) => readFileSync(join(dir, out, `${name
 /** Run the binary without waiting for it: its exit code and stderr. */
 function started(args: string[]): Promise<{ code: number | null; stderr: string }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] })
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: dir,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    })
     let stderr = ''
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
     child.on('close', (code) => done({ code, stderr }))

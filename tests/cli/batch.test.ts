@@ -92,9 +92,17 @@ describe('renderBatch', () => {
       ['letters/b.md', 'output/same.pdf'],
       ['letters/c.md', null],
     ])
-    expect(context.report.letters[2]!.error).toEqual({ message: 'output output/same.pdf is already written by letters/b.md in this run; set a different "output" name', line: null, column: null })
+    expect(context.report.letters[2]!.error).toEqual({
+      message: 'output output/same.pdf is already written by letters/b.md in this run; set a different "output" name',
+      line: null,
+      column: null,
+    })
     expect(context.report.ok).toBe(false)
-    expect(out).toEqual([expect.stringMatching(/^✓ letters\/a\.md → output\/a\.pdf {2}1 page, 13 B, \d+ ms$/), expect.stringMatching(/^✓ letters\/b\.md/), '✗ letters/c.md  failed'])
+    expect(out).toEqual([
+      expect.stringMatching(/^✓ letters\/a\.md → output\/a\.pdf {2}1 page, 13 B, \d+ ms$/),
+      expect.stringMatching(/^✓ letters\/b\.md/),
+      '✗ letters/c.md  failed',
+    ])
     expect(readFileSync(join(dir, 'output/same.pdf'))).toEqual(Buffer.from(PDF))
     expect([...context.written.values()].map((w) => w.label)).toEqual(['letters/a.md', 'letters/b.md'])
   })
@@ -113,7 +121,13 @@ describe('renderBatch', () => {
       calls[i]!.resolve(rendered())
     }
     await batch
-    expect(context.report.letters.map((l) => l.output)).toEqual(['output/a.pdf', 'output/b.pdf', 'output/c.pdf', 'output/d.pdf', 'output/e.pdf'])
+    expect(context.report.letters.map((l) => l.output)).toEqual([
+      'output/a.pdf',
+      'output/b.pdf',
+      'output/c.pdf',
+      'output/d.pdf',
+      'output/e.pdf',
+    ])
   })
 
   test('an unexpected error fails its letter only, as "could not render"; a LetterError keeps its text and place; warnings are printed', async () => {
@@ -132,8 +146,14 @@ describe('renderBatch', () => {
       { message: 'invalid YAML front matter', line: 2, column: 7 },
       null,
     ])
-    expect(context.report.letters[2]!.warnings).toEqual([{ message: 'image "x.png" not found', line: 4, column: 1, source: 'letterpress:image' }])
-    expect(err).toEqual(['a.md error could not render: boom', 'b.md:2:7 error invalid YAML front matter', 'c.md:4:1 warning image "x.png" not found'])
+    expect(context.report.letters[2]!.warnings).toEqual([
+      { message: 'image "x.png" not found', line: 4, column: 1, source: 'letterpress:image' },
+    ])
+    expect(err).toEqual([
+      'a.md error could not render: boom',
+      'b.md:2:7 error invalid YAML front matter',
+      'c.md:4:1 warning image "x.png" not found',
+    ])
     expect(out.map((line) => line.slice(0, 6))).toEqual(['✗ a.md', '✗ b.md', '✓ c.md'])
   })
 
@@ -146,7 +166,13 @@ describe('renderBatch', () => {
     await settle()
     calls[1]!.reject(new CheckStopped('checking took longer than 60 s'))
     await settle()
-    calls[2]!.resolve(rendered({ check: { report: { ok: true, pages: 1, words: null, wordProblems: [], fontsNotEmbedded: [], metadataMissing: [], pageProblems: [] } } }))
+    calls[2]!.resolve(
+      rendered({
+        check: {
+          report: { ok: true, pages: 1, words: null, wordProblems: [], fontsNotEmbedded: [], metadataMissing: [], pageProblems: [] },
+        },
+      }),
+    )
     await batch
     const [a, b, c] = context.report.letters
     expect(a!.check).toEqual({ ok: false, problems: ['not a readable PDF: bad xref'], words: null })
@@ -154,7 +180,11 @@ describe('renderBatch', () => {
     expect(b!.check).toEqual({ ok: false, problems: ['checking took longer than 60 s'], words: null })
     expect(b!.error?.message).toBe('check failed: checking took longer than 60 s; not written')
     expect(c!.check).toEqual({ ok: true, problems: [], words: null })
-    expect([existsSync(join(dir, 'output/a.pdf')), existsSync(join(dir, 'output/b.pdf')), existsSync(join(dir, 'output/c.pdf'))]).toEqual([false, false, true])
+    expect([existsSync(join(dir, 'output/a.pdf')), existsSync(join(dir, 'output/b.pdf')), existsSync(join(dir, 'output/c.pdf'))]).toEqual([
+      false,
+      false,
+      true,
+    ])
   })
 
   test('a stop ends the batch after the letter in hand; nothing more is queued', async () => {

@@ -10,7 +10,8 @@ import { readPdf } from '../helpers/pdf.js'
 
 const URL = 'https://example.com/projects/letterpress/documentation/getting-started/installation/advanced-configuration-options/index.html'
 const URL_LETTER = `---\nfrom:\n  name: Kai Berg\nto:\n  name: Acme\n---\nDear team,\n\nMy portfolio lives at ${URL} and more words follow here to the end.\n\nKind regards\n`
-const LONG_WORDS = 'The incomprehensible incomprehensibilities of internationalization notwithstanding, characteristically extraordinary responsibilities accompany the establishment of uncharacteristically counterrevolutionary institutionalization within multidisciplinary organisations and telecommunications infrastructures everywhere.'
+const LONG_WORDS =
+  'The incomprehensible incomprehensibilities of internationalization notwithstanding, characteristically extraordinary responsibilities accompany the establishment of uncharacteristically counterrevolutionary institutionalization within multidisciplinary organisations and telecommunications infrastructures everywhere.'
 const hyphenated = (on: boolean) => `---\nfrom:\n  name: Kai Berg\nhyphenate: ${on}\n---\nDear team,\n\n${LONG_WORDS}\n\nKind regards\n`
 
 interface Entry {
@@ -59,7 +60,10 @@ describe('--check accepts what the renderer did on purpose', () => {
 
 describe('the JSON entry of a letter under --check', () => {
   test('a failing check: "output": null, nothing written, and "check" with ok false and its problems', () => {
-    const dir = project({ 'letters/a.md': 'Dear Sam,\n\nThank you.\n', 'letters/b.md': 'Dear Sam,\n\nThank you.\n\nBest regards,\nKim Lee\n' })
+    const dir = project({
+      'letters/a.md': 'Dear Sam,\n\nThank you.\n',
+      'letters/b.md': 'Dear Sam,\n\nThank you.\n\nBest regards,\nKim Lee\n',
+    })
     const r = letterpress(dir, ['letters', '--check', '--json'])
     expect(r.code).toBe(1)
     const [a, b] = entries(r.stdout)
@@ -80,12 +84,16 @@ describe('letterpress check of a letter with an attachment of another paper size
   test('a US-Letter letter with an A4 CV attached passes; the same pages without the record fail', async () => {
     const dir = project({
       'cv/cv.md': '---\nfrom: Kim Lee\npaper: A4\n---\n\nDear reader,\n\nMy curriculum vitae.\n\nSincerely,\nKim Lee\n',
-      'letters/a.md': '---\nfrom: Kim Lee\nlang: en-US\npaper: Letter\nattach: [../cv-out/cv.pdf]\n---\n\nDear Sam,\n\nThe letter itself.\n\nSincerely,\nKim Lee\n',
+      'letters/a.md':
+        '---\nfrom: Kim Lee\nlang: en-US\npaper: Letter\nattach: [../cv-out/cv.pdf]\n---\n\nDear Sam,\n\nThe letter itself.\n\nSincerely,\nKim Lee\n',
     })
     expect(letterpress(dir, ['cv/cv.md', '--out', 'cv-out']).code).toBe(0)
     expect(letterpress(dir, ['letters/a.md', '--allow-path', 'cv-out']).code).toBe(0)
     const facts = await readPdf(readFileSync(join(dir, 'output/a.pdf')))
-    expect(facts.sizes).toEqual([[612, 792], [595, 842]])
+    expect(facts.sizes).toEqual([
+      [612, 792],
+      [595, 842],
+    ])
     const r = letterpress(dir, ['check', 'output/a.pdf', '--source', 'letters/a.md'])
     expect(r.code, r.stdout).toBe(0)
     expect(r.stdout).toContain('✓ output/a.pdf: 2 pages')

@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { letterpress, project } from '../helpers/cli.js'
 
-const LETTER = '# Note\n\nDear Sam,\n\nThank you for **everything**: the time, the (*patience*) and the [link](https://x.org).\n\nBest regards,\nKim Lee\n'
+const LETTER =
+  '# Note\n\nDear Sam,\n\nThank you for **everything**: the time, the (*patience*) and the [link](https://x.org).\n\nBest regards,\nKim Lee\n'
 
 describe('letterpress check', () => {
   test('a rendered letter passes against its source: exit 0, one line', () => {

@@ -16,7 +16,8 @@ describe('letterpress command line', () => {
     const letters = readdirSync(join(dir, 'letters')).filter((f) => f.endsWith('.md'))
     const pdfs = readdirSync(join(dir, 'output')).filter((f) => f.endsWith('.pdf'))
     expect(pdfs).toHaveLength(letters.length)
-    for (const letter of letters) expect(r.stdout).toMatch(new RegExp(`✓ letters/${letter} → output/\\S+\\.pdf  1 page, [\\d.]+ KB, \\d+ ms`))
+    for (const letter of letters)
+      expect(r.stdout).toMatch(new RegExp(`✓ letters/${letter} → output/\\S+\\.pdf  1 page, [\\d.]+ KB, \\d+ ms`))
     expect(r.stdout).toContain(`${letters.length} of ${letters.length} letters rendered`)
     for (const pdf of pdfs) expect((await readPdf(readFileSync(join(dir, 'output', pdf)))).pages).toBeGreaterThan(0)
   })
@@ -41,11 +42,17 @@ describe('letterpress command line', () => {
     expect(ok).toMatchObject({ input: 'letters/ok.md', output: 'output/ok.pdf', pages: 1, error: null, warnings: [] })
     expect(ok.bytes).toBe(statSync(join(dir, 'output/ok.pdf')).size)
     expect(ok.ms).toBeGreaterThan(0)
-    expect(warn.warnings).toEqual([{ message: 'unknown field "form"; did you mean "from"?', line: 2, column: 1, source: 'letterpress:meta' }])
+    expect(warn.warnings).toEqual([
+      { message: 'unknown field "form"; did you mean "from"?', line: 2, column: 1, source: 'letterpress:meta' },
+    ])
   })
 
   test('a failing letter is reported with file:line:column, the others are still written, exit 1', () => {
-    const dir = project({ 'letters/a-good.md': GOOD, 'letters/b-bad.md': '---\nsubject: x\nto: 42\n---\n\nDear Sam,\n', 'letters/c-good.md': GOOD })
+    const dir = project({
+      'letters/a-good.md': GOOD,
+      'letters/b-bad.md': '---\nsubject: x\nto: 42\n---\n\nDear Sam,\n',
+      'letters/c-good.md': GOOD,
+    })
     const r = letterpress(dir, [])
     expect(r.code).toBe(1)
     expect(r.stderr).toContain('letters/b-bad.md:3:5 error field "to" must be a name or a mapping')
@@ -113,7 +120,10 @@ describe('letterpress command line', () => {
   })
 
   test('the letterpress key in package.json is read when there is no config file', async () => {
-    const dir = project({ 'package.json': JSON.stringify({ name: 'x', letterpress: { from: 'Package Person' } }), 'letters/a.md': '# Hi\n\nDear Sam,\n\nText.\n' })
+    const dir = project({
+      'package.json': JSON.stringify({ name: 'x', letterpress: { from: 'Package Person' } }),
+      'letters/a.md': '# Hi\n\nDear Sam,\n\nText.\n',
+    })
     expect(letterpress(dir, []).code).toBe(0)
     expect((await readPdf(readFileSync(join(dir, 'output/a.pdf')))).text[0]).toContain('Package Person')
   })

@@ -46,7 +46,10 @@ describe('code keeps its whitespace', () => {
     const r = render('```python\n' + PYTHON + '```\n\n```yaml\n' + YAML + '```\n')
     expect(r.code).toBe(0)
     const expected = [...PYTHON.replace('\t', '    ').split('\n'), ...YAML.split('\n')].filter(Boolean)
-    for (const [command, args] of [['pdftotext', ['-layout', r.pdf, '-']], ['pdf2txt', [r.pdf]]] as const) {
+    for (const [command, args] of [
+      ['pdftotext', ['-layout', r.pdf, '-']],
+      ['pdf2txt', [r.pdf]],
+    ] as const) {
       const text = extract(command, [...args])
       if (text === undefined) {
         console.warn(`${command} is not installed: its read-back of code is not tested`)
@@ -57,12 +60,16 @@ describe('code keeps its whitespace', () => {
       expect(start, command).toBeGreaterThanOrEqual(0)
       const indent = lines[start]!.length - lines[start]!.trimStart().length
       const block = lines.filter((line) => expected.includes(line.slice(indent)))
-      expect(block.map((line) => line.slice(indent)), command).toEqual(expected)
+      expect(
+        block.map((line) => line.slice(indent)),
+        command,
+      ).toEqual(expected)
     }
   })
 })
 
-const SKILLS = '| Skill | Years | Level |\n|:------|------:|:-----:|\n| TypeScript | 7 | expert |\n| Go | 3 | good |\n| Python | 5 | good |\n'
+const SKILLS =
+  '| Skill | Years | Level |\n|:------|------:|:-----:|\n| TypeScript | 7 | expert |\n| Go | 3 | good |\n| Python | 5 | good |\n'
 const LONG =
   '| Skill | Description | Years |\n|:--|:--|--:|\n' +
   '| TypeScript | Built compilers, command-line tools and a PDF renderer over many years of careful work for clients in three countries | 7 |\n' +
@@ -82,7 +89,8 @@ describe('tables are sized by their content', () => {
     // Equal columns gave each a third of the text width; the first column now holds just its longest word.
     expect(description.x - skill.x).toBeLessThan((right - left) / 4)
     expect(description.x - skill.x).toBeGreaterThan(item('TypeScript').width)
-    for (const i of facts.items.filter((i) => i.y > skill.y - 1 && i.y < item('Best regards,').y)) expect(i.x + i.width).toBeLessThanOrEqual(right + 0.5)
+    for (const i of facts.items.filter((i) => i.y > skill.y - 1 && i.y < item('Best regards,').y))
+      expect(i.x + i.width).toBeLessThanOrEqual(right + 0.5)
     // The Years column is right-aligned: its cells end where its header ends.
     const end = (i: { x: number; width: number }) => i.x + i.width
     expect(Math.abs(end(item('7')) - end(years))).toBeLessThan(0.5)
@@ -93,7 +101,10 @@ describe('tables are sized by their content', () => {
     const r = render(SKILLS)
     expect(r.code).toBe(0)
     const rows = [/Skill\s+Years\s+Level/, /TypeScript\s+7\s+expert/, /Go\s+3\s+good/, /Python\s+5\s+good/]
-    for (const [command, args] of [['pdftotext', ['-layout', r.pdf, '-']], ['pdf2txt', [r.pdf]]] as const) {
+    for (const [command, args] of [
+      ['pdftotext', ['-layout', r.pdf, '-']],
+      ['pdf2txt', [r.pdf]],
+    ] as const) {
       const text = extract(command, [...args])
       if (text === undefined) {
         console.warn(`${command} is not installed (Debian: poppler-utils, python3-pdfminer): its read-back of tables is not tested`)
@@ -101,8 +112,14 @@ describe('tables are sized by their content', () => {
       }
       const lines = text.split('\n')
       const at = rows.map((row) => lines.findIndex((line) => row.test(line)))
-      expect(at.every((n) => n >= 0), `${command}:\n${text}`).toBe(true)
-      expect([...at].sort((a, b) => a - b), command).toEqual(at)
+      expect(
+        at.every((n) => n >= 0),
+        `${command}:\n${text}`,
+      ).toBe(true)
+      expect(
+        [...at].sort((a, b) => a - b),
+        command,
+      ).toEqual(at)
     }
   })
 })

@@ -6,7 +6,13 @@ import { readPdf } from '../helpers/pdf.js'
 
 const env = { SOURCE_DATE_EPOCH: '1790000000' }
 
-type Entry = { input: string; row?: number; output: string | null; pages: number; error: { message: string; line: number | null; column: number | null } | null }
+type Entry = {
+  input: string
+  row?: number
+  output: string | null
+  pages: number
+  error: { message: string; line: number | null; column: number | null } | null
+}
 const report = (stdout: string) => JSON.parse(stdout) as { ok: boolean; letters: Entry[] }
 
 /** A letter with placeholders in the front matter, the text, bold text and the output name. */
@@ -48,7 +54,11 @@ describe('--data: mail merge', () => {
 
     const rows = [
       { file: 'output/Acme-cover-letter.pdf', values: ['Ann Smith', 'Acme', 'Engineer'], others: ['Cy Park', 'Gamma', 'Designer'] },
-      { file: 'output/Gamma,-Inc.-cover-letter.pdf', values: ['Cy Park', 'Gamma, Inc.', 'Designer'], others: ['Ann Smith', 'Acme', 'Engineer'] },
+      {
+        file: 'output/Gamma,-Inc.-cover-letter.pdf',
+        values: ['Cy Park', 'Gamma, Inc.', 'Designer'],
+        others: ['Ann Smith', 'Acme', 'Engineer'],
+      },
     ]
     for (const { file, values, others } of rows) {
       const text = await pdfText(dir, file)
@@ -70,7 +80,10 @@ describe('--data: mail merge', () => {
   })
 
   test('--check reads the PDF of each row back against the letter as that row fills it', () => {
-    const dir = project({ 'letters/cover.md': COVER, 'people.csv': 'company,contact,role\nAcme,Ann Smith,Engineer\n"Gamma, Inc.",Cy Park,Designer\n' })
+    const dir = project({
+      'letters/cover.md': COVER,
+      'people.csv': 'company,contact,role\nAcme,Ann Smith,Engineer\n"Gamma, Inc.",Cy Park,Designer\n',
+    })
     const r = letterpress(dir, ['letters/cover.md', '--data', 'people.csv', '--check', '--json'], env)
     expect(r.code, r.stderr).toBe(0)
     expect(report(r.stdout).letters.map((l) => l.error)).toEqual([null, null])
@@ -87,7 +100,11 @@ describe('--data: mail merge', () => {
       ['letters/cover.md', 2, null],
       ['letters/cover.md', 3, 'output/Gamma,-Inc.-cover-letter.pdf'],
     ])
-    expect(letters[1]!.error).toEqual({ message: 'row 2: placeholder {{role}} has no value in this row or the front matter', line: 13, column: 7 })
+    expect(letters[1]!.error).toEqual({
+      message: 'row 2: placeholder {{role}} has no value in this row or the front matter',
+      line: 13,
+      column: 7,
+    })
     expect(letters[0]!.error).toBeNull()
     expect(letters[2]!.error).toBeNull()
   })
@@ -118,7 +135,10 @@ describe('--data: mail merge', () => {
     const letter = 'Dear {{contact}},\n\nThe {{role}} role at {{company}} suits me.\n\nBest regards,\nKim Lee\n'
     const yaml = '- { company: Acme, contact: Ann Smith, role: Engineer }\n- company: Beta\n  contact: Bo Chen\n  role: Designer\n'
     const dir = project({ 'letters/cover.md': letter, 'people.yaml': yaml, 'people.yml': yaml })
-    for (const [data, out] of [['people.yaml', 'a'], ['people.yml', 'b']]) {
+    for (const [data, out] of [
+      ['people.yaml', 'a'],
+      ['people.yml', 'b'],
+    ]) {
       const r = letterpress(dir, ['letters/cover.md', '--data', data!, '--out', out!, '--json'], env)
       expect(r.code, r.stderr).toBe(0)
       expect(report(r.stdout).letters.map((l) => [l.row, l.output])).toEqual([
@@ -162,12 +182,27 @@ describe('--data: mail merge', () => {
     const cases: [string, string, string | null, RegExp][] = [
       ['a missing file', 'missing.csv', null, /^missing\.csv error data file not found/m],
       ['an unknown extension', 'people.txt', 'company\nAcme\n', /^people\.txt error data file must be \.csv, \.json, \.yaml or \.yml/m],
-      ['a CSV with an unclosed quote', 'people.csv', 'company,contact\n"Acme,Ann\nBeta,Bo\n', /^people\.csv:\d+ error invalid CSV: Quote Not Closed/m],
+      [
+        'a CSV with an unclosed quote',
+        'people.csv',
+        'company,contact\n"Acme,Ann\nBeta,Bo\n',
+        /^people\.csv:\d+ error invalid CSV: Quote Not Closed/m,
+      ],
       ['a CSV row with too many cells', 'people.csv', 'company,contact\nAcme,Ann,extra\n', /^people\.csv:2 error invalid CSV: /m],
-      ['a CSV whose header names a column twice', 'people.csv', 'company,company\nAcme,Beta\n', /^people\.csv:1 error invalid CSV: column "company" appears twice/m],
+      [
+        'a CSV whose header names a column twice',
+        'people.csv',
+        'company,company\nAcme,Beta\n',
+        /^people\.csv:1 error invalid CSV: column "company" appears twice/m,
+      ],
       ['an empty CSV', 'people.csv', '', /^people\.csv error data file has no rows/m],
       ['JSON that is not a list', 'people.json', '{ "company": "Acme" }', /^people\.json error data must be a list of rows/m],
-      ['JSON with a row that is not a mapping', 'people.json', '[{ "company": "Acme" }, "Beta"]', /^people\.json error row 2 is not a mapping/m],
+      [
+        'JSON with a row that is not a mapping',
+        'people.json',
+        '[{ "company": "Acme" }, "Beta"]',
+        /^people\.json error row 2 is not a mapping/m,
+      ],
       ['broken JSON', 'people.json', '[{ "company": "Acme" },', /^people\.json error invalid JSON: /m],
       ['a YAML syntax error', 'people.yaml', '- company: Acme\n- company: [Beta\n', /^people\.yaml:\d+:\d+ error invalid YAML data: /m],
     ]
@@ -202,11 +237,14 @@ describe('--data: mail merge', () => {
   test('without --data, a placeholder no front matter field fills fails that letter only, naming it and its line', () => {
     const dir = project({
       'letters/a-placeholder.md': '---\nsubject: Hello\n---\n\nDear Sam,\n\nI would make a fine {{role}}.\n\nBest regards,\nKim Lee\n',
-      'letters/b-fine.md': '---\nto: { company: Acme }\n---\n\nDear Sam,\n\nI would like to join {{to.company}}.\n\nBest regards,\nKim Lee\n',
+      'letters/b-fine.md':
+        '---\nto: { company: Acme }\n---\n\nDear Sam,\n\nI would like to join {{to.company}}.\n\nBest regards,\nKim Lee\n',
     })
     const r = letterpress(dir, ['letters'], env)
     expect(r.code, r.stderr).toBe(1)
-    expect(r.stderr).toContain('letters/a-placeholder.md:7:21 error placeholder {{role}} has no value: no front matter field gives it (and no --data row)')
+    expect(r.stderr).toContain(
+      'letters/a-placeholder.md:7:21 error placeholder {{role}} has no value: no front matter field gives it (and no --data row)',
+    )
     expect(readdirSync(join(dir, 'output'))).toEqual(['b-fine.pdf'])
     expect(r.stdout).toContain('1 of 2 letters rendered; failed: letters/a-placeholder.md')
   })

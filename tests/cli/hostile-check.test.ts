@@ -11,8 +11,19 @@ import { bombPdf, textFloodPdf } from '../helpers/bomb.js'
 const GOOD = 'Dear Sam,\n\nThank you.\n\nBest regards,\nKim Lee\n'
 /** A letter that renders but fails --check: with no name under it, the PDF has no Author. */
 const NO_AUTHOR = 'Dear Sam,\n\nThank you.\n'
-const pdfsIn = (dir: string) => (existsSync(dir) ? readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.pdf')).sort() : [])
-const strays = (dir: string) => (existsSync(dir) ? readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.tmp')) : [])
+const pdfsIn = (dir: string) =>
+  existsSync(dir)
+    ? readdirSync(dir, { recursive: true })
+        .map(String)
+        .filter((f) => f.endsWith('.pdf'))
+        .sort()
+    : []
+const strays = (dir: string) =>
+  existsSync(dir)
+    ? readdirSync(dir, { recursive: true })
+        .map(String)
+        .filter((f) => f.endsWith('.tmp'))
+    : []
 
 /** Run the built CLI; a run that has not ended after 50 s is killed, so the test fails rather than runs on. */
 function letterpress(cwd: string, args: string[]) {
@@ -40,7 +51,9 @@ describe('compression bombs are read back under the limits', () => {
     writeFileSync(join(dir, 'letters/bomb.pdf'), await bombPdf(1024))
     const r = letterpress(dir, ['--check'])
     expect(r.code).toBe(1)
-    expect(r.stderr).toContain('letters/a-bomb.md error check failed: the PDF has a stream that decodes to more than 128 MB (a compression bomb?); not written')
+    expect(r.stderr).toContain(
+      'letters/a-bomb.md error check failed: the PDF has a stream that decodes to more than 128 MB (a compression bomb?); not written',
+    )
     expect(r.stdout).toMatch(/✓ letters\/b-good\.md → output\/b-good\.pdf/)
     expect(r.stdout).toContain('1 of 2 letters rendered; failed: letters/a-bomb.md')
     expect(pdfsIn(join(dir, 'output'))).toEqual(['b-good.pdf'])
@@ -53,7 +66,9 @@ describe('a read-back beyond the heap limit', () => {
     writeFileSync(join(dir, 'letters/flood.pdf'), await textFloodPdf(1_000_000))
     const r = letterpress(dir, ['--check'])
     expect(r.code).toBe(1)
-    expect(r.stderr).toContain('letters/a-flood.md error check failed: ran out of memory while checking (a check may use 192 MB); not written')
+    expect(r.stderr).toContain(
+      'letters/a-flood.md error check failed: ran out of memory while checking (a check may use 192 MB); not written',
+    )
     expect(pdfsIn(join(dir, 'output'))).toEqual(['b-good.pdf'])
   }, 60_000)
 })
@@ -68,13 +83,14 @@ describe('--timeout', () => {
     expect(r.stdout).toContain('✗ output/a.pdf: checking took longer than 0.001 s and was stopped (--timeout)')
   })
 
-
   test('beyond what a timer holds, not a number, zero or negative: bad usage with the allowed range, exit 2', () => {
     const dir = project({ 'letters/a.md': GOOD })
     for (const value of ['2147484', '1e300', 'Infinity', 'NaN', '0', '-5', 'soon', '']) {
       const r = letterpress(dir, [`--timeout=${value}`])
       expect(r.code, value).toBe(2)
-      expect(r.stderr).toContain(`letterpress: --timeout must be a number of seconds from 0.001 to 2147483 (about 24 days, the longest a timer holds), not "${value}"`)
+      expect(r.stderr).toContain(
+        `letterpress: --timeout must be a number of seconds from 0.001 to 2147483 (about 24 days, the longest a timer holds), not "${value}"`,
+      )
     }
     expect(letterpress(dir, ['check', 'x.pdf', '--timeout', '1e300']).code).toBe(2)
     expect(pdfsIn(join(dir, 'output'))).toEqual([])
@@ -166,12 +182,15 @@ describe('write errors say what failed and the file', () => {
     expect(r.stderr).not.toContain('could not render')
   })
 
-  test.skipIf(process.platform !== 'linux')('an output folder where mkdir answers ENOENT (under /proc) fails each letter at once, never spins', () => {
-    const dir = project({ 'letters/a.md': GOOD })
-    const r = letterpress(dir, ['--out', '/proc/letterpress-out'])
-    expect(r.code).toBe(1)
-    expect(r.stderr).toContain('letters/a.md error writing /proc/letterpress-out/a.pdf: no such file or directory')
-  })
+  test.skipIf(process.platform !== 'linux')(
+    'an output folder where mkdir answers ENOENT (under /proc) fails each letter at once, never spins',
+    () => {
+      const dir = project({ 'letters/a.md': GOOD })
+      const r = letterpress(dir, ['--out', '/proc/letterpress-out'])
+      expect(r.code).toBe(1)
+      expect(r.stderr).toContain('letters/a.md error writing /proc/letterpress-out/a.pdf: no such file or directory')
+    },
+  )
 
   test('a long name the disk takes is written: the temporary file beside it is never the one too long', () => {
     const dir = project({ 'letters/a.md': `---\noutput: ${'n'.repeat(240)}\n---\n${GOOD}` })
@@ -184,11 +203,19 @@ describe('write errors say what failed and the file', () => {
 
 describe('output names that differ only in case or Unicode form', () => {
   test('Acme.pdf and acme.pdf are one file on macOS and Windows: the second letter fails as a collision', () => {
-    const dir = project({ 'letters/a.md': `---\noutput: Acme\n---\n${GOOD}`, 'letters/b.md': `---\noutput: acme\n---\n${GOOD}`, 'letters/c.md': `---\noutput: ACME.PDF\n---\n${GOOD}` })
+    const dir = project({
+      'letters/a.md': `---\noutput: Acme\n---\n${GOOD}`,
+      'letters/b.md': `---\noutput: acme\n---\n${GOOD}`,
+      'letters/c.md': `---\noutput: ACME.PDF\n---\n${GOOD}`,
+    })
     const r = letterpress(dir, [])
     expect(r.code).toBe(1)
-    expect(r.stderr).toContain('letters/b.md error output output/acme.pdf is already written by letters/a.md in this run as output/Acme.pdf')
-    expect(r.stderr).toContain('letters/c.md error output output/ACME.pdf is already written by letters/a.md in this run as output/Acme.pdf')
+    expect(r.stderr).toContain(
+      'letters/b.md error output output/acme.pdf is already written by letters/a.md in this run as output/Acme.pdf',
+    )
+    expect(r.stderr).toContain(
+      'letters/c.md error output output/ACME.pdf is already written by letters/a.md in this run as output/Acme.pdf',
+    )
     expect(pdfsIn(join(dir, 'output'))).toEqual(['Acme.pdf'])
   })
 
@@ -197,12 +224,18 @@ describe('output names that differ only in case or Unicode form', () => {
     const r = letterpress(dir, [])
     expect(r.code).toBe(1)
     // (The second name may be shown in either form.)
-    expect(r.stderr).toMatch(/letters\/b\.md error output output\/Caf(e\u0301|\u00e9)\.pdf is already written by letters\/a\.md in this run/)
+    expect(r.stderr).toMatch(
+      /letters\/b\.md error output output\/Caf(e\u0301|\u00e9)\.pdf is already written by letters\/a\.md in this run/,
+    )
     expect(pdfsIn(join(dir, 'output'))).toEqual(['Caf\u00e9.pdf'])
   })
 
   test('a folder input: sub/Acme.pdf and sub/acme.pdf collide, different folders do not', () => {
-    const dir = project({ 'letters/x/a.md': `---\noutput: Acme\n---\n${GOOD}`, 'letters/x/b.md': `---\noutput: acme\n---\n${GOOD}`, 'letters/y/c.md': `---\noutput: acme\n---\n${GOOD}` })
+    const dir = project({
+      'letters/x/a.md': `---\noutput: Acme\n---\n${GOOD}`,
+      'letters/x/b.md': `---\noutput: acme\n---\n${GOOD}`,
+      'letters/y/c.md': `---\noutput: acme\n---\n${GOOD}`,
+    })
     mkdirSync(join(dir, 'output'))
     const r = letterpress(dir, [])
     expect(r.code).toBe(1)

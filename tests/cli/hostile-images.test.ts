@@ -5,11 +5,27 @@ import { join } from 'node:path'
 import { deflateSync } from 'node:zlib'
 import { describe, expect, test } from 'vitest'
 import { letterpress, project } from '../helpers/cli.js'
-import { chunk, exif, ihdr, jfif, jpegOf, noisePng, pngBomb, pngOf, scanlines, pngWithRows, realJpeg, realPng, scan, sof } from '../helpers/images.js'
+import {
+  chunk,
+  exif,
+  ihdr,
+  jfif,
+  jpegOf,
+  noisePng,
+  pngBomb,
+  pngOf,
+  scanlines,
+  pngWithRows,
+  realJpeg,
+  realPng,
+  scan,
+  sof,
+} from '../helpers/images.js'
 import { readPdf } from '../helpers/pdf.js'
 
 /** A letter with one image between two paragraphs; the image is on line 5. */
-const letter = (file: string) => `Dear Sam,\n\nBefore the picture.\n\n![A picture](${file})\n\nAfter the picture.\n\nBest regards,\nKim Lee\n`
+const letter = (file: string) =>
+  `Dear Sam,\n\nBefore the picture.\n\n![A picture](${file})\n\nAfter the picture.\n\nBest regards,\nKim Lee\n`
 
 /** Render a one-letter project holding `image` as `file`; the exit code, stderr, the PDF's text and its image count. */
 async function renderWith(file: string, image: Buffer, markdown = letter(file)) {
@@ -26,7 +42,9 @@ describe('hostile images', () => {
   test('a 20000 × 20000 PNG is refused by its header: a warning at its line, the alt text in its place', async () => {
     const r = await renderWith('bomb.png', pngBomb(20000, 20000))
     expect(r.code).toBe(0)
-    expect(r.stderr).toContain('letters/a.md:5:1 warning image "bomb.png" is 20000 × 20000 pixels (400 megapixels); images up to 40 megapixels are embedded; rendered without it')
+    expect(r.stderr).toContain(
+      'letters/a.md:5:1 warning image "bomb.png" is 20000 × 20000 pixels (400 megapixels); images up to 40 megapixels are embedded; rendered without it',
+    )
     expect(r.text).toContain('Before the picture.')
     expect(r.text).toContain('[A picture]')
     expect(r.text).toContain('After the picture.')
@@ -36,7 +54,9 @@ describe('hostile images', () => {
   test('a PNG with a bad filter type fails only its image, not the letter', async () => {
     const r = await renderWith('filter.png', pngWithRows(16, 16, 4, [2]))
     expect(r.code).toBe(0)
-    expect(r.stderr).toContain('letters/a.md:5:1 warning image "filter.png" is incomplete or corrupt (scanline 3 has filter type 5, not 0 to 4); rendered without it')
+    expect(r.stderr).toContain(
+      'letters/a.md:5:1 warning image "filter.png" is incomplete or corrupt (scanline 3 has filter type 5, not 0 to 4); rendered without it',
+    )
     expect(r.stderr).not.toContain('Invalid filter algorithm')
     expect(r.text).toContain('[A picture]')
     expect(r.text).toContain('After the picture.')
@@ -45,7 +65,9 @@ describe('hostile images', () => {
   test('a PNG with more image data than the PNG reader holds within the heap limit is a warning, not a letter out of memory', async () => {
     const r = await renderWith('photo.png', noisePng(2400, 2400))
     expect(r.code).toBe(0)
-    expect(r.stderr).toContain('letters/a.md:5:1 warning image "photo.png" has 17.3 MB of compressed image data; PNGs with up to 10 MB are embedded (a photo is smaller as a JPEG); rendered without it')
+    expect(r.stderr).toContain(
+      'letters/a.md:5:1 warning image "photo.png" has 17.3 MB of compressed image data; PNGs with up to 10 MB are embedded (a photo is smaller as a JPEG); rendered without it',
+    )
     expect(r.text).toContain('[A picture]')
     expect(r.text).toContain('After the picture.')
   })
@@ -54,7 +76,9 @@ describe('hostile images', () => {
     const text = chunk('tEXt', Buffer.concat([Buffer.from('Comment\0'), Buffer.alloc(500_000, 0x41)]))
     const r = await renderWith('notes.png', pngOf([ihdr(2, 2), text, chunk('IDAT', deflateSync(scanlines(2, 6)))]))
     expect(r.code).toBe(0)
-    expect(r.stderr).toContain('letters/a.md:5:1 warning image "notes.png" is a PNG with a text chunk of 489 KB; PNGs with text chunks up to 64 KB are embedded; rendered without it')
+    expect(r.stderr).toContain(
+      'letters/a.md:5:1 warning image "notes.png" is a PNG with a text chunk of 489 KB; PNGs with text chunks up to 64 KB are embedded; rendered without it',
+    )
     expect(r.stderr).not.toContain('call stack')
     expect(r.text).toContain('[A picture]')
   })
@@ -62,7 +86,9 @@ describe('hostile images', () => {
   test('a JPEG whose JFIF segment is damaged is a warning at its line, never a bare "Unknown version 57005"', async () => {
     const r = await renderWith('photo.jpg', jpegOf(jfif(0x0101, [0xde, 0xad]), sof(30, 20), scan()))
     expect(r.code).toBe(0)
-    expect(r.stderr).toContain('letters/a.md:5:1 warning image "photo.jpg" is incomplete or corrupt (the 0xFFE0 segment at byte 2 has the wrong length); rendered without it')
+    expect(r.stderr).toContain(
+      'letters/a.md:5:1 warning image "photo.jpg" is incomplete or corrupt (the 0xFFE0 segment at byte 2 has the wrong length); rendered without it',
+    )
     expect(r.stderr).not.toContain('Unknown version')
     expect(r.text).toContain('[A picture]')
     expect(r.text).toContain('After the picture.')
@@ -71,7 +97,9 @@ describe('hostile images', () => {
   test('a JPEG whose EXIF claims 65535 entries is a warning at its line, not a letter that runs out of memory', async () => {
     const r = await renderWith('photo.jpg', jpegOf(exif([[0x0112, 3, 1, 0x00010000]], 0xffff), sof(30, 20), scan()))
     expect(r.code).toBe(0)
-    expect(r.stderr).toContain('letters/a.md:5:1 warning image "photo.jpg" is incomplete or corrupt (its EXIF data points outside its segment); rendered without it')
+    expect(r.stderr).toContain(
+      'letters/a.md:5:1 warning image "photo.jpg" is incomplete or corrupt (its EXIF data points outside its segment); rendered without it',
+    )
     expect(r.text).toContain('[A picture]')
     expect(r.text).toContain('After the picture.')
   })
@@ -84,7 +112,9 @@ describe('hostile images', () => {
     const r = letterpress(dir, [])
     expect(r.code).toBe(0)
     expect(r.stderr).toMatch(/letters\/a\.md:3:1 warning image "cut\.jpg" is incomplete or corrupt \([^)]+\); rendered without it/)
-    expect(r.stderr).toContain('letters/a.md:5:1 warning image "headless.jpg" is incomplete or corrupt (its image data comes before its frame header)')
+    expect(r.stderr).toContain(
+      'letters/a.md:5:1 warning image "headless.jpg" is incomplete or corrupt (its image data comes before its frame header)',
+    )
     const text = (await readPdf(readFileSync(join(dir, 'output/a.pdf')))).text.join('\n')
     expect(text).toContain('[cut]')
     expect(text).toContain('Thanks.')
@@ -94,7 +124,9 @@ describe('hostile images', () => {
     const markdown = '---\nsubject: Hello\nsignature: sig.png\n---\n\nDear Sam,\n\nThanks.\n\nBest regards,\nKim Lee\n'
     const r = await renderWith('sig.png', pngBomb(20000, 20000), markdown)
     expect(r.code).toBe(0)
-    expect(r.stderr).toMatch(/letters\/a\.md:3:\d+ warning signature: image "sig\.png" is 20000 × 20000 pixels \(400 megapixels\); images up to 40 megapixels are embedded; rendered without it/)
+    expect(r.stderr).toMatch(
+      /letters\/a\.md:3:\d+ warning signature: image "sig\.png" is 20000 × 20000 pixels \(400 megapixels\); images up to 40 megapixels are embedded; rendered without it/,
+    )
     expect(r.text).toContain('Kim Lee')
     expect(r.images).toBe(0)
   })

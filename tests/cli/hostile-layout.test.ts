@@ -14,7 +14,10 @@ const words = (n: number, p: string) => Array.from({ length: n }, (_, i) => `${p
 
 /** Render one letter (with extra files) and return the exit code, stderr and the words read back from its PDF. */
 async function render(body: string, files: Record<string, string> = {}, head = HEAD) {
-  const dir = project({ 'letters/a.md': head + body + END, ...Object.fromEntries(Object.entries(files).map(([k, v]) => [`letters/${k}`, v])) })
+  const dir = project({
+    'letters/a.md': head + body + END,
+    ...Object.fromEntries(Object.entries(files).map(([k, v]) => [`letters/${k}`, v])),
+  })
   const r = letterpress(dir, ['--check'])
   let read: string[]
   try {
@@ -75,7 +78,11 @@ describe('blocks taller than a page split instead of losing text', () => {
 
   test('with a theme that keeps list items of up to 40 lines, the row and a long item still split', async () => {
     const head = HEAD.replace('---\n\n', 'theme: keep.yaml\n---\n\n')
-    const r = await render(`| Item | Notes |\n|---|---|\n| short | ${long.join(' ')} |\n\n- ${words(400, 'li').join(' ')}\n`, { 'keep.yaml': 'pagination:\n  keepListItemLines: 40\n' }, head)
+    const r = await render(
+      `| Item | Notes |\n|---|---|\n| short | ${long.join(' ')} |\n\n- ${words(400, 'li').join(' ')}\n`,
+      { 'keep.yaml': 'pagination:\n  keepListItemLines: 40\n' },
+      head,
+    )
     expect(r.code).toBe(0)
     expect(missing(['short', ...long, ...words(400, 'li')], r.read)).toEqual([])
   })

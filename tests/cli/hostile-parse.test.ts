@@ -8,7 +8,12 @@ import { copyInto, letterpress, project } from '../helpers/cli.js'
 import { readPdf } from '../helpers/pdf.js'
 
 const GOOD = 'Dear Sam,\n\nThank you.\n\nBest regards,\nKim Lee\n'
-const pdfsIn = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.pdf')).sort() : [])
+const pdfsIn = (dir: string) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.pdf'))
+        .sort()
+    : []
 
 describe('pathological Markdown', () => {
   // Before the scan these took the whole time limit or ran out of memory, with no line.
@@ -21,8 +26,12 @@ describe('pathological Markdown', () => {
     })
     const r = letterpress(dir, [])
     expect(r.code).toBe(1)
-    expect(r.stderr).toContain(`letters/lists.md:3:${2 * MAX_NESTING + 1} error lists and block quotes are nested more than ${MAX_NESTING} deep here; flatten them`)
-    expect(r.stderr).toContain(`letters/quotes.md:3:${MAX_NESTING + 1} error lists and block quotes are nested more than ${MAX_NESTING} deep here`)
+    expect(r.stderr).toContain(
+      `letters/lists.md:3:${2 * MAX_NESTING + 1} error lists and block quotes are nested more than ${MAX_NESTING} deep here; flatten them`,
+    )
+    expect(r.stderr).toContain(
+      `letters/quotes.md:3:${MAX_NESTING + 1} error lists and block quotes are nested more than ${MAX_NESTING} deep here`,
+    )
     expect(r.stderr).toContain('letters/stars.md:3:501 error more than 500 emphasis marks and brackets (* _ ~ [ ]) in one paragraph')
     expect(r.stdout).toContain('1 of 4 letters rendered')
     expect(pdfsIn(join(dir, 'output'))).toEqual(['ok.pdf'])
@@ -32,7 +41,9 @@ describe('pathological Markdown', () => {
     const deep = `Dear Sam,\n\n${Array.from({ length: 500 }, (_, i) => `${'  '.repeat(i)}- item`).join('\n')}\n`
     const r = letterpress(project({ 'letters/deep.md': deep }), [])
     expect(r.code).toBe(1)
-    expect(r.stderr).toContain(`letters/deep.md:${MAX_NESTING + 3}:${2 * MAX_NESTING + 1} error lists and block quotes are nested more than ${MAX_NESTING} deep here`)
+    expect(r.stderr).toContain(
+      `letters/deep.md:${MAX_NESTING + 3}:${2 * MAX_NESTING + 1} error lists and block quotes are nested more than ${MAX_NESTING} deep here`,
+    )
   })
 })
 
@@ -40,11 +51,20 @@ describe('text encodings and line endings', () => {
   test('surrogates, overlong forms and code points past U+10FFFF are not UTF-8: byte offset and line, exit 1', () => {
     const dir = project({})
     mkdirSync(join(dir, 'letters'))
-    const cases: [string, number[]][] = [['surrogate', [0xed, 0xa0, 0x80]], ['overlong', [0xe0, 0x80, 0xaf]], ['beyond', [0xf4, 0x90, 0x80, 0x80]]]
-    for (const [name, bytes] of cases) writeFileSync(join(dir, `letters/${name}.md`), Buffer.concat([Buffer.from('Dear Sam,\n\nx'), Buffer.from(bytes), Buffer.from('\n\nBest,\nKim\n')]))
+    const cases: [string, number[]][] = [
+      ['surrogate', [0xed, 0xa0, 0x80]],
+      ['overlong', [0xe0, 0x80, 0xaf]],
+      ['beyond', [0xf4, 0x90, 0x80, 0x80]],
+    ]
+    for (const [name, bytes] of cases)
+      writeFileSync(
+        join(dir, `letters/${name}.md`),
+        Buffer.concat([Buffer.from('Dear Sam,\n\nx'), Buffer.from(bytes), Buffer.from('\n\nBest,\nKim\n')]),
+      )
     const r = letterpress(dir, [])
     expect(r.code).toBe(1)
-    for (const [name, bytes] of cases) expect(r.stderr).toContain(`letters/${name}.md:3:2 error not UTF-8 text: invalid byte 0x${bytes[0]!.toString(16)} at byte offset 12`)
+    for (const [name, bytes] of cases)
+      expect(r.stderr).toContain(`letters/${name}.md:3:2 error not UTF-8 text: invalid byte 0x${bytes[0]!.toString(16)} at byte offset 12`)
     expect(r.stderr).not.toContain('\ufffd')
     expect(pdfsIn(join(dir, 'output'))).toEqual([])
   })
@@ -90,7 +110,9 @@ describe('front matter values', () => {
     writeFileSync(join(dir, 'fonts/Broken.otf'), 'not a font')
     const r = letterpress(dir, [])
     expect(r.code, r.stderr).toBe(0)
-    expect(r.stderr).toMatch(/letters\/a\.md warning font file "fonts\/Display\.ttf" is damaged: its "\w+" table runs past the end of the file/)
+    expect(r.stderr).toMatch(
+      /letters\/a\.md warning font file "fonts\/Display\.ttf" is damaged: its "\w+" table runs past the end of the file/,
+    )
     expect(r.stderr).toContain('letters/a.md warning font file "fonts/Broken.otf" cannot be read as a font')
     expect(r.stderr).toContain('warning font family "Noto Sans Display" not found')
   })

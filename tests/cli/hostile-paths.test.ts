@@ -10,7 +10,13 @@ import { readPdf } from '../helpers/pdf.js'
 
 const GOOD = 'Dear Sam,\n\nThank you.\n\nBest regards,\nKim Lee\n'
 const SECRET = 'SECRET_TOKEN:\n  AWS_KEY: abc123\n'
-const pdfsIn = (dir: string) => (existsSync(dir) ? readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.pdf')).sort() : [])
+const pdfsIn = (dir: string) =>
+  existsSync(dir)
+    ? readdirSync(dir, { recursive: true })
+        .map(String)
+        .filter((f) => f.endsWith('.pdf'))
+        .sort()
+    : []
 const mkfifo = (path: string) => execFileSync('mkfifo', [path])
 const fonts = async (file: string) => (await readPdf(readFileSync(file))).fonts.map((f) => f.name).join(' ')
 
@@ -73,7 +79,7 @@ describe('theme files a letter names are confined like its images', () => {
     expect(pdfsIn(join(dir, 'output'))).toEqual(['d-good.pdf'])
   })
 
-  test('--theme is the user\'s own: a theme file outside the letters folder and the project works', async () => {
+  test("--theme is the user's own: a theme file outside the letters folder and the project works", async () => {
     const elsewhere = project({ 'mine.yaml': 'extends: modern\n' })
     const dir = project({ 'letters/a.md': GOOD })
     const r = letterpress(dir, ['--theme', join(elsewhere, 'mine.yaml')])
@@ -81,8 +87,13 @@ describe('theme files a letter names are confined like its images', () => {
     expect(await fonts(join(dir, 'output/a.pdf'))).toMatch(/NotoSans-Regular/)
   })
 
-  test('a theme named in the project config may lie in the config\'s folder, not outside it', async () => {
-    const root = project({ 'outside.yaml': SECRET, 'proj/letterpress.config.yaml': 'theme: themes/mine.yaml\n', 'proj/themes/mine.yaml': 'extends: modern\n', 'proj/letters/a.md': GOOD })
+  test("a theme named in the project config may lie in the config's folder, not outside it", async () => {
+    const root = project({
+      'outside.yaml': SECRET,
+      'proj/letterpress.config.yaml': 'theme: themes/mine.yaml\n',
+      'proj/themes/mine.yaml': 'extends: modern\n',
+      'proj/letters/a.md': GOOD,
+    })
     const dir = join(root, 'proj')
     const inside = letterpress(dir, [])
     expect(inside.code, inside.stderr).toBe(0)
@@ -108,7 +119,9 @@ describe('theme files a letter names are confined like its images', () => {
     expect(r.code).toBe(1)
     expect(r.stderr).toContain('letters/a-zero.md:2:8 error theme file "/dev/zero" is outside the letter\'s folder')
     expect(r.stderr).toMatch(/letters\/b-stdin\.md:2:8 error theme file "\/dev\/stdin" (is outside the letter's folder|not found)/)
-    expect(r.stderr).toContain('letters/c-fifo.md:2:8 error theme file "pipe.yaml" is not a regular file (a device, pipe or socket is never read)')
+    expect(r.stderr).toContain(
+      'letters/c-fifo.md:2:8 error theme file "pipe.yaml" is not a regular file (a device, pipe or socket is never read)',
+    )
     expect(pdfsIn(join(dir, 'output'))).toEqual(['d-good.pdf'])
     // Allowed folders do not make a device readable, and neither does naming it with --theme.
     const allowed = await guarded(dir, ['letters/a-zero.md', '--allow-path', '/dev'])
@@ -137,10 +150,16 @@ describe('images, signatures, attachments, data and config: regular files within
     truncateSync(join(dir, 'letters/big.pdf'), 51 * 1024 * 1024)
     const r = letterpress(dir, [])
     expect(r.code).toBe(1)
-    expect(r.stderr).toContain('letters/a-image.md:2:12 warning signature: image "sig.png" is not a regular file (a device, pipe or socket is never read); rendered without it')
-    expect(r.stderr).toContain('letters/a-image.md:7:1 warning image "pipe.png" is not a regular file (a device, pipe or socket is never read)')
+    expect(r.stderr).toContain(
+      'letters/a-image.md:2:12 warning signature: image "sig.png" is not a regular file (a device, pipe or socket is never read); rendered without it',
+    )
+    expect(r.stderr).toContain(
+      'letters/a-image.md:7:1 warning image "pipe.png" is not a regular file (a device, pipe or socket is never read)',
+    )
     expect(r.stderr).toContain('letters/a-image.md:9:1 warning image "big.png" is too large: 21 MB; images up to 20 MB are read')
-    expect(r.stderr).toContain('letters/b-pipe.md:2:9 error attachment "pipe.pdf" is not a regular file (a device, pipe or socket is never read)')
+    expect(r.stderr).toContain(
+      'letters/b-pipe.md:2:9 error attachment "pipe.pdf" is not a regular file (a device, pipe or socket is never read)',
+    )
     expect(r.stderr).toContain('letters/c-big.md:2:9 error attachment "big.pdf" is too large: 51 MB; attachments up to 50 MB are read')
     expect(pdfsIn(join(dir, 'output'))).toEqual(['a-image.pdf'])
   })
@@ -218,7 +237,12 @@ describe('letterpress check: regular files only', () => {
 describe('a folder search never leaves its folder', () => {
   /** letters/ with two real letters, links out (a folder, a file, a loop to ..) and links inside (a file, a folder). */
   const linked = () => {
-    const root = project({ 'elsewhere/memo.md': 'Dear Sam,\n\nSecret memo.\n', 'proj/parent.md': 'Dear Sam,\n\nParent letter.\n', 'proj/letters/real.md': GOOD, 'proj/letters/sub/s.md': GOOD })
+    const root = project({
+      'elsewhere/memo.md': 'Dear Sam,\n\nSecret memo.\n',
+      'proj/parent.md': 'Dear Sam,\n\nParent letter.\n',
+      'proj/letters/real.md': GOOD,
+      'proj/letters/sub/s.md': GOOD,
+    })
     const dir = join(root, 'proj')
     symlinkSync(join(root, 'elsewhere'), join(dir, 'letters/leak'))
     symlinkSync(join(root, 'elsewhere/memo.md'), join(dir, 'letters/x.md'))
@@ -233,9 +257,13 @@ describe('a folder search never leaves its folder', () => {
     const r = letterpress(dir, [])
     expect(r.code, r.stderr).toBe(0)
     expect(pdfsIn(join(dir, 'output'))).toEqual(['real.pdf', 'sub/s.pdf'])
-    expect(r.stderr).toContain('letters/leak warning skipped: a link to a folder outside "letters"; a folder search stays inside its folder')
+    expect(r.stderr).toContain(
+      'letters/leak warning skipped: a link to a folder outside "letters"; a folder search stays inside its folder',
+    )
     expect(r.stderr).toContain('letters/x.md warning skipped: a link to a file outside "letters"; a folder search stays inside its folder')
-    expect(r.stderr).toContain('letters/loop warning skipped: a link to a folder outside "letters"; a folder search stays inside its folder')
+    expect(r.stderr).toContain(
+      'letters/loop warning skipped: a link to a folder outside "letters"; a folder search stays inside its folder',
+    )
     // Links inside the folder lead to letters found anyway: no warning, no second copy.
     expect(r.stderr).not.toMatch(/alias/)
     expect(r.stdout).toContain('2 of 2 letters rendered')
@@ -243,7 +271,7 @@ describe('a folder search never leaves its folder', () => {
     expect(json.warnings.map((w: { file: string }) => w.file)).toEqual(['letters/leak', 'letters/loop', 'letters/x.md'])
   })
 
-  test('a glob does not follow links either; a link named on the command line is the user\'s choice', () => {
+  test("a glob does not follow links either; a link named on the command line is the user's choice", () => {
     const dir = linked()
     const glob = letterpress(dir, ['letters/**/*.md'])
     expect(glob.code, glob.stderr).toBe(0)

@@ -10,8 +10,19 @@ import { BIN, copyInto, letterpress, project } from '../helpers/cli.js'
 import { readPdf } from '../helpers/pdf.js'
 
 const GOOD = 'Dear Sam,\n\nThank you.\n\nBest regards,\nKim Lee\n'
-const pdfsIn = (dir: string) => (existsSync(dir) ? readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.pdf')).sort() : [])
-const strays = (dir: string) => (existsSync(dir) ? readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.tmp')) : [])
+const pdfsIn = (dir: string) =>
+  existsSync(dir)
+    ? readdirSync(dir, { recursive: true })
+        .map(String)
+        .filter((f) => f.endsWith('.pdf'))
+        .sort()
+    : []
+const strays = (dir: string) =>
+  existsSync(dir)
+    ? readdirSync(dir, { recursive: true })
+        .map(String)
+        .filter((f) => f.endsWith('.tmp'))
+    : []
 
 describe('bad input', () => {
   test('empty letters, binary files and invalid UTF-8 fail with the file (and byte offset); the good letter is written', () => {
@@ -24,14 +35,22 @@ describe('bad input', () => {
     expect(r.stderr).toContain('letters/c-front.md error letter is empty')
     expect(r.stderr).toMatch(/letters\/d-binary\.md:\d+:\d+ error not (UTF-8 text: invalid byte 0x89 at byte offset 0|a text file)/)
     expect(r.stderr).toContain('letters/e-latin1.md:3:4 error not UTF-8 text: invalid byte 0xe9 at byte offset 14')
-    expect(r.stdout).toContain('1 of 5 letters rendered; failed: letters/b-empty.md, letters/c-front.md, letters/d-binary.md, letters/e-latin1.md')
+    expect(r.stdout).toContain(
+      '1 of 5 letters rendered; failed: letters/b-empty.md, letters/c-front.md, letters/d-binary.md, letters/e-latin1.md',
+    )
     expect(pdfsIn(join(dir, 'output'))).toEqual(['a-good.pdf'])
     expect(r.stderr).not.toMatch(/\n\s+at /)
   })
 
   test('missing, non-image and corrupt images are warnings with their line; the letter renders without them', async () => {
-    const dir = project({ 'letters/a.md': 'Dear Sam,\n\n![one](missing.png)\n\n![two](notes.png)\n\n![three](corrupt.png)\n\nThanks.\n', 'letters/notes.png': 'text, not an image' })
-    writeFileSync(join(dir, 'letters/corrupt.png'), Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452000000100000001008020000000000', 'hex'), Buffer.from('garbage')]))
+    const dir = project({
+      'letters/a.md': 'Dear Sam,\n\n![one](missing.png)\n\n![two](notes.png)\n\n![three](corrupt.png)\n\nThanks.\n',
+      'letters/notes.png': 'text, not an image',
+    })
+    writeFileSync(
+      join(dir, 'letters/corrupt.png'),
+      Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452000000100000001008020000000000', 'hex'), Buffer.from('garbage')]),
+    )
     const r = letterpress(dir, [])
     expect(r.code).toBe(0)
     expect(r.stderr).toContain('letters/a.md:3:1 warning image "missing.png" not found')
@@ -67,7 +86,7 @@ describe('bad input', () => {
   })
 
   test('an output folder that cannot be written fails each letter, exit 1, no stray files', () => {
-    const dir = project({ 'letters/a.md': GOOD, 'letters/b.md': GOOD, 'blocked': 'a file where the folder should be' })
+    const dir = project({ 'letters/a.md': GOOD, 'letters/b.md': GOOD, blocked: 'a file where the folder should be' })
     const r = letterpress(dir, ['--out', 'blocked/out'])
     expect(r.code).toBe(1)
     expect(r.stderr).toMatch(/letters\/a\.md error .*(ENOTDIR|not a directory)/)
@@ -110,7 +129,9 @@ describe('nothing fetched', () => {
     })
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-    const dir = project({ 'letters/a.md': `---\nsignature: ${url}/sig.png\n---\n\nDear Sam,\n\n![chart](${url}/chart.png)\n\n[a link](${url}/page)\n\nSincerely,\nKim\n` })
+    const dir = project({
+      'letters/a.md': `---\nsignature: ${url}/sig.png\n---\n\nDear Sam,\n\n![chart](${url}/chart.png)\n\n[a link](${url}/page)\n\nSincerely,\nKim\n`,
+    })
     const r = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
       const child = spawn(process.execPath, [BIN], { cwd: dir })
       let stderr = ''
@@ -153,7 +174,13 @@ describe('interrupted batches', () => {
     expect(result.stdout).toContain(`${pdfs.length} of 400 letters rendered; stopped by SIGINT`)
     expect(pdfs.length).toBeGreaterThan(0)
     expect(pdfs.length).toBeLessThan(400)
-    for (const pdf of pdfs) expect(readFileSync(join(dir, 'output', pdf)).toString('latin1').trimEnd().endsWith('%%EOF')).toBe(true)
+    for (const pdf of pdfs)
+      expect(
+        readFileSync(join(dir, 'output', pdf))
+          .toString('latin1')
+          .trimEnd()
+          .endsWith('%%EOF'),
+      ).toBe(true)
     expect(strays(dir)).toEqual([])
   })
 })

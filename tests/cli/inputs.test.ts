@@ -47,7 +47,10 @@ describe('inputs, outputs and project config', () => {
   })
 
   test('a name from the config and a title from the front matter both reach the letterhead', async () => {
-    const dir = project({ 'letterpress.config.yaml': 'from: Han Xiao\n', 'letters/a.md': `---\nfrom:\n  title: Research Engineer\n---\n\n${GOOD}` })
+    const dir = project({
+      'letterpress.config.yaml': 'from: Han Xiao\n',
+      'letters/a.md': `---\nfrom:\n  title: Research Engineer\n---\n\n${GOOD}`,
+    })
     expect(letterpress(dir, []).code).toBe(0)
     const text = (await readPdf(readFileSync(join(dir, 'output/a.pdf')))).text[0]!
     expect(text).toContain('Han Xiao')
@@ -59,7 +62,13 @@ describe('inputs, outputs and project config', () => {
     const r = letterpress(dir, ['--json'])
     expect(r.code).toBe(0)
     expect(JSON.parse(r.stdout).warnings).toEqual([
-      { file: 'letterpress.config.yaml', message: 'unknown field "form"; did you mean "from"?', line: 1, column: 1, source: 'letterpress:meta' },
+      {
+        file: 'letterpress.config.yaml',
+        message: 'unknown field "form"; did you mean "from"?',
+        line: 1,
+        column: 1,
+        source: 'letterpress:meta',
+      },
     ])
   })
 

@@ -4,11 +4,20 @@ import { describe, expect, test } from 'vitest'
 import { letterpress, project } from '../helpers/cli.js'
 import { readPdf } from '../helpers/pdf.js'
 
-const letter = (n: number) => `---\nfrom: Writer ${n}\nsubject: Letter number ${n}\n---\n\nDear Sam,\n\nThis is letter ${n}.\n\nBest regards,\nKim Lee\n`
+const letter = (n: number) =>
+  `---\nfrom: Writer ${n}\nsubject: Letter number ${n}\n---\n\nDear Sam,\n\nThis is letter ${n}.\n\nBest regards,\nKim Lee\n`
 const BAD = '---\nfrom: [unclosed\n---\n\nDear Sam,\n'
 const env = { SOURCE_DATE_EPOCH: '1790000000' }
 
-type Entry = { input: string; output: string | null; pages: number; bytes: number; ms: number; warnings: unknown[]; error: { message: string } | null }
+type Entry = {
+  input: string
+  output: string | null
+  pages: number
+  bytes: number
+  ms: number
+  warnings: unknown[]
+  error: { message: string } | null
+}
 const report = (stdout: string) => JSON.parse(stdout) as { ok: boolean; letters: Entry[] }
 
 describe('--jobs', () => {
@@ -28,9 +37,14 @@ describe('--jobs', () => {
     expect(r1.letters.map((l) => l.input)).toEqual(inputs)
     expect(r2.letters.map((l) => l.input)).toEqual(inputs)
     // Each entry is about its own letter: the bad one fails, the rest have their own output.
-    for (const [r, out] of [[r1, 'one'], [r2, 'two']] as const) {
+    for (const [r, out] of [
+      [r1, 'one'],
+      [r2, 'two'],
+    ] as const) {
       expect(r.ok).toBe(false)
-      expect(r.letters.map((l) => l.output)).toEqual(inputs.map((i) => (i.includes('bad') ? null : `${out}/${i.slice('letters/'.length, -3)}.pdf`)))
+      expect(r.letters.map((l) => l.output)).toEqual(
+        inputs.map((i) => (i.includes('bad') ? null : `${out}/${i.slice('letters/'.length, -3)}.pdf`)),
+      )
       expect(r.letters[3]!.error?.message).toMatch(/invalid YAML front matter/)
       for (const l of r.letters) if (!l.input.includes('bad')) expect(l.error).toBeNull()
     }
@@ -51,7 +65,10 @@ describe('--jobs', () => {
 
   test('colliding outputs: the first letter in input order is kept even when it finishes last', async () => {
     // 1.md is long (several pages) so the short 2.md, rendered alongside, finishes first.
-    const long = Array.from({ length: 90 }, (_, i) => `Paragraph ${i} of a long letter that keeps going and going, as some letters do.`).join('\n\n')
+    const long = Array.from(
+      { length: 90 },
+      (_, i) => `Paragraph ${i} of a long letter that keeps going and going, as some letters do.`,
+    ).join('\n\n')
     const dir = project({
       'letters/1.md': `---\noutput: letter.pdf\nfrom: First Writer\n---\n\nDear Sam,\n\n${long}\n`,
       'letters/2.md': '---\noutput: letter.pdf\nfrom: Second Writer\n---\n\nDear Sam,\n\nShort.\n',

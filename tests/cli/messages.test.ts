@@ -7,7 +7,12 @@ import { letterpress, project } from '../helpers/cli.js'
 import { readPdf } from '../helpers/pdf.js'
 
 const BODY = 'Dear Sam,\n\nThank you.\n\nBest regards,\nKim Lee\n'
-const pdfsIn = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.pdf')).sort() : [])
+const pdfsIn = (dir: string) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.pdf'))
+        .sort()
+    : []
 const errorLines = (stderr: string) => stderr.split('\n').filter((l) => / error /.test(l))
 
 describe('nothing is silently printed or ignored', () => {
@@ -37,8 +42,12 @@ describe('nothing is silently printed or ignored', () => {
     expect(r.code).toBe(1)
     expect(r.stderr).toContain('letters/month.md:2:7 error field "date" must be a day that exists: 2026-13-45 is not in the calendar')
     expect(r.stderr).toContain('letters/quoted.md:3:7 error field "date" must be a day that exists: 2026-13-45 is not in the calendar')
-    expect(r.stderr).toContain('letters/time.md:2:7 error field "date" must be a date written YYYY-MM-DD: 2026-02-30T09:00 looks like one but is not')
-    expect(r.stderr).toContain('letters/short.md:2:7 error field "date" must be a date written YYYY-MM-DD: 2026-1-5 looks like one but is not')
+    expect(r.stderr).toContain(
+      'letters/time.md:2:7 error field "date" must be a date written YYYY-MM-DD: 2026-02-30T09:00 looks like one but is not',
+    )
+    expect(r.stderr).toContain(
+      'letters/short.md:2:7 error field "date" must be a date written YYYY-MM-DD: 2026-1-5 looks like one but is not',
+    )
     expect(pdfsIn(join(dir, 'output'))).toEqual(['free.pdf'])
     expect((await readPdf(readFileSync(join(dir, 'output/free.pdf')))).text.join('\n')).toContain('Spring 2027')
   })
@@ -98,7 +107,12 @@ describe('every mistake in one run', () => {
     ])
     const json = JSON.parse(letterpress(dir, ['--json']).stdout)
     expect(json.letters[0].error.file).toBe('letters/mine.yaml')
-    expect(json.letters[0].error.problems.map((p: { line: number; column: number }) => `${p.line}:${p.column}`)).toEqual(['3:11', '4:3', '6:9', '7:1'])
+    expect(json.letters[0].error.problems.map((p: { line: number; column: number }) => `${p.line}:${p.column}`)).toEqual([
+      '3:11',
+      '4:3',
+      '6:9',
+      '7:1',
+    ])
   })
 })
 
@@ -142,7 +156,11 @@ describe('a broken project config or --theme is bad usage', () => {
   })
 
   test('a broken theme file named by the project config exits 2 with every problem', () => {
-    const dir = project({ 'letterpress.config.yaml': 'theme: themes/bad.yaml\n', 'themes/bad.yaml': 'size:\n  body: 1\npage:\n  headerOfset: 3\n', 'letters/a.md': BODY })
+    const dir = project({
+      'letterpress.config.yaml': 'theme: themes/bad.yaml\n',
+      'themes/bad.yaml': 'size:\n  body: 1\npage:\n  headerOfset: 3\n',
+      'letters/a.md': BODY,
+    })
     const r = letterpress(dir, [])
     expect(r.code).toBe(2)
     expect(errorLines(r.stderr)).toEqual([
@@ -172,13 +190,21 @@ describe('a broken project config or --theme is bad usage', () => {
 
 describe('--fit and the summary', () => {
   test('--fit or fit: true without max-pages is a warning saying it does nothing', () => {
-    const dir = project({ 'letters/a.md': BODY, 'letters/b.md': `---\nsubject: Hi\nfit: true\n---\n${BODY}`, 'letters/c.md': `---\nmax-pages: 2\n---\n${BODY}` })
+    const dir = project({
+      'letters/a.md': BODY,
+      'letters/b.md': `---\nsubject: Hi\nfit: true\n---\n${BODY}`,
+      'letters/c.md': `---\nmax-pages: 2\n---\n${BODY}`,
+    })
     const cli = letterpress(dir, ['--fit'])
     expect(cli.code, cli.stderr).toBe(0)
-    expect(cli.stderr).toContain('letters/a.md warning --fit does nothing without max-pages: set max-pages: N in the front matter or --max-pages N')
+    expect(cli.stderr).toContain(
+      'letters/a.md warning --fit does nothing without max-pages: set max-pages: N in the front matter or --max-pages N',
+    )
     expect(cli.stderr).not.toContain('letters/c.md')
     const own = letterpress(dir, [])
-    expect(own.stderr).toContain('letters/b.md:3:6 warning fit: true does nothing without max-pages: set max-pages: N in the front matter or --max-pages N')
+    expect(own.stderr).toContain(
+      'letters/b.md:3:6 warning fit: true does nothing without max-pages: set max-pages: N in the front matter or --max-pages N',
+    )
     expect(own.stderr).not.toContain('letters/a.md')
   })
 })

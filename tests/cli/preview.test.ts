@@ -55,7 +55,10 @@ describe('preview', () => {
     // What vim, Emacs and JetBrains editors write while a letter is edited.
     for (const name of ['.a.md.swo', '4913', '#a.md#', '.#a.md', 'a.md___jb_tmp___']) writeFileSync(join(dir, 'letters', name), 'scratch')
     await new Promise((resolve) => setTimeout(resolve, 500))
-    writeFileSync(join(dir, 'letters/a.md'), letter(`Second version.\n\n${'A longer paragraph that fills the page. '.repeat(60)}\n\n${'More. '.repeat(300)}`))
+    writeFileSync(
+      join(dir, 'letters/a.md'),
+      letter(`Second version.\n\n${'A longer paragraph that fills the page. '.repeat(60)}\n\n${'More. '.repeat(300)}`),
+    )
     await p.until(() => p.renders().some((line) => line.includes('2 pages')), 'the saved letter rendered')
     expect(p.renders()).toEqual([expect.stringContaining('1 page,'), expect.stringContaining('2 pages,')])
     p.proc.kill('SIGINT')
@@ -71,8 +74,17 @@ describe('preview', () => {
     let text = ''
     while (!text.includes('\n\n')) text += new TextDecoder().decode((await reader.read()).value)
     await reader.cancel()
-    const state = JSON.parse(/^data: (.*)$/m.exec(text)![1]!) as { messages: { severity: string; text: string; line: number | null; column: number | null }[] }
-    expect(state.messages).toEqual([{ severity: 'warning', text: 'letterpress.config.yaml:1:1 warning unknown field "form"; did you mean "from"?', line: null, column: null }])
+    const state = JSON.parse(/^data: (.*)$/m.exec(text)![1]!) as {
+      messages: { severity: string; text: string; line: number | null; column: number | null }[]
+    }
+    expect(state.messages).toEqual([
+      {
+        severity: 'warning',
+        text: 'letterpress.config.yaml:1:1 warning unknown field "form"; did you mean "from"?',
+        line: null,
+        column: null,
+      },
+    ])
     p.proc.kill('SIGINT')
     expect(await p.exit).toBe(0)
   }, 60_000)

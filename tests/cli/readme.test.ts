@@ -12,7 +12,7 @@ test('the README starts with the commands that render every letter and run the t
   expect(first).toContain('npm test')
 })
 
-test('the README\'s command-line block is what letterpress --help prints, with every option', () => {
+test("the README's command-line block is what letterpress --help prints, with every option", () => {
   const section = README.slice(README.indexOf('## Command line'))
   const block = section.split('```')[1]!.replace(/^\n/, '')
   const help = letterpress(project(), ['--help'])

@@ -14,7 +14,10 @@ const setup = (argv: string[], project: Partial<RunSetup['project']> = {}): RunS
 
 describe('renderOptions', () => {
   test("the letter's folder, the command line's choices, --attach from the cwd, fonts/ of the cwd", () => {
-    const options = renderOptions(setup(['--paper', 'letter', '--max-pages', '1', '--fit', '--attach', 'cv.pdf', '--no-pdfa']), { path: 'letters/a.md', sub: '' })
+    const options = renderOptions(setup(['--paper', 'letter', '--max-pages', '1', '--fit', '--attach', 'cv.pdf', '--no-pdfa']), {
+      path: 'letters/a.md',
+      sub: '',
+    })
     expect(options).toEqual({
       path: 'letters/a.md',
       values: undefined,
@@ -35,7 +38,17 @@ describe('renderOptions', () => {
   })
 
   test("a data row's values and label; the project config's folder is allowed before --allow-path folders", () => {
-    const options = renderOptions(setup([], { file: '/p/letterpress.config.yaml', raw: { subject: 'Hi' } }), { path: 'a.md', sub: '', row: { values: { company: 'Acme' }, index: 3 } })
-    expect(options).toMatchObject({ values: { company: 'Acme' }, row: 'row 3', config: { subject: 'Hi' }, baseDir: '/p', allowPaths: ['/p', '/shared/images'] })
+    const options = renderOptions(setup([], { file: '/p/letterpress.config.yaml', raw: { subject: 'Hi' } }), {
+      path: 'a.md',
+      sub: '',
+      row: { values: { company: 'Acme' }, index: 3 },
+    })
+    expect(options).toMatchObject({
+      values: { company: 'Acme' },
+      row: 'row 3',
+      config: { subject: 'Hi' },
+      baseDir: '/p',
+      allowPaths: ['/p', '/shared/images'],
+    })
   })
 })

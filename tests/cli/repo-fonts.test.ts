@@ -42,7 +42,7 @@ describe("the repository's own fonts/", () => {
     }
   })
 
-  test('the bundled typefaces are not taken for the user\'s fonts: no warning about them, and they still serve', async () => {
+  test("the bundled typefaces are not taken for the user's fonts: no warning about them, and they still serve", async () => {
     const dir = repositoryCopy()
     mkdirSync(join(dir, 'letters'))
     writeFileSync(join(dir, 'letters/a.md'), `---\nfont: Noto Serif\n---\n\n${body}`)

@@ -69,7 +69,11 @@ describe('inShard', () => {
   test('hashes the path with 32-bit FNV-1a (known test vectors), so shards are the same on every machine', () => {
     // With N = 2^32 the shard is the hash itself plus one.
     const N = 2 ** 32
-    for (const [path, hash] of [['', 0x811c9dc5], ['a', 0xe40c292c], ['foobar', 0xbf9cf968]] as const) {
+    for (const [path, hash] of [
+      ['', 0x811c9dc5],
+      ['a', 0xe40c292c],
+      ['foobar', 0xbf9cf968],
+    ] as const) {
       expect(inShard(input(path), [hash + 1, N]), path).toBe(true)
       expect(inShard(input(path), [((hash + 1) % N) + 1, N]), path).toBe(false)
     }

@@ -9,7 +9,12 @@ const letter = (n: number) => `Dear Sam,\n\nLetter ${n}.\n\nBest regards,\nKim L
 const ESC = '\x1b['
 
 /** Run the CLI with a fake terminal; everything it printed, and each progress line. */
-async function terminal(argv: string[], files: Record<string, string>, tty: { outTty: boolean; errTty: boolean }, env: NodeJS.ProcessEnv = {}) {
+async function terminal(
+  argv: string[],
+  files: Record<string, string>,
+  tty: { outTty: boolean; errTty: boolean },
+  env: NodeJS.ProcessEnv = {},
+) {
   const dir = project(files)
   const out: string[] = []
   const err: string[] = []
@@ -25,14 +30,23 @@ describe('at a terminal', () => {
   test('a batch shows one progress line per letter, cleared before each result, and coloured marks', async () => {
     const r = await terminal(['--jobs', '1'], four, { outTty: true, errTty: true })
     expect(r.code).toBe(0)
-    expect(r.progress.filter((p) => p !== '')).toEqual(['[1/4] letters/l1.md…', '[2/4] letters/l2.md…', '[3/4] letters/l3.md…', '[4/4] letters/l4.md…'])
+    expect(r.progress.filter((p) => p !== '')).toEqual([
+      '[1/4] letters/l1.md…',
+      '[2/4] letters/l2.md…',
+      '[3/4] letters/l3.md…',
+      '[4/4] letters/l4.md…',
+    ])
     // Each result line is printed on a cleared line, and the run ends with the line cleared.
     expect(r.progress.at(-1)).toBe('')
     expect(r.out).toContain(`${ESC}32m✓${ESC}0m letters/l1.md`)
   })
 
   test('failures and warnings are coloured on stderr', async () => {
-    const r = await terminal([], { ...four, 'letters/bad.md': '---\nsubjct: x\nfrom: [oops\n---\n\nDear Sam,\n' }, { outTty: true, errTty: true })
+    const r = await terminal(
+      [],
+      { ...four, 'letters/bad.md': '---\nsubjct: x\nfrom: [oops\n---\n\nDear Sam,\n' },
+      { outTty: true, errTty: true },
+    )
     expect(r.code).toBe(1)
     expect(r.err).toMatch(new RegExp(`letters/bad.md:\\d+:\\d+ \\x1b\\[31merror\\x1b\\[0m`))
     expect(r.out).toContain(`${ESC}31m✗${ESC}0m letters/bad.md`)

@@ -14,7 +14,7 @@ describe('themes on the command line', () => {
     expect(pdf.fonts.map((f) => f.name).join(' ')).toMatch(/NotoSans-/)
   })
 
-  test('a theme file extends a built-in theme, from front matter (outside the letter\'s folder with --allow-path) or --theme', async () => {
+  test("a theme file extends a built-in theme, from front matter (outside the letter's folder with --allow-path) or --theme", async () => {
     const dir = project({
       'themes/mine.yaml': 'extends: classic\nfonts: { body: Noto Sans }\n',
       'letters/a.md': `---\ntheme: ../themes/mine.yaml\n---\n\n${LETTER}`,
@@ -28,11 +28,20 @@ describe('themes on the command line', () => {
   })
 
   test('an invalid value in a theme file a letter names names the theme file, line and key; that letter fails, exit 1', () => {
-    const dir = project({ 'letters/mine.yaml': 'extends: modern\ncolors:\n  accent: red\n', 'letters/a.md': `---\ntheme: mine.yaml\n---\n${LETTER}`, 'letters/b.md': LETTER })
+    const dir = project({
+      'letters/mine.yaml': 'extends: modern\ncolors:\n  accent: red\n',
+      'letters/a.md': `---\ntheme: mine.yaml\n---\n${LETTER}`,
+      'letters/b.md': LETTER,
+    })
     const r = letterpress(dir, ['--json'])
     expect(r.code).toBe(1)
     const report = JSON.parse(r.stdout)
-    expect(report.letters[0].error).toEqual({ message: 'theme value "colors.accent" must be a colour such as #1f3a5f', line: 3, column: 11, file: 'letters/mine.yaml' })
+    expect(report.letters[0].error).toEqual({
+      message: 'theme value "colors.accent" must be a colour such as #1f3a5f',
+      line: 3,
+      column: 11,
+      file: 'letters/mine.yaml',
+    })
     expect(report.letters[1].output).toBe('output/b.pdf')
     const human = letterpress(dir, [])
     expect(human.stderr).toContain('letters/mine.yaml:3:11 error theme value "colors.accent" must be a colour such as #1f3a5f')
@@ -53,7 +62,9 @@ describe('themes on the command line', () => {
   })
 
   test('--max-pages with --fit shrinks a long letter onto one page', async () => {
-    const body = Array.from({ length: 12 }, (_, i) => `Paragraph ${i}: ${'a sentence that keeps the letter going, '.repeat(9)}`).join('\n\n')
+    const body = Array.from({ length: 12 }, (_, i) => `Paragraph ${i}: ${'a sentence that keeps the letter going, '.repeat(9)}`).join(
+      '\n\n',
+    )
     const dir = project({ 'letters/long.md': `Dear Sam,\n\n${body}\n\nSincerely,\nKim Lee\n` })
     const plain = letterpress(dir, ['--max-pages', '1'])
     expect(plain.code).toBe(1)

@@ -14,13 +14,34 @@ describe('isIgnored', () => {
   })
 
   test("editors' temporary files beside a letter", () => {
-    for (const name of ['.a.md.swp', '.a.md.swo', '.a.md.swx', '4913', 'a.md~', '.#a.md', '#a.md#', 'a.md___jb_tmp___', 'a.md___jb_old___', '.DS_Store', '.a.md.tmp']) {
+    for (const name of [
+      '.a.md.swp',
+      '.a.md.swo',
+      '.a.md.swx',
+      '4913',
+      'a.md~',
+      '.#a.md',
+      '#a.md#',
+      'a.md___jb_tmp___',
+      'a.md___jb_old___',
+      '.DS_Store',
+      '.a.md.tmp',
+    ]) {
       expect(isIgnored(`/p/letters/${name}`, out), name).toBe(true)
     }
   })
 
   test('letters, images, config and folders named like them are watched, also under a hidden folder', () => {
-    for (const path of ['/p/letters/a.md', '/p/letters/chart.png', '/p/letterpress.config.yaml', '/p/letters/output/a.md', '/p/outputs/a.md', '/home/kim/.work/p/letters/a.md', '/p/letters/2024.png', '/p/letters/tmp.md']) {
+    for (const path of [
+      '/p/letters/a.md',
+      '/p/letters/chart.png',
+      '/p/letterpress.config.yaml',
+      '/p/letters/output/a.md',
+      '/p/outputs/a.md',
+      '/home/kim/.work/p/letters/a.md',
+      '/p/letters/2024.png',
+      '/p/letters/tmp.md',
+    ]) {
       expect(isIgnored(path, out), path).toBe(false)
     }
   })

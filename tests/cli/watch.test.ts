@@ -74,7 +74,10 @@ describe('--watch', () => {
 
     // The project config: every letter renders again with it.
     writeFileSync(join(dir, 'letterpress.config.yaml'), 'from: { name: Config Writer }\n')
-    await w.until(() => w.count(w.out(), '✓ letters/b.md') === 2 && w.count(w.out(), '✓ letters/a.md') === 4, 'both rendered after the config changed')
+    await w.until(
+      () => w.count(w.out(), '✓ letters/b.md') === 2 && w.count(w.out(), '✓ letters/a.md') === 4,
+      'both rendered after the config changed',
+    )
     expect((await readPdf(readFileSync(join(dir, 'output', 'b.pdf')))).info.Author).toBe('Config Writer')
 
     w.proc.kill('SIGINT')
@@ -94,7 +97,10 @@ describe('--watch', () => {
     const pdf = () => new Uint8Array(readFileSync(join(dir, 'output/a.pdf')))
     expect(pixelsOf(pdf(), RED)).toBeGreaterThan(1000)
     let renders = 1
-    for (const [now, before] of [[GREEN, RED], [BLUE, GREEN]] as const) {
+    for (const [now, before] of [
+      [GREEN, RED],
+      [BLUE, GREEN],
+    ] as const) {
       // The image first, then the signature: each save renders again and draws what is on disk now.
       writeFileSync(join(dir, 'letters/dot.png'), solidPng(now))
       await w.until(() => w.count(w.out(), '✓ letters/a.md') === renders + 1, `a.md rendered after dot.png turned ${now}`)

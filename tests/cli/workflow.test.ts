@@ -9,7 +9,10 @@ import { describe, expect, test } from 'vitest'
 
 const root = resolve(import.meta.dirname, '../..')
 type Step = { run?: string; uses?: string; with?: Record<string, unknown>; if?: string }
-const workflow = parse(readFileSync(join(root, '.github/workflows/letters.yml'), 'utf8')) as { on: Record<string, unknown>; jobs: Record<string, { steps: Step[] }> }
+const workflow = parse(readFileSync(join(root, '.github/workflows/letters.yml'), 'utf8')) as {
+  on: Record<string, unknown>
+  jobs: Record<string, { steps: Step[] }>
+}
 const steps = workflow.jobs.pdf!.steps
 
 describe('the letters workflow', () => {

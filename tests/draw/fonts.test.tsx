@@ -24,7 +24,11 @@ describe('no standard PDF fonts in the file', () => {
   })
 
   test('the check itself sees a standard font when one is there', async () => {
-    const doc = new (PDFDocument as unknown as new (o: object) => NodeJS.ReadableStream & { font(n: string): unknown; text(t: string): unknown; end(): void })({ compress: false })
+    const doc = new (
+      PDFDocument as unknown as new (
+        o: object,
+      ) => NodeJS.ReadableStream & { font(n: string): unknown; text(t: string): unknown; end(): void }
+    )({ compress: false })
     const chunks: Buffer[] = []
     doc.on('data', (c: Buffer) => chunks.push(c))
     const done = new Promise((r) => doc.on('end', r))

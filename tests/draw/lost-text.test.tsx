@@ -36,7 +36,11 @@ describe('lostText', () => {
             <Text style={[font, { flex: 1 }]}>{words(300, 'a')}</Text>
             <Text style={[font, { flex: 1 }]}>{words(300, 'b')}</Text>
           </View>
-          <Text fixed style={[font, { position: 'absolute', top: 10, right: 50 }]} render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />
+          <Text
+            fixed
+            style={[font, { position: 'absolute', top: 10, right: 50 }]}
+            render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`}
+          />
         </>,
       ),
     ).toBeNull()
@@ -56,7 +60,9 @@ describe('lostText', () => {
   })
 
   test('text placed past the right edge runs off the page', async () => {
-    expect(await lost(<Text style={[font, { position: 'absolute', left: 560, top: 100, width: 200 }]}>far right words</Text>)).toMatch(/^text runs off page 1 \("far right words"\)/)
+    expect(await lost(<Text style={[font, { position: 'absolute', left: 560, top: 100, width: 200 }]}>far right words</Text>)).toMatch(
+      /^text runs off page 1 \("far right words"\)/,
+    )
   })
 
   test('text laid out in no width is lost', async () => {
@@ -65,7 +71,9 @@ describe('lostText', () => {
         <Text style={font}>squeezed out</Text>
       </View>,
     )
-    expect(message).toBe('text is set in no width on page 1 ("squeezed out"): the layout cannot set it (nested too deeply, or in too narrow a column)')
+    expect(message).toBe(
+      'text is set in no width on page 1 ("squeezed out"): the layout cannot set it (nested too deeply, or in too narrow a column)',
+    )
   })
 })
 

@@ -80,7 +80,12 @@ describe.each(cases)('fixture %s', (name) => {
     if (expected.readback) expect(missingInOrder(wordsOf(plainMarkdown(markdown)), wordsOf(text))).toEqual([])
 
     if (expected.links) expect(pdf.links.map((l) => l.url)).toEqual(expected.links)
-    if (expected.images !== undefined) expect(Buffer.from(result.pdf).toString('latin1').match(/\/Subtype \/Image/g)?.length ?? 0).toBe(expected.images)
+    if (expected.images !== undefined)
+      expect(
+        Buffer.from(result.pdf)
+          .toString('latin1')
+          .match(/\/Subtype \/Image/g)?.length ?? 0,
+      ).toBe(expected.images)
 
     // Every font is a real, embedded typeface: no standard PDF fonts anywhere in the file.
     expect(pdf.fonts.length).toBeGreaterThan(0)

@@ -24,7 +24,9 @@ describe('missing glyphs', () => {
 
   test('a fallback named in front matter sets the characters the theme lacks, embedded', async () => {
     const result = await renderLetter(`---\nfallbacks: [Noto Sans CJK SC]\n---\n\n${BODY}`, { ...FIXED, fontDirs: [USER_FONTS] })
-    expect(result.warnings.map((w) => w.message)).toEqual(['no font has "😀" (U+1F600); add a fallback font (fallbacks: in front matter or config)'])
+    expect(result.warnings.map((w) => w.message)).toEqual([
+      'no font has "😀" (U+1F600); add a fallback font (fallbacks: in front matter or config)',
+    ])
     const pdf = await readPdf(result.pdf)
     expect(pdf.text.join('\n')).toContain('Chinese 中文')
     expect(pdf.fonts.map((f) => f.name).join(' ')).toMatch(/\+NotoSansCJKsc-Regular/)
@@ -33,6 +35,13 @@ describe('missing glyphs', () => {
 
   test('front-matter values are checked too', async () => {
     const result = await renderLetter('---\nsubject: Bewerbung 中\n---\n\nDear Sam,\n', { ...FIXED, fontDirs: [] })
-    expect(result.warnings).toEqual([{ message: 'no font has "中" (U+4E2D); add a fallback font (fallbacks: in front matter or config)', line: null, column: null, source: 'letterpress:fonts' }])
+    expect(result.warnings).toEqual([
+      {
+        message: 'no font has "中" (U+4E2D); add a fallback font (fallbacks: in front matter or config)',
+        line: null,
+        column: null,
+        source: 'letterpress:fonts',
+      },
+    ])
   })
 })

@@ -38,7 +38,15 @@ describe('DIN 5008 form B: one left edge', () => {
   })
 
   test('return address, recipient, letterhead name, subject and body all start at 25.0 mm', () => {
-    const lefts = ['Kim Sample · Hauptstraße 1 · 10115 Berlin', 'Erika Mustermann', 'Beispiel GmbH', 'Musterweg 5', '80331 München', 'Bewerbung als Entwicklerin', 'Sehr geehrte Frau Mustermann,']
+    const lefts = [
+      'Kim Sample · Hauptstraße 1 · 10115 Berlin',
+      'Erika Mustermann',
+      'Beispiel GmbH',
+      'Musterweg 5',
+      '80331 München',
+      'Bewerbung als Entwicklerin',
+      'Sehr geehrte Frau Mustermann,',
+    ]
     for (const str of lefts) expect((one(str).x * 25.4) / 72, str).toBeCloseTo(25, 1)
     const name = find('Kim Sample').sort((a, b) => a.y - b.y)[0]!
     expect(name.x).toBeCloseTo(LINE, 0)

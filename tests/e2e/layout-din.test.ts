@@ -20,7 +20,8 @@ const FRONT = frontMatter(
 )
 const RECIPIENT = ['Erika Mustermann', 'Beispiel GmbH', 'Abteilung Personal', 'Musterweg 5', '80331 München']
 const RETURN_ADDRESS = 'Kim Sample · Hauptstraße 1 · 10115 Berlin'
-const letter = (paragraphs: string[]) => `${FRONT}Sehr geehrte Frau Mustermann,\n\n${paragraphs.join('\n\n')}\n\nMit freundlichen Grüßen\nKim Sample\n`
+const letter = (paragraphs: string[]) =>
+  `${FRONT}Sehr geehrte Frau Mustermann,\n\n${paragraphs.join('\n\n')}\n\nMit freundlichen Grüßen\nKim Sample\n`
 
 // The window of a DL envelope: 20 mm from the left edge, 85 mm wide, from 45 mm down; the recipient's lines
 // below the 17.7 mm return-address and notes zone.
@@ -29,7 +30,10 @@ const TOL = 0.5
 
 const item = (pdf: PdfFacts, str: string, page = 1): Item => {
   const found = pdf.items.find((i) => i.page === page && i.str === str)
-  expect(found, `"${str}" on page ${page} among ${JSON.stringify(pdf.items.filter((i) => i.page === page).map((i) => i.str))}`).toBeDefined()
+  expect(
+    found,
+    `"${str}" on page ${page} among ${JSON.stringify(pdf.items.filter((i) => i.page === page).map((i) => i.str))}`,
+  ).toBeDefined()
   return found!
 }
 /** A short horizontal mark at the sheet's left edge whose line passes within 1 pt of `y` (from the top). */
@@ -53,7 +57,7 @@ describe('DIN 5008 (form B) on A4', () => {
   test('every recipient line lies inside the window, below the return-address zone', () => {
     const lines = RECIPIENT.map((line) => item(pdf, line))
     for (const [i, line] of lines.entries()) {
-      const where = `${line.str}: x ${(line.x * 25.4 / 72).toFixed(1)} mm, top ${(line.y * 25.4 / 72).toFixed(1)} mm`
+      const where = `${line.str}: x ${((line.x * 25.4) / 72).toFixed(1)} mm, top ${((line.y * 25.4) / 72).toFixed(1)} mm`
       expect(line.x, where).toBeGreaterThanOrEqual(WINDOW.left - TOL)
       expect(line.x + line.width, where).toBeLessThanOrEqual(WINDOW.right + TOL)
       expect(line.y, where).toBeGreaterThanOrEqual(WINDOW.notesBottom - TOL)
@@ -151,8 +155,13 @@ describe('DIN 5008 beyond the first page', () => {
 
   test('a six-line recipient, the most the form allows, still fits in the window', async () => {
     const six = ['Frau Dr. Erika Mustermann', 'Leiterin Personal', 'Beispiel GmbH', 'Abteilung Personal', 'Musterweg 5', '80331 München']
-    const front = FRONT.replace(/to:\n[\s\S]*?\ndate:/, `to:\n  name: ${six[0]}\n  title: ${six[1]}\n  company: ${six[2]}\n  address: [${six.slice(3).join(', ')}]\ndate:`)
-    const { pdf } = await render(`${front}Sehr geehrte Frau Mustermann,\n\n${para(0, 30)}\n\nMit freundlichen Grüßen\nKim Sample\n`, { theme: 'din5008' })
+    const front = FRONT.replace(
+      /to:\n[\s\S]*?\ndate:/,
+      `to:\n  name: ${six[0]}\n  title: ${six[1]}\n  company: ${six[2]}\n  address: [${six.slice(3).join(', ')}]\ndate:`,
+    )
+    const { pdf } = await render(`${front}Sehr geehrte Frau Mustermann,\n\n${para(0, 30)}\n\nMit freundlichen Grüßen\nKim Sample\n`, {
+      theme: 'din5008',
+    })
     for (const line of six.map((l) => item(pdf, l))) {
       expect(line.y, line.str).toBeGreaterThanOrEqual(WINDOW.notesBottom - TOL)
       expect(line.y + line.height, line.str).toBeLessThanOrEqual(WINDOW.bottom + TOL)
@@ -169,7 +178,11 @@ describe('DIN 5008 beyond the first page', () => {
   })
 
   test('a letter shrunk by fit keeps the form: the address in the window, the text below the body line', async () => {
-    const { pdf, result } = await render(letter(Array.from({ length: 6 }, (_, k) => para(k, 70))), { theme: 'din5008', maxPages: 1, fit: true })
+    const { pdf, result } = await render(letter(Array.from({ length: 6 }, (_, k) => para(k, 70))), {
+      theme: 'din5008',
+      maxPages: 1,
+      fit: true,
+    })
     expect(result.pages).toBe(1)
     for (const line of RECIPIENT.map((l) => item(pdf, l))) {
       expect(line.x).toBeGreaterThanOrEqual(WINDOW.left - TOL)

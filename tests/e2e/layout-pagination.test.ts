@@ -49,7 +49,9 @@ describe('continuation header', () => {
   })
 
   test('in German it reads "Seite 2 von 3"', async () => {
-    const { pdf } = await render(letter(frontMatter('from:', '  name: Kim Sample', 'subject: Bewerbung', 'lang: de-DE'), filler(16)), { theme: 'classic' })
+    const { pdf } = await render(letter(frontMatter('from:', '  name: Kim Sample', 'subject: Bewerbung', 'lang: de-DE'), filler(16)), {
+      theme: 'classic',
+    })
     expect(pdf.pages).toBe(3)
     expect(pdf.text[0]).not.toContain('Seite')
     expect(pdf.text[1]).toContain('Seite 2 von 3')
@@ -76,7 +78,9 @@ function expectGoodBreaks(lines: Line[], paragraphs: (number | string)[], label:
     if (before && own.length >= 4 && own[0]!.page === before.page + 1 && before.page < pages) {
       const baseline = before.y + classic.size.body
       const room = BOTTOM - baseline
-      expect(room, `${label}: paragraph ${k} moved whole to page ${own[0]!.page}, leaving ${room.toFixed(0)} pt empty`).toBeLessThan(GAP + 2 * PITCH + 8)
+      expect(room, `${label}: paragraph ${k} moved whole to page ${own[0]!.page}, leaving ${room.toFixed(0)} pt empty`).toBeLessThan(
+        GAP + 2 * PITCH + 8,
+      )
     }
   }
 }
@@ -108,7 +112,9 @@ describe('page breaks', () => {
     let splits = 0
     // Six-line paragraphs; the intro grows a line at a time, so the page break falls at every line of one.
     for (let words = 1; words <= 100; words += 11) {
-      const { pdf } = await render(letter(frontMatter('subject: Application', 'date: 2026-11-24'), [para('x', words), ...filler(8, 70)]), { theme: 'classic' })
+      const { pdf } = await render(letter(frontMatter('subject: Application', 'date: 2026-11-24'), [para('x', words), ...filler(8, 70)]), {
+        theme: 'classic',
+      })
       const lines = linesOf(pdf.items)
       expectGoodBreaks(lines, ['x', ...Array.from({ length: 8 }, (_, k) => k)], `${words} words`)
       splits += Array.from({ length: 8 }, (_, k) => perPage(linesOfParagraph(lines, k)).length > 1).filter(Boolean).length
@@ -130,7 +136,10 @@ describe('page breaks', () => {
           const front = frontMatter('subject: Application', 'date: 2026-11-24', ...(withSignature ? ['signature: signature.png'] : []))
           for (let words = 40; words <= (withSignature ? 170 : 200); words += 13) {
             const md = letter(front, [...filler(5, 70), para('x', words)]).replace('Kim Sample\n', 'Jordan Signer\n')
-            const { pdf } = await render(md, { theme: 'classic', ...(withSignature && { path: join(FIXTURES, 'kitchen-sink', 'letter.md') }) })
+            const { pdf } = await render(md, {
+              theme: 'classic',
+              ...(withSignature && { path: join(FIXTURES, 'kitchen-sink', 'letter.md') }),
+            })
             out.push({ words, lines: linesOf(pdf.items) })
           }
           return out
@@ -140,36 +149,45 @@ describe('page breaks', () => {
     return sweeps.get(key)!
   }
 
-  test.each([false, true])('the closing is never split from the name, never stands alone, never overlaps the text (signature image: %s)', async (withSignature) => {
-    let closingOnNextPage = 0
-    const spacing = new Set<number>()
-    for (const { words, lines } of await closingSweep(withSignature)) {
-      const phrase = lines.find((l) => l.text === 'Sincerely,')
-      const name = lines.find((l) => l.text === 'Jordan Signer')
-      expect(phrase, `closing phrase read back (${words} words)`).toBeDefined()
-      expect(name, `name read back (${words} words)`).toBeDefined()
-      expect(name!.page, `closing and name on one page (${words} words)`).toBe(phrase!.page)
-      expect(name!.y).toBeGreaterThan(phrase!.y)
-      const above = lines.filter((l) => l.page === phrase!.page && l.y < phrase!.y && /p\w+w\d/.test(l.text))
-      expect(above.length, `body lines above the closing on its page (${words} words)`).toBeGreaterThanOrEqual(2)
-      // The same distance from the last line of text to the closing, and from the closing to the name, wherever it lands.
-      spacing.add(Math.round(phrase!.y - above.at(-1)!.y))
-      spacing.add(Math.round(name!.y - phrase!.y) * 1000)
-      if (phrase!.page > 1) closingOnNextPage++
-    }
-    expect(spacing.size, `distinct spacings ${[...spacing].join(', ')}`).toBe(2)
-    expect(closingOnNextPage).toBeGreaterThan(0)
-  })
+  test.each([false, true])(
+    'the closing is never split from the name, never stands alone, never overlaps the text (signature image: %s)',
+    async (withSignature) => {
+      let closingOnNextPage = 0
+      const spacing = new Set<number>()
+      for (const { words, lines } of await closingSweep(withSignature)) {
+        const phrase = lines.find((l) => l.text === 'Sincerely,')
+        const name = lines.find((l) => l.text === 'Jordan Signer')
+        expect(phrase, `closing phrase read back (${words} words)`).toBeDefined()
+        expect(name, `name read back (${words} words)`).toBeDefined()
+        expect(name!.page, `closing and name on one page (${words} words)`).toBe(phrase!.page)
+        expect(name!.y).toBeGreaterThan(phrase!.y)
+        const above = lines.filter((l) => l.page === phrase!.page && l.y < phrase!.y && /p\w+w\d/.test(l.text))
+        expect(above.length, `body lines above the closing on its page (${words} words)`).toBeGreaterThanOrEqual(2)
+        // The same distance from the last line of text to the closing, and from the closing to the name, wherever it lands.
+        spacing.add(Math.round(phrase!.y - above.at(-1)!.y))
+        spacing.add(Math.round(name!.y - phrase!.y) * 1000)
+        if (phrase!.page > 1) closingOnNextPage++
+      }
+      expect(spacing.size, `distinct spacings ${[...spacing].join(', ')}`).toBe(2)
+      expect(closingOnNextPage).toBeGreaterThan(0)
+    },
+  )
 
-  test.each([false, true])('keeping the closing company takes the last lines of a long paragraph along, not the whole paragraph (signature image: %s)', async (withSignature) => {
-    for (const { words, lines } of await closingSweep(withSignature)) expectGoodBreaks(lines, [0, 1, 2, 3, 4, 'x'], `${words} words`)
-  })
+  test.each([false, true])(
+    'keeping the closing company takes the last lines of a long paragraph along, not the whole paragraph (signature image: %s)',
+    async (withSignature) => {
+      for (const { words, lines } of await closingSweep(withSignature)) expectGoodBreaks(lines, [0, 1, 2, 3, 4, 'x'], `${words} words`)
+    },
+  )
 
   test('a signer of several lines goes with the closing and the last lines of text, wherever the page ends', async () => {
     const signer = ['Jordan Signer', 'Research Engineer', 'ACME GmbH', 'Berlin']
     let moved = 0
     for (let words = 40; words <= 200; words += 16) {
-      const md = letter(frontMatter('subject: Application', 'date: 2026-11-24'), [...filler(5, 70), para('x', words)]).replace('Kim Sample\n', `${signer.join('\n')}\n`)
+      const md = letter(frontMatter('subject: Application', 'date: 2026-11-24'), [...filler(5, 70), para('x', words)]).replace(
+        'Kim Sample\n',
+        `${signer.join('\n')}\n`,
+      )
       const lines = linesOf((await render(md, { theme: 'classic' })).pdf.items)
       const phrase = lines.find((l) => l.text === 'Sincerely,')!
       for (const text of signer) expect(lines.find((l) => l.text === text)?.page, `${text} (${words} words)`).toBe(phrase.page)

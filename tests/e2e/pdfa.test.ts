@@ -4,7 +4,8 @@ import { describe, expect, test } from 'vitest'
 import { renderLetter } from '../../src/index.js'
 import { readPdf } from '../helpers/pdf.js'
 
-const LETTER = '---\ntitle: "R&D <Lead> role"\nsubject: Application & interview\nkeywords: [a&b]\nfrom: Kim Lee\n---\n\nDear Sam,\n\nThank you.\n\nSincerely,\nKim Lee\n'
+const LETTER =
+  '---\ntitle: "R&D <Lead> role"\nsubject: Application & interview\nkeywords: [a&b]\nfrom: Kim Lee\n---\n\nDear Sam,\n\nThank you.\n\nSincerely,\nKim Lee\n'
 const FIXED = { sourceDateEpoch: 1_700_000_000, fontDirs: [] as string[] }
 const raw = (pdf: Uint8Array) => Buffer.from(pdf).toString('latin1')
 const xmp = (pdf: Uint8Array) => /<x:xmpmeta[\s\S]*<\/x:xmpmeta>/.exec(raw(pdf))?.[0] ?? ''
@@ -55,7 +56,10 @@ describe('PDF/A-2a (tagged)', () => {
 
 describe('reproducible bytes', () => {
   test('two renders under SOURCE_DATE_EPOCH have the same sha256, and another epoch changes it', async () => {
-    const sha = async (epoch: number) => createHash('sha256').update((await renderLetter(LETTER, { ...FIXED, sourceDateEpoch: epoch })).pdf).digest('hex')
+    const sha = async (epoch: number) =>
+      createHash('sha256')
+        .update((await renderLetter(LETTER, { ...FIXED, sourceDateEpoch: epoch })).pdf)
+        .digest('hex')
     const first = await sha(1_700_000_000)
     expect(await sha(1_700_000_000)).toBe(first)
     expect(await sha(1_700_000_001)).not.toBe(first)

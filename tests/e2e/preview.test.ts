@@ -8,7 +8,9 @@ import { afterAll, describe, expect, test } from 'vitest'
 import { BIN, project } from '../helpers/cli.js'
 import { solidPng } from '../helpers/pixels.js'
 
-const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p): p is string => Boolean(p && existsSync(p)))
+const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(
+  (p): p is string => Boolean(p && existsSync(p)),
+)
 const letter = (body: string) => `Dear Sam,\n\n${body}\n\nBest regards,\nKim Lee\n`
 let browser: Browser | undefined
 
@@ -55,16 +57,27 @@ describe.skipIf(!CHROMIUM)(`preview in a real browser (${CHROMIUM ?? 'no chromiu
       await page.waitForSelector('body[data-version="1"]', { timeout: 20_000 })
       expect(await page.locator('#pages canvas').count()).toBe(1)
       expect(await page.locator('#pages .text').first().textContent()).toContain('The first version of this letter.')
-      const before = await page.locator('#pages canvas').first().evaluate((c: HTMLCanvasElement) => c.toDataURL())
+      const before = await page
+        .locator('#pages canvas')
+        .first()
+        .evaluate((c: HTMLCanvasElement) => c.toDataURL())
 
       // Save an edit: the page changes by itself.
       const saved = Date.now()
-      writeFileSync(join(dir, 'letters/a.md'), letter(`The second version.\n\n${'A longer paragraph that fills the page. '.repeat(60)}\n\n${'More. '.repeat(300)}`))
+      writeFileSync(
+        join(dir, 'letters/a.md'),
+        letter(`The second version.\n\n${'A longer paragraph that fills the page. '.repeat(60)}\n\n${'More. '.repeat(300)}`),
+      )
       await page.waitForSelector('body[data-version="2"]', { timeout: 10_000 })
       console.log(`preview: page updated ${Date.now() - saved} ms after the save`)
       expect(await page.locator('#pages .text').first().textContent()).toContain('The second version.')
       expect(await page.locator('#pages canvas').count()).toBe(2)
-      expect(await page.locator('#pages canvas').first().evaluate((c: HTMLCanvasElement) => c.toDataURL())).not.toBe(before)
+      expect(
+        await page
+          .locator('#pages canvas')
+          .first()
+          .evaluate((c: HTMLCanvasElement) => c.toDataURL()),
+      ).not.toBe(before)
 
       // A broken edit: the error with its line beside the last good pages.
       writeFileSync(join(dir, 'letters/a.md'), `---\nfrom: [unclosed\n---\n\n${letter('x')}`)
@@ -148,4 +161,3 @@ describe('preview start-up', () => {
     expect(r.stderr).toContain(`port ${port} is in use`)
   })
 })
-

@@ -23,12 +23,16 @@ beforeAll(async () => {
 function charsOf(pdf: Uint8Array): { c: string; x: number }[] {
   const doc = mupdf.Document.openDocument(pdf, 'application/pdf')
   const chars: { c: string; x: number }[] = []
-  doc.loadPage(0).toStructuredText('preserve-whitespace').walk({ onChar: (c: string, origin: [number, number]) => void chars.push({ c, x: origin[0] }) })
+  doc
+    .loadPage(0)
+    .toStructuredText('preserve-whitespace')
+    .walk({ onChar: (c: string, origin: [number, number]) => void chars.push({ c, x: origin[0] }) })
   doc.destroy()
   return chars
 }
 /** A letter long enough for a second page. */
-const long = (head: string) => `${head}Dear Sam,\n\n${Array.from({ length: 14 }, (_, k) => para(k, 60)).join('\n\n')}\n\nBest regards,\nKai Berg\n`
+const long = (head: string) =>
+  `${head}Dear Sam,\n\n${Array.from({ length: 14 }, (_, k) => para(k, 60)).join('\n\n')}\n\nBest regards,\nKai Berg\n`
 /** The running header's line on page 2: the text above the body, at the top of the page. */
 const header = (items: { page: number; str: string; y: number }[]) =>
   items
@@ -51,25 +55,34 @@ describe('the running header on page 2', () => {
     const bare = await render(long(frontMatter('from:', '  name: Kai Berg')), { path: 'letters/o13.md' })
     expect(header(bare.pdf.items)).toMatch(/^Kai Berg\s/)
     expect(header(bare.pdf.items)).not.toContain('o13')
-    const subject = await render(long(frontMatter('from:', '  name: Kai Berg', 'to:', '  name: Mia Wong', 'subject: Application')), { path: 'letters/o13.md' })
+    const subject = await render(long(frontMatter('from:', '  name: Kai Berg', 'to:', '  name: Mia Wong', 'subject: Application')), {
+      path: 'letters/o13.md',
+    })
     expect(header(subject.pdf.items)).toContain('Kai Berg · Application')
   })
 })
 
 describe('the subject line', () => {
   test("gets the body's typography: curly quotes, dashes, the language's marks", async () => {
-    const en = await render(frontMatter(`subject: 'Re: "Platform" role -- it''s open'`) + 'Dear Sam,\n\nThe "body" too.\n\nBest regards,\nKim\n')
+    const en = await render(
+      frontMatter(`subject: 'Re: "Platform" role -- it''s open'`) + 'Dear Sam,\n\nThe "body" too.\n\nBest regards,\nKim\n',
+    )
     expect(en.pdf.text[0]).toContain('Re: “Platform” role – it’s open')
     expect(en.pdf.text[0]).toContain('The “body” too.')
     expect(en.pdf.info.Subject).toBe('Re: “Platform” role – it’s open')
-    const de = await render(frontMatter('lang: de-DE', `subject: 'Ihre Anzeige "Entwicklerin"'`) + 'Sehr geehrte Frau Roth,\n\nText.\n\nMit freundlichen Grüßen\nKim\n')
+    const de = await render(
+      frontMatter('lang: de-DE', `subject: 'Ihre Anzeige "Entwicklerin"'`) +
+        'Sehr geehrte Frau Roth,\n\nText.\n\nMit freundlichen Grüßen\nKim\n',
+    )
     expect(de.pdf.text[0]).toContain('Ihre Anzeige „Entwicklerin“')
   })
 })
 
 describe('French guillemets', () => {
   test('get narrow no-break spaces inside, in the body and the subject; a space written there is replaced', async () => {
-    const md = frontMatter('lang: fr-FR', `subject: 'Poste "ingénieure"'`) + "Madame,\n\nJ'aime les \"systèmes\" et les « réseaux ».\n\nCordialement,\nKim\n"
+    const md =
+      frontMatter('lang: fr-FR', `subject: 'Poste "ingénieure"'`) +
+      'Madame,\n\nJ\'aime les "systèmes" et les « réseaux ».\n\nCordialement,\nKim\n'
     const { result } = await render(md)
     const chars = charsOf(result.pdf)
     const text = chars.map((c) => c.c).join('')
@@ -85,14 +98,21 @@ describe('French guillemets', () => {
   })
 
   test('English and German quotes get no such space', async () => {
-    const { pdf } = await render(frontMatter('lang: de-DE') + 'Sehr geehrte Frau Roth,\n\nIch mag "Systeme".\n\nMit freundlichen Grüßen\nKim\n')
+    const { pdf } = await render(
+      frontMatter('lang: de-DE') + 'Sehr geehrte Frau Roth,\n\nIch mag "Systeme".\n\nMit freundlichen Grüßen\nKim\n',
+    )
     expect(pdf.text[0]).toContain('„Systeme“')
-    expect(charsOf((await render(frontMatter('lang: de-DE') + 'Sehr geehrte Frau Roth,\n\nIch mag "Systeme".\n\nMit freundlichen Grüßen\nKim\n')).result.pdf).some((c) => c.c === NNBSP)).toBe(false)
+    expect(
+      charsOf(
+        (await render(frontMatter('lang: de-DE') + 'Sehr geehrte Frau Roth,\n\nIch mag "Systeme".\n\nMit freundlichen Grüßen\nKim\n'))
+          .result.pdf,
+      ).some((c) => c.c === NNBSP),
+    ).toBe(false)
   })
 })
 
 describe('the enclosure line made from attachments', () => {
-  test("names an attached PDF by its own Title, and by file name when it has none or only a file name for one", async () => {
+  test('names an attached PDF by its own Title, and by file name when it has none or only a file name for one', async () => {
     const md = frontMatter('attach: [cv.pdf, references.pdf, scan.pdf]') + 'Dear Sam,\n\nText.\n\nBest regards,\nKai Berg\n'
     const { pdf } = await render(md, { path: join(dir, 'a.md') })
     expect(pdf.text[0]).toContain('Enclosures: Curriculum vitae – Kai Berg, references, scan')

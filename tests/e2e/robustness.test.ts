@@ -23,9 +23,16 @@ describe('robustness', () => {
 
   test('an unknown fallback family in a theme file is a warning, and the letter still renders', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'letterpress-'))
-    writeFileSync(join(dir, 'theme.yaml'), 'fonts: { body: Noto Serif, heading: Noto Serif, mono: Noto Sans Mono, fallbacks: [Nope Sans, Noto Sans Math] }\n')
+    writeFileSync(
+      join(dir, 'theme.yaml'),
+      'fonts: { body: Noto Serif, heading: Noto Serif, mono: Noto Sans Mono, fallbacks: [Nope Sans, Noto Sans Math] }\n',
+    )
     const result = await renderLetter('---\ntheme: theme.yaml\n---\n\nDear Sam,\n\n≤ 3.\n', { ...FIXED, path: join(dir, 'a.md') })
-    expect(result.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/^fallback font family "Nope Sans" not found in fonts\/ or the bundled fonts; left out \(available: .*Noto Serif/)])
+    expect(result.warnings.map((w) => w.message)).toEqual([
+      expect.stringMatching(
+        /^fallback font family "Nope Sans" not found in fonts\/ or the bundled fonts; left out \(available: .*Noto Serif/,
+      ),
+    ])
     expect((await readPdf(result.pdf)).text[0]).toContain('≤ 3.')
   })
 
@@ -40,11 +47,14 @@ describe('robustness', () => {
     const address = Array.from({ length: 8 }, (_, i) => `Line ${i + 1}`)
     const md = `---\ntheme: din5008\nto:\n  name: Frau Muster\n  address: [${address.join(', ')}]\n---\n\nSehr geehrte Frau Muster,\n\nText.\n`
     const result = await renderLetter(md, FIXED)
-    expect(result.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/^the recipient's address has 9 lines; the envelope window shows \d$/))
+    expect(result.warnings.map((w) => w.message)).toContainEqual(
+      expect.stringMatching(/^the recipient's address has 9 lines; the envelope window shows \d$/),
+    )
   })
 
   test('front-matter links with unsafe schemes are plain text with a warning', async () => {
-    const md = '---\nfrom:\n  name: Kim\n  links: ["javascript:alert(1)", { label: Files, url: "file:///etc/passwd" }, https://kim.dev]\n---\n\nDear Sam,\n'
+    const md =
+      '---\nfrom:\n  name: Kim\n  links: ["javascript:alert(1)", { label: Files, url: "file:///etc/passwd" }, https://kim.dev]\n---\n\nDear Sam,\n'
     const result = await renderLetter(md, FIXED)
     const pdf = await readPdf(result.pdf)
     expect(pdf.links.map((l) => l.url)).toEqual(['https://kim.dev/'])

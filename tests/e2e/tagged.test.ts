@@ -29,10 +29,19 @@ async function structure(pdf: Uint8Array) {
 }
 
 /** Roles in document order, each with the text of its own content (children's roles listed separately). */
-function flatten(node: Node, text: Map<string, string>, out: { role: string; depth: number; text: string; alt?: string }[] = [], depth = 0) {
+function flatten(
+  node: Node,
+  text: Map<string, string>,
+  out: { role: string; depth: number; text: string; alt?: string }[] = [],
+  depth = 0,
+) {
   for (const child of node.children ?? []) {
     if (!child.role) continue
-    const own = (child.children ?? []).filter((c) => c.type === 'content').map((c) => text.get(c.id!) ?? '').join('').trim()
+    const own = (child.children ?? [])
+      .filter((c) => c.type === 'content')
+      .map((c) => text.get(c.id!) ?? '')
+      .join('')
+      .trim()
     out.push({ role: child.role, depth, text: own, ...(child.alt !== undefined && { alt: child.alt }) })
     flatten(child, text, out, depth + 1)
   }
@@ -48,7 +57,25 @@ describe('tagged PDF', () => {
     const roles = flatten(page1!.tree, page1!.text)
     expect(roles[0]).toMatchObject({ role: 'Document', depth: 0 })
     const names = roles.map((r) => r.role)
-    for (const role of ['H1', 'H3', 'H4', 'P', 'BlockQuote', 'Code', 'L', 'LI', 'Lbl', 'LBody', 'Table', 'TR', 'TH', 'TD', 'Figure', 'Link']) expect(names, role).toContain(role)
+    for (const role of [
+      'H1',
+      'H3',
+      'H4',
+      'P',
+      'BlockQuote',
+      'Code',
+      'L',
+      'LI',
+      'Lbl',
+      'LBody',
+      'Table',
+      'TR',
+      'TH',
+      'TD',
+      'Figure',
+      'Link',
+    ])
+      expect(names, role).toContain(role)
     // One Link element per link target and block: the letterhead's e-mail, then web, mail, phone (two lines,
     // one element) and the reference link in the first paragraph; the javascript: link is no link at all.
     expect(names.filter((n) => n === 'Link')).toHaveLength(5)
@@ -58,19 +85,35 @@ describe('tagged PDF', () => {
     expect(roles.filter((r) => r.role === 'TD').map((r) => r.text)).toEqual(['Rust', '4', 'expert', 'Python', '9', 'expert'])
     expect(roles.find((r) => r.role === 'Figure')!.alt).toBe('A small chart')
     // Ordered items are labelled with their numbers; bullets are decoration, not labels.
-    expect(roles.filter((r) => r.role === 'Lbl').map((r) => r.text).slice(0, 2)).toEqual(['7.', '8.'])
+    expect(
+      roles
+        .filter((r) => r.role === 'Lbl')
+        .map((r) => r.text)
+        .slice(0, 2),
+    ).toEqual(['7.', '8.'])
     expect(roles.filter((r) => r.role === 'Lbl').map((r) => r.text)).not.toContain('•')
   })
 
   test('structure order is reading order; the running header of page 2 is an artifact, not structure', async () => {
-    const body = Array.from({ length: 14 }, (_, i) => `## Part ${i + 1}\n\nParagraph ${i + 1} ${'with some words '.repeat(30)}`).join('\n\n')
-    const { pdf } = await renderLetter(`---\nfrom: Kim Lee\nsubject: Long\n---\n\nDear Sam,\n\n${body}\n\nSincerely,\nKim Lee\n`, { sourceDateEpoch: 1_790_000_000, fontDirs: [] })
+    const body = Array.from({ length: 14 }, (_, i) => `## Part ${i + 1}\n\nParagraph ${i + 1} ${'with some words '.repeat(30)}`).join(
+      '\n\n',
+    )
+    const { pdf } = await renderLetter(`---\nfrom: Kim Lee\nsubject: Long\n---\n\nDear Sam,\n\n${body}\n\nSincerely,\nKim Lee\n`, {
+      sourceDateEpoch: 1_790_000_000,
+      fontDirs: [],
+    })
     const pages = await structure(pdf)
     expect(pages.length).toBeGreaterThan(1)
-    const headings = pages.flatMap((p) => flatten(p.tree, p.text)).filter((r) => r.role === 'H2' && r.text).map((r) => r.text)
+    const headings = pages
+      .flatMap((p) => flatten(p.tree, p.text))
+      .filter((r) => r.role === 'H2' && r.text)
+      .map((r) => r.text)
     expect(headings).toEqual(Array.from({ length: 14 }, (_, i) => `Part ${i + 1}`).filter((h) => headings.includes(h)))
     expect(new Set(headings).size).toBe(14)
-    const texts = pages.flatMap((p) => flatten(p.tree, p.text)).map((r) => r.text).join(' ')
+    const texts = pages
+      .flatMap((p) => flatten(p.tree, p.text))
+      .map((r) => r.text)
+      .join(' ')
     expect(texts).not.toMatch(/Page \d of \d/)
   })
 })

@@ -17,7 +17,8 @@ function* numbers(seed: number) {
 function formattedLetter(seed: number): string {
   const random = numbers(seed)
   const next = () => random.next().value as number
-  const words = 'interpretability production research engineering systems models pipelines scale training infrastructure documentation'.split(' ')
+  const words =
+    'interpretability production research engineering systems models pipelines scale training infrastructure documentation'.split(' ')
   const paragraphs = Array.from({ length: 40 }, () =>
     Array.from({ length: 6 + Math.floor(next() * 9) }, () => {
       const w = words[Math.floor(next() * words.length)]!

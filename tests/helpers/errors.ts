@@ -14,4 +14,3 @@ export function thrown(run: () => unknown): LetterError {
 
 /** The error parsing `markdown` as x.md throws. */
 export const parseErrorOf = (markdown: string) => thrown(() => parseLetter(markdown, 'x.md'))
-

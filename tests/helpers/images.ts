@@ -33,11 +33,14 @@ export function ihdr(width: number, height: number, depth = 8, colour = 2, inter
 }
 
 /** A PNG file of the given chunks (signature first, IEND last unless `end` is false). */
-export const pngOf = (chunks: Buffer[], end = true): Buffer => Buffer.concat([PNG_SIGNATURE, ...chunks, ...(end ? [chunk('IEND', Buffer.alloc(0))] : [])])
+export const pngOf = (chunks: Buffer[], end = true): Buffer =>
+  Buffer.concat([PNG_SIGNATURE, ...chunks, ...(end ? [chunk('IEND', Buffer.alloc(0))] : [])])
 
 /** Scanlines of `rows` rows of `bytes` bytes each, every row with filter type 0 except those in `badRows` (filter type 5). */
 export function scanlines(rows: number, bytes: number, badRows: number[] = []): Buffer {
-  return Buffer.concat(Array.from({ length: rows }, (_, r) => Buffer.concat([Buffer.from([badRows.includes(r) ? 5 : 0]), Buffer.alloc(bytes, 0x80)])))
+  return Buffer.concat(
+    Array.from({ length: rows }, (_, r) => Buffer.concat([Buffer.from([badRows.includes(r) ? 5 : 0]), Buffer.alloc(bytes, 0x80)])),
+  )
 }
 
 /** An 8-bit PNG of `channels` channels (1 grey, 3 RGB, 4 RGBA) whose scanline `badRows` have filter type 5. */
@@ -55,7 +58,15 @@ export function noisePng(width: number, height: number): Buffer {
 
 /** The Adam7 passes' sizes for an image: columns and rows of each non-empty pass. */
 export function adam7(width: number, height: number): { columns: number; rows: number }[] {
-  const passes = [[0, 0, 8, 8], [4, 0, 8, 8], [0, 4, 4, 8], [2, 0, 4, 4], [0, 2, 2, 4], [1, 0, 2, 2], [0, 1, 1, 2]] as const
+  const passes = [
+    [0, 0, 8, 8],
+    [4, 0, 8, 8],
+    [0, 4, 4, 8],
+    [2, 0, 4, 4],
+    [0, 2, 2, 4],
+    [1, 0, 2, 2],
+    [0, 1, 1, 2],
+  ] as const
   return passes
     .map(([x0, y0, dx, dy]) => ({ columns: Math.max(0, Math.ceil((width - x0) / dx)), rows: Math.max(0, Math.ceil((height - y0) / dy)) }))
     .filter((p) => p.columns > 0 && p.rows > 0)
@@ -95,10 +106,19 @@ export function segment(marker: number, data: number[] | Buffer): Buffer {
 
 /** A JPEG's frame header (SOF0 unless `marker` says otherwise) for `components` components. */
 export const sof = (width: number, height: number, components = 3, precision = 8, marker = 0xc0): Buffer =>
-  segment(marker, [precision, height >> 8, height & 0xff, width >> 8, width & 0xff, components, ...Array.from({ length: components }, (_, i) => [i + 1, 0x11, 0]).flat()])
+  segment(marker, [
+    precision,
+    height >> 8,
+    height & 0xff,
+    width >> 8,
+    width & 0xff,
+    components,
+    ...Array.from({ length: components }, (_, i) => [i + 1, 0x11, 0]).flat(),
+  ])
 
 /** A scan of three components and a few bytes of entropy-coded data (with a stuffed 0xFF 0x00). */
-export const scan = (): Buffer => Buffer.concat([segment(0xda, [3, 1, 0x00, 2, 0x11, 3, 0x11, 0, 0x3f, 0]), Buffer.from([0x12, 0xff, 0x00, 0x34])])
+export const scan = (): Buffer =>
+  Buffer.concat([segment(0xda, [3, 1, 0x00, 2, 0x11, 3, 0x11, 0, 0x3f, 0]), Buffer.from([0x12, 0xff, 0x00, 0x34])])
 
 /** A JFIF APP0 segment; `extra` bytes after it make its length disagree with its (empty) thumbnail. */
 export const jfif = (version = 0x0101, extra: number[] = []): Buffer =>

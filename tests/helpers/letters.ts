@@ -111,13 +111,19 @@ export async function paintedPaths(bytes: Uint8Array, pageNumber: number): Promi
       else if (fn === OPS.transform) ctm = multiply(ctm, args as Matrix)
       else if (fn === OPS.paintFormXObjectBegin) {
         stack.push(ctm)
-        if (Array.isArray(args?.[0]) || ArrayBuffer.isView(args?.[0])) ctm = multiply(ctm, Array.from(args[0] as ArrayLike<number>) as Matrix)
+        if (Array.isArray(args?.[0]) || ArrayBuffer.isView(args?.[0]))
+          ctm = multiply(ctm, Array.from(args[0] as ArrayLike<number>) as Matrix)
       } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm
       else if (fn === OPS.constructPath) {
         const op = PAINT[args![0] as number]
         const box = args![2] as ArrayLike<number> | null
         if (!op || !box) continue
-        const corners = [apply(ctm, box[0]!, box[1]!), apply(ctm, box[2]!, box[1]!), apply(ctm, box[0]!, box[3]!), apply(ctm, box[2]!, box[3]!)]
+        const corners = [
+          apply(ctm, box[0]!, box[1]!),
+          apply(ctm, box[2]!, box[1]!),
+          apply(ctm, box[0]!, box[3]!),
+          apply(ctm, box[2]!, box[3]!),
+        ]
         const xs = corners.map(([x]) => x)
         const ys = corners.map(([, y]) => height - y)
         paths.push({ op, left: Math.min(...xs), right: Math.max(...xs), top: Math.min(...ys), bottom: Math.max(...ys) })

@@ -58,7 +58,10 @@ export function makePdf(pages: string[], options: PdfOptions = {}): Promise<Uint
   doc.on('data', (chunk) => chunks.push(chunk))
   const done = new Promise<Uint8Array>((resolve) => doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks)))))
   pages.forEach((text, i) => {
-    doc.addPage().font(join(bundledFontsDir, 'noto-sans/NotoSans-Regular.ttf'), 12).text(text, 72, 72, i === 0 ? { destination: 'start' } : {})
+    doc
+      .addPage()
+      .font(join(bundledFontsDir, 'noto-sans/NotoSans-Regular.ttf'), 12)
+      .text(text, 72, 72, i === 0 ? { destination: 'start' } : {})
     if (i === 0 && options.link) doc.text('My portfolio', 72, 120, { link: options.link })
     if (i === 0 && options.otherLink) doc.text('Other link', 72, 150, { link: options.otherLink })
     if (i === 0 && options.field) doc.initForm().formText('name', 72, 200, 200, 20, { value: options.field })
@@ -79,7 +82,10 @@ export const STAMP_RECT = [300, 400, 400, 420]
  * `field`, a stamp reading `stamp` (its text 2 pt right of and 4 pt above STAMP_RECT's corner, in 10 pt
  * Helvetica), and a hidden stamp reading `hidden`.
  */
-export async function makeAnnotatedPdf(text: string, { field, stamp, hidden }: { field: string; stamp: string; hidden: string }): Promise<Uint8Array> {
+export async function makeAnnotatedPdf(
+  text: string,
+  { field, stamp, hidden }: { field: string; stamp: string; hidden: string },
+): Promise<Uint8Array> {
   const doc = await PdfLibDocument.create({ updateMetadata: false })
   const page = doc.addPage([595, 842])
   const helvetica = await doc.embedFont(StandardFonts.Helvetica)
@@ -90,8 +96,15 @@ export async function makeAnnotatedPdf(text: string, { field, stamp, hidden }: {
   textField.addToPage(page, { x: 72, y: 600, width: 200, height: 24 })
   const { context } = doc
   const addStamp = (words: string, flags: number, rect: number[]) => {
-    const appearance = context.stream(`BT /Hv 10 Tf 2 4 Td (${words}) Tj ET`, { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 100, 20], Resources: { Font: { Hv: helvetica.ref } } })
-    page.node.addAnnot(context.register(context.obj({ Type: 'Annot', Subtype: 'Stamp', Rect: rect, F: flags, AP: { N: context.register(appearance) } })))
+    const appearance = context.stream(`BT /Hv 10 Tf 2 4 Td (${words}) Tj ET`, {
+      Type: 'XObject',
+      Subtype: 'Form',
+      BBox: [0, 0, 100, 20],
+      Resources: { Font: { Hv: helvetica.ref } },
+    })
+    page.node.addAnnot(
+      context.register(context.obj({ Type: 'Annot', Subtype: 'Stamp', Rect: rect, F: flags, AP: { N: context.register(appearance) } })),
+    )
   }
   addStamp(stamp, 4, STAMP_RECT)
   addStamp(hidden, 2, [300, 300, 400, 320])

@@ -15,7 +15,12 @@ export function pixelsOf(pdf: Uint8Array, rgb: Rgb, index = 0, tolerance = 24): 
   const { rgba } = rasterise(pdf, index, 72)
   let count = 0
   for (let i = 0; i < rgba.length; i += 4) {
-    if (Math.abs(rgba[i]! - rgb[0]) <= tolerance && Math.abs(rgba[i + 1]! - rgb[1]) <= tolerance && Math.abs(rgba[i + 2]! - rgb[2]) <= tolerance) count++
+    if (
+      Math.abs(rgba[i]! - rgb[0]) <= tolerance &&
+      Math.abs(rgba[i + 1]! - rgb[1]) <= tolerance &&
+      Math.abs(rgba[i + 2]! - rgb[2]) <= tolerance
+    )
+      count++
   }
   return count
 }

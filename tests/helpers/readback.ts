@@ -1,7 +1,18 @@
 // A port of the project's readback check: the words of a letter's body, compared in order with the words
 // a PDF reader extracts. Independent of the renderer's own parser on purpose.
 
-const FOLD: Record<string, string> = { '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u2013': '-', '\u2014': '-', '\u00ad': '', '\u2032': "'" }
+const FOLD: Record<string, string> = {
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201a': "'",
+  '\u201c': '"',
+  '\u201d': '"',
+  '\u201e': '"',
+  '\u2013': '-',
+  '\u2014': '-',
+  '\u00ad': '',
+  '\u2032': "'",
+}
 
 /** Normalised words: NFKC, quotes and dashes folded, edge punctuation stripped, lower case. */
 export function wordsOf(text: string): string[] {

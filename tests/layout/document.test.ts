@@ -13,14 +13,25 @@ describe('documentProperties', () => {
   test('every property from the meta, the date from the epoch, and PDF/A-2a claimed', () => {
     const meta = resolveMeta({ title: 'T', subject: 'S', from: 'Han', keywords: ['a', 'b'], lang: 'de-DE' })
     const { document, topic } = documentProperties(meta, partsOf(BODY), 'letters/x.md', 1_700_000_000)
-    expect(document).toEqual({ title: 'T', author: 'Han', subject: 'S', keywords: 'a, b', language: 'de-DE', creationDate: new Date(1_700_000_000_000), conformance: 'PDF/A-2a' })
+    expect(document).toEqual({
+      title: 'T',
+      author: 'Han',
+      subject: 'S',
+      keywords: 'a, b',
+      language: 'de-DE',
+      creationDate: new Date(1_700_000_000_000),
+      conformance: 'PDF/A-2a',
+    })
     expect(topic).toBe('T')
   })
 
   test('the topic is the title, else the subject, else the # heading; the title falls back to the file name', () => {
     const topicOf = (raw: RawMeta, md: string) => documentProperties(resolveMeta(raw), partsOf(md), 'letters/cover-letter.md', 0)
     expect(topicOf({ subject: 'S' }, `# Heading\n\n${BODY}`)).toMatchObject({ topic: 'S', document: { title: 'S', subject: 'S' } })
-    expect(topicOf({}, `# The *Heading*\n\n${BODY}`)).toMatchObject({ topic: 'The Heading', document: { title: 'The Heading', subject: undefined } })
+    expect(topicOf({}, `# The *Heading*\n\n${BODY}`)).toMatchObject({
+      topic: 'The Heading',
+      document: { title: 'The Heading', subject: undefined },
+    })
     const none = topicOf({}, BODY)
     expect(none.topic).toBeUndefined()
     expect(none.document.title).toBe('cover-letter')

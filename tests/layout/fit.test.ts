@@ -71,7 +71,8 @@ describe.each(Object.keys(themes))('fitSteps(%s)', (name) => {
       expect(step.size.body).toBeGreaterThanOrEqual(minBody - EPS)
       expect(step.leading.body).toBeGreaterThanOrEqual(minLeading - EPS)
       expect(spaceFactor(step, theme)).toBeGreaterThanOrEqual(minSpace - EPS)
-      for (const side of SIDES) expect(step.page.margin[side]).toBeGreaterThanOrEqual(Math.min(floorOf(minMargin, side), theme.page.margin[side]) - EPS)
+      for (const side of SIDES)
+        expect(step.page.margin[side]).toBeGreaterThanOrEqual(Math.min(floorOf(minMargin, side), theme.page.margin[side]) - EPS)
     }
   })
 
@@ -233,13 +234,19 @@ describe('fitToPages', () => {
   }
   const A4 = { paper: 'A4' as const }
   const errorOf = async (run: Promise<unknown>) => {
-    const error = await run.then(() => undefined, (e: unknown) => e)
+    const error = await run.then(
+      () => undefined,
+      (e: unknown) => e,
+    )
     expect(error).toBeInstanceOf(LetterError)
     return error as LetterError
   }
 
   test('a letter within max-pages, or without it, is the first layout: nothing else is built', async () => {
-    for (const meta of [{ ...A4, maxPages: 2, fit: true }, { ...A4, maxPages: undefined, fit: true }]) {
+    for (const meta of [
+      { ...A4, maxPages: 2, fit: true },
+      { ...A4, maxPages: undefined, fit: true },
+    ]) {
       const l = layouts(() => 2)
       expect(await fitToPages(theme, l, theme, meta, FILE)).toEqual({ pages: 2, lastPageFill: 100, step: 0 })
       expect(l.built).toEqual([])
@@ -247,7 +254,15 @@ describe('fitToPages', () => {
   })
 
   test('past max-pages without fit, the error names the pages and the way to shrink it', async () => {
-    const error = await errorOf(fitToPages(theme, layouts(() => 3), theme, { ...A4, maxPages: 1, fit: false }, FILE))
+    const error = await errorOf(
+      fitToPages(
+        theme,
+        layouts(() => 3),
+        theme,
+        { ...A4, maxPages: 1, fit: false },
+        FILE,
+      ),
+    )
     expect(error.message).toBe('letter runs to 3 pages; at most 1 allowed (max-pages; fit: true or --fit may shrink it)')
     expect([error.line, error.column, error.file]).toEqual([null, null, FILE])
   })
@@ -261,10 +276,30 @@ describe('fitToPages', () => {
 
   test('when no step fits, the error names the tightest setting and the overflow in mm and lines', async () => {
     // Three pages for one: a whole text area (756.85 pt) past the limit plus the last page's 100 pt, at 9.5 pt × 1.22 a line.
-    const once = await errorOf(fitToPages(theme, layouts(() => 3), theme, { ...A4, maxPages: 1, fit: true }, FILE))
-    expect(once.message).toBe('letter does not fit on 1 page even at the tightest setting the theme allows (body 9.5 pt, leading 1.22, margins 15 mm): it overflows by 302 mm (about 74 lines)')
+    const once = await errorOf(
+      fitToPages(
+        theme,
+        layouts(() => 3),
+        theme,
+        { ...A4, maxPages: 1, fit: true },
+        FILE,
+      ),
+    )
+    expect(once.message).toBe(
+      'letter does not fit on 1 page even at the tightest setting the theme allows (body 9.5 pt, leading 1.22, margins 15 mm): it overflows by 302 mm (about 74 lines)',
+    )
     expect([once.line, once.column, once.file]).toEqual([null, null, FILE])
-    const twice = await errorOf(fitToPages(theme, layouts(() => 3, 10), theme, { ...A4, maxPages: 2, fit: true }, FILE))
-    expect(twice.message).toBe('letter does not fit on 2 pages even at the tightest setting the theme allows (body 9.5 pt, leading 1.22, margins 15 mm): it overflows by 4 mm (about 1 line)')
+    const twice = await errorOf(
+      fitToPages(
+        theme,
+        layouts(() => 3, 10),
+        theme,
+        { ...A4, maxPages: 2, fit: true },
+        FILE,
+      ),
+    )
+    expect(twice.message).toBe(
+      'letter does not fit on 2 pages even at the tightest setting the theme allows (body 9.5 pt, leading 1.22, margins 15 mm): it overflows by 4 mm (about 1 line)',
+    )
   })
 })

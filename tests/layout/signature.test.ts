@@ -31,7 +31,9 @@ describe('readSignature', () => {
     for (const url of ['sig.txt', 'missing.png', 'https://example.com/sig.png']) {
       const warnings: LetterMessage[] = []
       expect(readSignature(url, dir, [], AT, warnings)).toBeUndefined()
-      expect(warnings).toEqual([{ message: expect.stringMatching(/^signature: .+; rendered without it$/), ...AT, source: 'letterpress:meta' }])
+      expect(warnings).toEqual([
+        { message: expect.stringMatching(/^signature: .+; rendered without it$/), ...AT, source: 'letterpress:meta' },
+      ])
     }
   })
 

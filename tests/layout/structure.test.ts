@@ -46,7 +46,8 @@ describe('letter structure', () => {
   test('phrases', () => {
     for (const s of ['Sincerely,', 'Yours faithfully,', 'Best regards,', 'Kind regards', 'Mit freundlichen Grüßen', 'Cordialement,'])
       expect(isClosingPhrase(s), s).toBe(true)
-    for (const s of ['Sincerely yours truly and more', 'Regarding the role,', 'Best of all, I can start now.']) expect(isClosingPhrase(s), s).toBe(false)
+    for (const s of ['Sincerely yours truly and more', 'Regarding the role,', 'Best of all, I can start now.'])
+      expect(isClosingPhrase(s), s).toBe(false)
     expect(isSalutation('Dear Goodfire Team,')).toBe(true)
     expect(isSalutation('Hello Maria,')).toBe(true)
     expect(isSalutation('Dearest readers of a very long first sentence that goes on,')).toBe(false)
@@ -70,7 +71,12 @@ describe('letterParts', () => {
         error = e
       }
       expect(error).toBeInstanceOf(LetterError)
-      expect(error).toMatchObject({ message: 'letter is empty: write the letter below the front matter', line: null, column: null, file: 'letters/empty.md' })
+      expect(error).toMatchObject({
+        message: 'letter is empty: write the letter below the front matter',
+        line: null,
+        column: null,
+        file: 'letters/empty.md',
+      })
     }
   })
 })

@@ -23,7 +23,9 @@ describe('withTextDefaults', () => {
       { hyphenationPenalty: 10_000 },
     )
     const texts = findAll(tree, 'TEXT')
-    expect(texts.map((t) => (t as { props: { hyphenationPenalty?: number } }).props.hyphenationPenalty)).toEqual([10_000, 5, 10_000, 10_000])
+    expect(texts.map((t) => (t as { props: { hyphenationPenalty?: number } }).props.hyphenationPenalty)).toEqual([
+      10_000, 5, 10_000, 10_000,
+    ])
     expect(findAll(tree, 'VIEW')).toHaveLength(1)
   })
 })

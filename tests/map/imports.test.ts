@@ -12,7 +12,9 @@ function imports(folder: string): string[] {
     .filter((entry) => entry.isFile() && /\.tsx?$/.test(entry.name))
     .flatMap((entry) => {
       const file = join(entry.parentPath, entry.name)
-      return [...readFileSync(file, 'utf8').matchAll(/^(?:import|export)\b[^'"]*['"]([^'"]+)['"]/gm)].map((m) => `${file.slice(SRC.length + 1)}: ${m[1]}`)
+      return [...readFileSync(file, 'utf8').matchAll(/^(?:import|export)\b[^'"]*['"]([^'"]+)['"]/gm)].map(
+        (m) => `${file.slice(SRC.length + 1)}: ${m[1]}`,
+      )
     })
 }
 

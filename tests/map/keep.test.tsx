@@ -56,7 +56,9 @@ describe('deep list items', () => {
       return text.length * size * 0.5
     }
     state.one(node, tree)
-    expect(narrowest).toBeGreaterThanOrEqual(classic.list.minWidth - classic.list.indent - classic.list.markerWidth - classic.list.markerGap)
+    expect(narrowest).toBeGreaterThanOrEqual(
+      classic.list.minWidth - classic.list.indent - classic.list.markerWidth - classic.list.markerGap,
+    )
   })
 })
 
@@ -83,7 +85,13 @@ describe('keeping blocks whole', () => {
   })
 
   test('a table row taller than half a page may split, whatever keepListItemLines allows', () => {
-    const row: TableRow = { type: 'tableRow', children: [{ type: 'tableCell', children: [t('short')] }, { type: 'tableCell', children: [t('word '.repeat(700))] }] }
+    const row: TableRow = {
+      type: 'tableRow',
+      children: [
+        { type: 'tableCell', children: [t('short')] },
+        { type: 'tableCell', children: [t('word '.repeat(700))] },
+      ],
+    }
     const { state, tree } = mapper([{ type: 'table', children: [row] }])
     state.theme = { ...classic, pagination: { ...classic.pagination, keepListItemLines: 40 } }
     const el = state.one(row, tree.children[0] as never)

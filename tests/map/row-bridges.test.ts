@@ -3,7 +3,10 @@ import { describe, expect, test } from 'vitest'
 import { rowBridges } from '../../src/map/row-bridges.js'
 import { mapper, t } from './setup.js'
 
-const row = (...texts: string[]): TableRow => ({ type: 'tableRow', children: texts.map((text) => ({ type: 'tableCell', children: [t(text)] })) })
+const row = (...texts: string[]): TableRow => ({
+  type: 'tableRow',
+  children: texts.map((text) => ({ type: 'tableCell', children: [t(text)] })),
+})
 
 describe('rowBridges', () => {
   test('one run of spaces leads to each cell after the first, ending just before its text', () => {
@@ -21,9 +24,13 @@ describe('rowBridges', () => {
     expect(gap - bridges[0]!.count * space).toBeLessThan(space + 1)
   })
 
-  test('a bridge leads from a one-line cell to the next cell\'s first line; none leaves a wrapped cell or reaches a wrapped right-aligned one', () => {
+  test("a bridge leads from a one-line cell to the next cell's first line; none leaves a wrapped cell or reaches a wrapped right-aligned one", () => {
     const long = Array.from({ length: 80 }, (_, i) => `word${i}`).join(' ')
-    const node: Table = { type: 'table', align: ['left', 'left', 'right', 'left'], children: [row('a', 'b', 'c', 'd'), row('x', long, '7', 'y'), row('x', 'short', long, 'y')] }
+    const node: Table = {
+      type: 'table',
+      align: ['left', 'left', 'right', 'left'],
+      children: [row('a', 'b', 'c', 'd'), row('x', long, '7', 'y'), row('x', 'short', long, 'y')],
+    }
     const { state } = mapper([node])
     expect(rowBridges(state, node.children[0]!)).toEqual([])
     state.table = node

@@ -32,7 +32,14 @@ describe('createState', () => {
       return null
     }
     const tree: Root = { type: 'root', children: [{ type: 'thematicBreak' }] }
-    const state = createState(tree, { theme: classic, baseDir: '.', width: 450, measure: (t, size) => t.length * size * 0.5, handlers: { thematicBreak: spy }, unknown: spy })
+    const state = createState(tree, {
+      theme: classic,
+      baseDir: '.',
+      width: 450,
+      measure: (t, size) => t.length * size * 0.5,
+      handlers: { thematicBreak: spy },
+      unknown: spy,
+    })
     state.one(tree.children[0]!, tree)
     state.one(tree.children[0]!)
     expect(seen).toEqual([tree, undefined])
@@ -60,7 +67,14 @@ describe('createState', () => {
       calls.push(node.type)
       return 'u'
     }
-    const state = createState(tree, { theme: classic, baseDir: '.', width: 450, measure: (t, size) => t.length * size * 0.5, handlers: {}, unknown })
+    const state = createState(tree, {
+      theme: classic,
+      baseDir: '.',
+      width: 450,
+      measure: (t, size) => t.length * size * 0.5,
+      handlers: {},
+      unknown,
+    })
     expect(state.one(tree.children[0]!, tree)).toBe('u')
     expect(calls).toEqual(['mystery'])
   })

@@ -18,7 +18,10 @@ function anchoredPaths(yaml: string) {
 describe('config paths are relative to the config folder; URLs stay as written', () => {
   test('relative paths are anchored, absolute ones kept', () => {
     const abs = resolve(dir, 'elsewhere', 'cv.pdf')
-    expect(anchoredPaths(`signature: sig.png\nattach: [cv.pdf, ${JSON.stringify(abs)}]\n`)).toEqual({ signature: join(dir, 'sig.png'), attach: [join(dir, 'cv.pdf'), abs] })
+    expect(anchoredPaths(`signature: sig.png\nattach: [cv.pdf, ${JSON.stringify(abs)}]\n`)).toEqual({
+      signature: join(dir, 'sig.png'),
+      attach: [join(dir, 'cv.pdf'), abs],
+    })
   })
 
   test('a path with a scheme is a URL and is left for the reader to refuse', () => {

@@ -19,7 +19,8 @@ describe('impossible dates', () => {
   })
 
   test('real days, "today", free text and false are fine', () => {
-    for (const day of ['2024-02-29', '2026-12-31', 'today', 'next Monday', 'false']) expect(() => parseLetter(fm(`date: ${day}`), 'x.md')).not.toThrow()
+    for (const day of ['2024-02-29', '2026-12-31', 'today', 'next Monday', 'false'])
+      expect(() => parseLetter(fm(`date: ${day}`), 'x.md')).not.toThrow()
     expect(formatDate('2024-02-29', 'en-US')).toBe('February 29, 2024')
   })
 
@@ -51,7 +52,11 @@ describe('keys named like built-in properties', () => {
   test('"__proto__" in front matter stays an unknown field and sets nothing', () => {
     const { raw, warnings } = parseLetter(fm('__proto__: { theme: modern, paper: Letter }'), 'x.md')
     expect(warnings.map((w) => w.message)).toEqual(['unknown field "__proto__"'])
-    const merged = mergeLayers({ theme: 'classic' }, raw, JSON.parse('{"__proto__": {"paper": "Letter"}, "colors": {"__proto__": {"accent": "#000"}}}'))
+    const merged = mergeLayers(
+      { theme: 'classic' },
+      raw,
+      JSON.parse('{"__proto__": {"paper": "Letter"}, "colors": {"__proto__": {"accent": "#000"}}}'),
+    )
     expect(merged.paper).toBeUndefined()
     expect(merged.theme).toBe('classic')
     expect(Object.getPrototypeOf(merged)).toBe(Object.prototype)

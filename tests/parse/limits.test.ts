@@ -22,7 +22,14 @@ describe('nesting, before parsing', () => {
 
   test('list markers and quote markers on one line (- - -, > > >, >>>, 1. 1.) count one level each', () => {
     const deep = MAX_NESTING + 1
-    for (const line of ['- '.repeat(10_000), '* '.repeat(deep), '1. '.repeat(deep), '> '.repeat(10_000), '>'.repeat(10_000), '> - '.repeat(deep)]) {
+    for (const line of [
+      '- '.repeat(10_000),
+      '* '.repeat(deep),
+      '1. '.repeat(deep),
+      '> '.repeat(10_000),
+      '>'.repeat(10_000),
+      '> - '.repeat(deep),
+    ]) {
       const e = scan(`${head}${line}a\n`)
       expect(e.message).toContain(nested)
       expect(e.line).toBe(3)
@@ -47,13 +54,18 @@ describe('nesting, before parsing', () => {
   })
 
   test('the scan agrees with the tree: what it lets through is within the limit after parsing', () => {
-    const md = head + Array.from({ length: MAX_NESTING }, (_, i) => `${'> '.repeat(i % 3 === 0 ? 1 : 0)}${'  '.repeat(i)}- a`).join('\n') + '\n'
+    const md =
+      head + Array.from({ length: MAX_NESTING }, (_, i) => `${'> '.repeat(i % 3 === 0 ? 1 : 0)}${'  '.repeat(i)}- a`).join('\n') + '\n'
     expect(() => parseLetter(md, 'x.md')).not.toThrow()
   })
 
   test('parseLetter refuses before parsing, with the line, and quickly', () => {
     // 20 KB of nesting took minutes or overflowed the stack when only the parsed tree was checked.
-    for (const md of [`${head}${'- '.repeat(10_000)}a\n`, `${head}${'>'.repeat(10_000)} a\n`, `${head}${'**'.repeat(5_000)}a${'**'.repeat(5_000)}\n`]) {
+    for (const md of [
+      `${head}${'- '.repeat(10_000)}a\n`,
+      `${head}${'>'.repeat(10_000)} a\n`,
+      `${head}${'**'.repeat(5_000)}a${'**'.repeat(5_000)}\n`,
+    ]) {
       const e = errorOf(() => parseLetter(md, 'x.md'))
       expect(e).toBeInstanceOf(LetterError)
       expect(e.line).toBe(3)
@@ -65,13 +77,20 @@ describe('emphasis marks and brackets, before parsing', () => {
   const paragraph = `more than ${MAX_PARAGRAPH_MARKS} emphasis marks and brackets (* _ ~ [ ]) in one paragraph`
 
   test('a paragraph with more marks than the limit fails at the mark past it', () => {
-    for (const body of ['**'.repeat(5_000) + 'a' + '**'.repeat(5_000), '*a'.repeat(10_000), 'a' + '*_'.repeat(10_000), '[a]'.repeat(10_000), '~~a'.repeat(5_000), '_a'.repeat(10_000)]) {
+    for (const body of [
+      '**'.repeat(5_000) + 'a' + '**'.repeat(5_000),
+      '*a'.repeat(10_000),
+      'a' + '*_'.repeat(10_000),
+      '[a]'.repeat(10_000),
+      '~~a'.repeat(5_000),
+      '_a'.repeat(10_000),
+    ]) {
       const e = scan(`${head}${body}\n`)
       expect(e.message).toContain(paragraph)
       expect(e.line).toBe(3)
     }
     const e = scan(`${head}${'x **y** '.repeat(200)}\n`)
-    expect(e.column).toBe(((MAX_PARAGRAPH_MARKS / 4) * 8) + 3)
+    expect(e.column).toBe((MAX_PARAGRAPH_MARKS / 4) * 8 + 3)
   })
 
   test('the count spans the lines of a paragraph and starts again after a blank line or a new list item', () => {
@@ -101,7 +120,8 @@ describe('emphasis marks and brackets, before parsing', () => {
 })
 
 describe('UTF-8', () => {
-  const bad = (bytes: number[], before = 'Dear Sam,\n\nx') => errorOf(() => decodeLetter(Buffer.concat([Buffer.from(before), Buffer.from(bytes), Buffer.from('\n\nBest,\nKim\n')]), 'x.md'))
+  const bad = (bytes: number[], before = 'Dear Sam,\n\nx') =>
+    errorOf(() => decodeLetter(Buffer.concat([Buffer.from(before), Buffer.from(bytes), Buffer.from('\n\nBest,\nKim\n')]), 'x.md'))
 
   test('surrogates, overlong forms and code points above U+10FFFF are refused with byte offset and line', () => {
     for (const bytes of [[0xed, 0xa0, 0x80], [0xe0, 0x80, 0xaf], [0xf4, 0x90, 0x80, 0x80], [0xc0, 0xaf], [0xff], [0x80]]) {

@@ -46,7 +46,7 @@ keywords: [a, b]`),
     expect(e.line).toBe(5)
   })
 
-  test('bad YAML gives the parser\'s place and reason', () => {
+  test("bad YAML gives the parser's place and reason", () => {
     const e = errorOf(fm('subject: "unterminated'))
     expect(e.message).toMatch(/^invalid YAML front matter: /)
     expect(e.line).toBeGreaterThanOrEqual(2)
@@ -90,7 +90,12 @@ keywords: [a, b]`),
 
   test('strings become people, addresses become lines, links get labels', () => {
     const meta = resolveMeta({ from: { name: 'H', address: 'One line', links: ['https://x.dev/a'], phone: 123 }, to: 'Team' })
-    expect(meta.from).toMatchObject({ name: 'H', address: ['One line'], phone: '123', links: [{ label: 'x.dev/a', url: 'https://x.dev/a' }] })
+    expect(meta.from).toMatchObject({
+      name: 'H',
+      address: ['One line'],
+      phone: '123',
+      links: [{ label: 'x.dev/a', url: 'https://x.dev/a' }],
+    })
     expect(meta.to).toEqual({ name: 'Team', address: [], links: [] })
   })
 })
@@ -121,11 +126,17 @@ describe('PDF/A and attachments: one rule', () => {
     expect(pdfaClaim(false, 1, PDFA_AT)).toEqual({ pdfa: false, warnings: [] })
     expect(pdfaClaim(true, 1, PDFA_AT)).toEqual({
       pdfa: false,
-      warnings: [{ message: 'no PDF/A claim for a letter with attachments: the attached PDFs are not checked for conformance', ...PDFA_AT, source: 'letterpress:attach' }],
+      warnings: [
+        {
+          message: 'no PDF/A claim for a letter with attachments: the attached PDFs are not checked for conformance',
+          ...PDFA_AT,
+          source: 'letterpress:attach',
+        },
+      ],
     })
   })
 
-  test('resolveMeta follows the rule for the front matter\'s and the caller\'s attachments', () => {
+  test("resolveMeta follows the rule for the front matter's and the caller's attachments", () => {
     expect(resolveMeta({}).pdfa).toBe(true)
     expect(resolveMeta({ pdfa: false }).pdfa).toBe(false)
     expect(resolveMeta({ pdfa: true, attach: 'cv.pdf' }).pdfa).toBe(false)
@@ -134,7 +145,7 @@ describe('PDF/A and attachments: one rule', () => {
 })
 
 describe('helpers of the meta', () => {
-  test('hasField: whether the letter\'s own layer sets a field, at any depth, even to false', () => {
+  test("hasField: whether the letter's own layer sets a field, at any depth, even to false", () => {
     const raw: RawMeta = { from: { name: 'H', links: ['https://x.dev'] }, fit: false }
     expect(hasField(raw, ['fit'])).toBe(true)
     expect(hasField(raw, ['from', 'name'])).toBe(true)
@@ -146,7 +157,14 @@ describe('helpers of the meta', () => {
   })
 
   test('metaTexts: every front matter value the letter sets as text, the empty ones left out', () => {
-    const meta = resolveMeta({ subject: 'S', closing: 'C', from: { name: 'F', title: 'FT', address: ['FA'] }, to: { name: 'T', title: '', company: 'TC', address: ['TA1', 'TA2'] }, enclosures: ['E'], cc: ['K'] })
+    const meta = resolveMeta({
+      subject: 'S',
+      closing: 'C',
+      from: { name: 'F', title: 'FT', address: ['FA'] },
+      to: { name: 'T', title: '', company: 'TC', address: ['TA1', 'TA2'] },
+      enclosures: ['E'],
+      cc: ['K'],
+    })
     expect(metaTexts(meta)).toEqual(['S', 'C', 'F', 'FT', 'T', 'TC', 'TA1', 'TA2', 'FA', 'E', 'K'])
     expect(metaTexts(resolveMeta({}))).toEqual([])
   })

@@ -34,7 +34,10 @@ function all<T extends Root['children'][number] | Text | Strong | Link | Image |
 }
 
 /** The letter's text (text nodes only: no code), joined. */
-const textOf = (tree: Root) => all<Text>(tree, 'text').map((t) => t.value).join(' ')
+const textOf = (tree: Root) =>
+  all<Text>(tree, 'text')
+    .map((t) => t.value)
+    .join(' ')
 
 /** 1-based line and column of the first `needle` in the source, the way an editor shows it. */
 function at(source: string, needle: string): [number, number] {
@@ -81,7 +84,9 @@ describe('placeholders in the letter text', () => {
   })
 
   test('code and inline code are left as written, even with no value for them', () => {
-    const { tree } = merge(['Use `{{role}}` in a template:', '', '```', 'Hello {{role}}!', '```', '', 'Hired as {{job}}.'].join('\n'), { job: 'Engineer' })
+    const { tree } = merge(['Use `{{role}}` in a template:', '', '```', 'Hello {{role}}!', '```', '', 'Hired as {{job}}.'].join('\n'), {
+      job: 'Engineer',
+    })
     expect(all<InlineCode>(tree, 'inlineCode').map((c) => c.value)).toEqual(['{{role}}'])
     expect(all<Code>(tree, 'code').map((c) => c.value)).toEqual(['Hello {{role}}!'])
     expect(textOf(tree)).toContain('Hired as Engineer.')
@@ -132,7 +137,7 @@ describe('where values come from', () => {
     expect(textOf(tree)).toBe('Re: Application for Engineer, to Acme, from Kim Lee.')
   })
 
-  test('a field filled from another field gets that field\'s placeholders filled too; a row value is never re-read', () => {
+  test("a field filled from another field gets that field's placeholders filled too; a row value is never re-read", () => {
     const markdown = '---\nsubject: Application for {{role}}\ntitle: "{{subject}}"\n---\n\nRe: {{title}}. Note: {{note}}'
     const { tree, meta } = merge(markdown, { role: 'Engineer', note: 'write {{role}} here' })
     expect(meta).toMatchObject({ subject: 'Application for Engineer', title: 'Application for Engineer' })
@@ -141,7 +146,9 @@ describe('where values come from', () => {
 
   test('fields that fill each other in a circle are an error, not a hang', () => {
     const e = mergeError('---\nsubject: "{{title}}"\ntitle: "{{subject}}"\n---\n\nDear Sam,', {}, 'row 1')
-    expect(e.message).toMatch(/^row 1: placeholder \{\{(title|subject)\}\} \(in field "subject"\) refers back to itself through other fields$/)
+    expect(e.message).toMatch(
+      /^row 1: placeholder \{\{(title|subject)\}\} \(in field "subject"\) refers back to itself through other fields$/,
+    )
     expect(e.line).toBe(2)
   })
 
@@ -210,7 +217,9 @@ describe('a placeholder with no value is an error', () => {
   })
 
   test('a mapping or a list is not text', () => {
-    expect(mergeError('Dear {{to}},', { to: { name: 'Ann' } }, 'row 1').message).toBe('row 1: placeholder {{to}} is a mapping or list, not text')
+    expect(mergeError('Dear {{to}},', { to: { name: 'Ann' } }, 'row 1').message).toBe(
+      'row 1: placeholder {{to}} is a mapping or list, not text',
+    )
     expect(mergeError('Tags: {{tags}}', { tags: ['a', 'b'] }, 'row 1').message).toContain('is a mapping or list, not text')
   })
 
@@ -221,7 +230,19 @@ describe('a placeholder with no value is an error', () => {
   })
 
   test('in the front matter, the error names the field and its line', () => {
-    const markdown = ['---', 'from: Kim Lee', 'to:', '  name: Hiring Team', '  company: "{{company}}"', 'enclosures:', '  - CV', '  - Reference from {{referee}}', '---', '', 'Dear team,'].join('\n')
+    const markdown = [
+      '---',
+      'from: Kim Lee',
+      'to:',
+      '  name: Hiring Team',
+      '  company: "{{company}}"',
+      'enclosures:',
+      '  - CV',
+      '  - Reference from {{referee}}',
+      '---',
+      '',
+      'Dear team,',
+    ].join('\n')
     const company = mergeError(markdown, { referee: 'Dr. Jones' }, 'row 4')
     expect(company.message).toBe('row 4: placeholder {{company}} (in field "to.company") has no value in this row or the front matter')
     expect([company.line, company.column]).toEqual([5, 12])

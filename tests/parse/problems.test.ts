@@ -13,14 +13,16 @@ describe('dates, languages and suggestions', () => {
     expect(dateProblem('2026-13-45')).toBe('a day that exists: 2026-13-45 is not in the calendar')
     expect(dateProblem('2026-1-5')).toBe('a date written YYYY-MM-DD: 2026-1-5 looks like one but is not')
     expect(dateProblem('2026-01-05 10:00')).toBe('a date written YYYY-MM-DD: 2026-01-05 10:00 looks like one but is not')
-    for (const free of ['Spring 2027', 'today', '5 January 2026', '2026', '2026-05', 'Q3 2026-2027']) expect(dateProblem(free)).toBeUndefined()
+    for (const free of ['Spring 2027', 'today', '5 January 2026', '2026', '2026-05', 'Q3 2026-2027'])
+      expect(dateProblem(free)).toBeUndefined()
   })
 
   test('a language or region Intl has no name for is named; real tags, scripts and UN regions are not', () => {
     expect(languageProblem('xx-YY')).toMatch(/^"xx" is not a known language/)
     expect(languageProblem('de-QQ')).toMatch(/^"QQ" is not a known region/)
     expect(languageProblem('und')).toMatch(/^"und" is not a known language/)
-    for (const tag of ['en', 'en-US', 'de-DE', 'fr-CA', 'zh-Hans-CN', 'es-419', 'gsw', 'pt-BR']) expect(languageProblem(tag)).toBeUndefined()
+    for (const tag of ['en', 'en-US', 'de-DE', 'fr-CA', 'zh-Hans-CN', 'es-419', 'gsw', 'pt-BR'])
+      expect(languageProblem(tag)).toBeUndefined()
   })
 
   test('did you mean names a near key only', () => {

@@ -19,10 +19,23 @@ describe('readMeta', () => {
 
   test('lays the project config under the front matter and the overrides over it', () => {
     const parsed = parseLetter(LETTER, FILE)
-    const { meta, layers } = readMeta(parsed, { config: { theme: 'classic', closing: 'Regards,', lang: 'de' }, values: { role: 'R', 'to.name': 'N' }, paper: 'Letter', maxPages: 1, fit: true, pdfa: false }, FILE)
+    const { meta, layers } = readMeta(
+      parsed,
+      {
+        config: { theme: 'classic', closing: 'Regards,', lang: 'de' },
+        values: { role: 'R', 'to.name': 'N' },
+        paper: 'Letter',
+        maxPages: 1,
+        fit: true,
+        pdfa: false,
+      },
+      FILE,
+    )
     expect(layers).toMatchObject({ theme: 'modern', closing: 'Regards,', lang: 'de' })
     expect(meta).toMatchObject({ theme: 'modern', closing: 'Regards,', lang: 'de', paper: 'Letter', maxPages: 1, fit: true, pdfa: false })
-    expect(readMeta(parseLetter(LETTER, FILE), { theme: 'din5008', values: { role: 'R', 'to.name': 'N' } }, FILE).meta.theme).toBe('din5008')
+    expect(readMeta(parseLetter(LETTER, FILE), { theme: 'din5008', values: { role: 'R', 'to.name': 'N' } }, FILE).meta.theme).toBe(
+      'din5008',
+    )
   })
 
   test("place points at a field the letter's own front matter sets, and nowhere for one from the config", () => {
@@ -34,6 +47,8 @@ describe('readMeta', () => {
 
   test("a placeholder with no value names the row and its field's place", () => {
     const parsed = parseLetter(LETTER, FILE)
-    expect(() => readMeta(parsed, { values: { 'to.name': 'N' }, row: 'row 3' }, FILE)).toThrow(/^row 3: placeholder \{\{role\}\} \(in field "subject"\) has no value in this row or the front matter$/)
+    expect(() => readMeta(parsed, { values: { 'to.name': 'N' }, row: 'row 3' }, FILE)).toThrow(
+      /^row 3: placeholder \{\{role\}\} \(in field "subject"\) has no value in this row or the front matter$/,
+    )
   })
 })

@@ -140,7 +140,12 @@ describe('addresses are kept as written', () => {
 
 describe('smartenMeta', () => {
   test("the front matter's subject and title get the body's punctuation for the letter's language; nothing else changes", () => {
-    const meta = resolveMeta({ lang: 'de-DE', subject: 'Bewerbung "Entwicklerin" -- Berlin', title: "Anna's Brief...", closing: 'Mit "Grüßen"' })
+    const meta = resolveMeta({
+      lang: 'de-DE',
+      subject: 'Bewerbung "Entwicklerin" -- Berlin',
+      title: "Anna's Brief...",
+      closing: 'Mit "Grüßen"',
+    })
     const typeset = smartenMeta(meta)
     expect(typeset.subject).toBe('Bewerbung „Entwicklerin“ – Berlin')
     expect(typeset.title).toBe('Anna’s Brief…')

@@ -7,6 +7,7 @@ const { dependencies, engines } = JSON.parse(readFileSync(new URL('../../package
 
 /** The message of a patch that cannot patch `dependency` because of `problem`. */
 export function cannot(dependency: string, problem: string): string {
-  const [installed, madeFor] = dependency === 'node' ? [process.versions.node, engines.node] : [dependencies[dependency]!, dependencies[dependency]!]
+  const [installed, madeFor] =
+    dependency === 'node' ? [process.versions.node, engines.node] : [dependencies[dependency]!, dependencies[dependency]!]
   return `letterpress: cannot patch ${dependency} ${installed}: ${problem}; this letterpress is made for ${dependency} ${madeFor}`
 }

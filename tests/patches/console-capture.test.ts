@@ -21,10 +21,12 @@ describe('console capture', () => {
     const { warn, log } = console
     let inner: string[] = []
     const outer = await captureConsole(['warn'], async () => {
-      inner = (await captureConsole(['log', 'warn'], () => {
-        console.log('pdf-lib note')
-        console.warn('pdf-lib warning')
-      })).lines
+      inner = (
+        await captureConsole(['log', 'warn'], () => {
+          console.log('pdf-lib note')
+          console.warn('pdf-lib warning')
+        })
+      ).lines
       console.warn('react-pdf warning')
       await expect(captureConsole(['warn'], () => Promise.reject(new Error('failed')))).rejects.toThrow('failed')
       console.warn('after the failure')

@@ -61,7 +61,14 @@ describe('fontkit glyph code points', () => {
     expect(() => installFontkitCodePoints({ getGlyph: (id: number) => ({ id }) })).toThrow(
       cannot('fontkit', 'TTFFont.prototype.getGlyph is not the one this patch was written for (its source lacks "this._glyphs[")'),
     )
-    const noGlyphs = { _glyphs: {}, getGlyph(glyph: number) { return (this._glyphs as Record<number, unknown>)[glyph] ?? null } }
-    expect(() => installFontkitCodePoints(noGlyphs)).toThrow(cannot('fontkit', 'TTFFont.prototype.getGlyph(0) gives no glyph with an id and code points'))
+    const noGlyphs = {
+      _glyphs: {},
+      getGlyph(glyph: number) {
+        return (this._glyphs as Record<number, unknown>)[glyph] ?? null
+      },
+    }
+    expect(() => installFontkitCodePoints(noGlyphs)).toThrow(
+      cannot('fontkit', 'TTFFont.prototype.getGlyph(0) gives no glyph with an id and code points'),
+    )
   })
 })

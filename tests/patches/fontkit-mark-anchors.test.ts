@@ -10,11 +10,15 @@ import { readPdf } from '../helpers/pdf.js'
 import { cannot } from './cannot.js'
 
 type Processor = { applyAnchor(markRecord: { markAnchor: unknown }, baseAnchor: unknown, baseGlyphIndex: number): void }
-const open = (file: string) => fontkit.create(readFileSync(join(bundledFontsDir, file))) as unknown as { _layoutEngine: { engine: { GPOSProcessor: Processor } } }
+const open = (file: string) =>
+  fontkit.create(readFileSync(join(bundledFontsDir, file))) as unknown as { _layoutEngine: { engine: { GPOSProcessor: Processor } } }
 
 describe('fontkit mark positioning', () => {
   test('a mark with no anchor on its base (Noto Serif Italic, Α + U+0314) no longer fails the letter', async () => {
-    const { pdf } = await renderLetter('Dear Sam,\n\n*ŵΑ\u0314* and *Ἀθῆναι* in italics.\n', { sourceDateEpoch: 1_790_000_000, fontDirs: [] })
+    const { pdf } = await renderLetter('Dear Sam,\n\n*ŵΑ\u0314* and *Ἀθῆναι* in italics.\n', {
+      sourceDateEpoch: 1_790_000_000,
+      fontDirs: [],
+    })
     const text = (await readPdf(pdf)).text.join('\n')
     expect(text).toContain('in italics.')
     expect(text.normalize('NFC')).toContain('Ἀθῆναι')
@@ -29,12 +33,16 @@ describe('fontkit mark positioning', () => {
   })
 
   test('a font with no GPOS processor, or a processor of another shape, is refused by name and version', () => {
-    expect(() => installFontkitMarkAnchors({})).toThrow(cannot('fontkit', 'a font with a GPOS table has no font._layoutEngine.engine.GPOSProcessor'))
+    expect(() => installFontkitMarkAnchors({})).toThrow(
+      cannot('fontkit', 'a font with a GPOS table has no font._layoutEngine.engine.GPOSProcessor'),
+    )
     const engine = (processor: object) => ({ _layoutEngine: { engine: { GPOSProcessor: processor } } })
     expect(() => installFontkitMarkAnchors(engine({}))).toThrow(cannot('fontkit', 'GPOSProcessor.prototype.applyAnchor is missing'))
     class Moved {
       applyAnchor(_mark: unknown, _base: unknown) {}
     }
-    expect(() => installFontkitMarkAnchors(engine(new Moved()))).toThrow(cannot('fontkit', 'GPOSProcessor.prototype.applyAnchor declares 2 parameters, not 3'))
+    expect(() => installFontkitMarkAnchors(engine(new Moved()))).toThrow(
+      cannot('fontkit', 'GPOSProcessor.prototype.applyAnchor declares 2 parameters, not 3'),
+    )
   })
 })

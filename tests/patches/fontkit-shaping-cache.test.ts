@@ -16,7 +16,8 @@ type ShapingFont = {
   glyphsForString(text: string): Glyph[]
 }
 
-const open = (file = 'noto-serif/NotoSerif-Regular.ttf') => fontkit.create(readFileSync(join(bundledFontsDir, file))) as unknown as ShapingFont
+const open = (file = 'noto-serif/NotoSerif-Regular.ttf') =>
+  fontkit.create(readFileSync(join(bundledFontsDir, file))) as unknown as ShapingFont
 const ids = (run: Run) => run.glyphs.map((g) => g.id)
 const positions = (run: Run) => run.positions.map(({ xAdvance, yAdvance, xOffset, yOffset }) => ({ xAdvance, yAdvance, xOffset, yOffset }))
 
@@ -129,10 +130,23 @@ describe('shaping cache', () => {
 describe('shaping cache target', () => {
   test('a font whose class has no layout, or another one, is refused by name and version', () => {
     expect(() => installShapingCache({})).toThrow(cannot('fontkit', 'TTFFont.prototype.layout is missing'))
-    expect(() => installShapingCache({ layout: (text: string) => text })).toThrow(cannot('fontkit', 'TTFFont.prototype.layout declares 1 parameters, not 5'))
-    const moved = { layout: (text: string, features: unknown, script: string, language: string, direction: string) => [text, features, script, language, direction] }
+    expect(() => installShapingCache({ layout: (text: string) => text })).toThrow(
+      cannot('fontkit', 'TTFFont.prototype.layout declares 1 parameters, not 5'),
+    )
+    const moved = {
+      layout: (text: string, features: unknown, script: string, language: string, direction: string) => [
+        text,
+        features,
+        script,
+        language,
+        direction,
+      ],
+    }
     expect(() => installShapingCache(moved)).toThrow(
-      cannot('fontkit', 'TTFFont.prototype.layout is not the one this patch was written for (its source lacks "this._layoutEngine.layout(")'),
+      cannot(
+        'fontkit',
+        'TTFFont.prototype.layout is not the one this patch was written for (its source lacks "this._layoutEngine.layout(")',
+      ),
     )
   })
 })

@@ -20,6 +20,11 @@ describe('installPatches', () => {
     const after = [...METHODS.map((name) => proto[name]), face.getGlyph, face.layout, face._layoutEngine.engine.GPOSProcessor.applyAnchor]
     after.forEach((method, i) => expect(method, String(i)).not.toBe(before[i]))
     installPatches()
-    expect([...METHODS.map((name) => proto[name]), face.getGlyph, face.layout, face._layoutEngine.engine.GPOSProcessor.applyAnchor]).toEqual(after)
+    expect([
+      ...METHODS.map((name) => proto[name]),
+      face.getGlyph,
+      face.layout,
+      face._layoutEngine.engine.GPOSProcessor.applyAnchor,
+    ]).toEqual(after)
   })
 })

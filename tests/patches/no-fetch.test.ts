@@ -20,7 +20,10 @@ describe('no fetch', () => {
 
   test('a worker that removes it (as the built render worker does) has none, and the parent keeps its own', async () => {
     const built = pathToFileURL(`${process.cwd()}/dist/patches/no-fetch.js`).href
-    const worker = new Worker(`import(${JSON.stringify(built)}).then(({ removeFetch }) => { removeFetch(); require('node:worker_threads').parentPort.postMessage(typeof fetch) })`, { eval: true })
+    const worker = new Worker(
+      `import(${JSON.stringify(built)}).then(({ removeFetch }) => { removeFetch(); require('node:worker_threads').parentPort.postMessage(typeof fetch) })`,
+      { eval: true },
+    )
     const seen = await new Promise((resolve, reject) => worker.once('message', resolve).once('error', reject))
     await worker.terminate()
     expect(seen).toBe('undefined')

@@ -9,9 +9,15 @@ describe('compact XMP', () => {
   test('the packet opens and closes with no whitespace between its tags, and the PDF/A part is one line', async () => {
     installPdfkitCompactXmp()
     const meta = xmp(await written(newDoc({ subset: 'PDF/A-2b' })))
-    expect(meta.startsWith('<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">')).toBe(true)
+    expect(
+      meta.startsWith(
+        '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">',
+      ),
+    ).toBe(true)
     expect(meta.endsWith('</rdf:RDF></x:xmpmeta><?xpacket end="w"?>')).toBe(true)
-    expect(meta).toContain('<rdf:Description xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/" rdf:about=""><pdfaid:part>2</pdfaid:part><pdfaid:conformance>B</pdfaid:conformance></rdf:Description>')
+    expect(meta).toContain(
+      '<rdf:Description xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/" rdf:about=""><pdfaid:part>2</pdfaid:part><pdfaid:conformance>B</pdfaid:conformance></rdf:Description>',
+    )
   })
 
   test('installing twice changes nothing more', () => {
@@ -48,7 +54,9 @@ describe('compact XMP', () => {
         },
       }
     }
-    expect(() => installPdfkitCompactXmp({ initMetadata: pdfkitLike, initSubset: subset })).toThrow(cannot('pdfkit', 'PDFDocument.prototype._importSubset is missing'))
+    expect(() => installPdfkitCompactXmp({ initMetadata: pdfkitLike, initSubset: subset })).toThrow(
+      cannot('pdfkit', 'PDFDocument.prototype._importSubset is missing'),
+    )
     const importSubset = function (this: object, mixin: object) {
       Object.assign(this, mixin)
     }

@@ -35,10 +35,19 @@ describe('pdfkit default font', () => {
 
   test('a prototype without initFonts, or with one that sets its default font otherwise, is refused by name and version', () => {
     expect(() => installPdfkitDefaultFont({})).toThrow(cannot('pdfkit', 'PDFDocument.prototype.initFonts is missing'))
-    expect(() => installPdfkitDefaultFont({ initFonts: 'Helvetica' })).toThrow(cannot('pdfkit', 'PDFDocument.prototype.initFonts is not a function'))
-    const moved = { initFonts(this: { font(src: string): void }, defaultFont = 'Helvetica') { this.font(defaultFont ?? 'Helvetica') } }
+    expect(() => installPdfkitDefaultFont({ initFonts: 'Helvetica' })).toThrow(
+      cannot('pdfkit', 'PDFDocument.prototype.initFonts is not a function'),
+    )
+    const moved = {
+      initFonts(this: { font(src: string): void }, defaultFont = 'Helvetica') {
+        this.font(defaultFont ?? 'Helvetica')
+      },
+    }
     expect(() => installPdfkitDefaultFont(moved)).toThrow(
-      cannot('pdfkit', 'PDFDocument.prototype.initFonts is not the one this patch was written for (its source lacks /if \\(defaultFont\\) \\{\\s*this\\.font\\(defaultFont/)'),
+      cannot(
+        'pdfkit',
+        'PDFDocument.prototype.initFonts is not the one this patch was written for (its source lacks /if \\(defaultFont\\) \\{\\s*this\\.font\\(defaultFont/)',
+      ),
     )
   })
 })

@@ -39,7 +39,9 @@ describe('setting a font object on a pdfkit document', () => {
 describe('pdfkit font cache target', () => {
   test('a prototype without font(), or with another one, is refused by name and version', () => {
     expect(() => installPdfkitFontCache({})).toThrow(cannot('pdfkit', 'PDFDocument.prototype.font is missing'))
-    expect(() => installPdfkitFontCache({ font: (src: unknown) => src })).toThrow(cannot('pdfkit', 'PDFDocument.prototype.font declares 1 parameters, not 3'))
+    expect(() => installPdfkitFontCache({ font: (src: unknown) => src })).toThrow(
+      cannot('pdfkit', 'PDFDocument.prototype.font declares 1 parameters, not 3'),
+    )
     const moved = {
       font(this: Record<string, unknown>, src: unknown, family: unknown, size: unknown) {
         this._fontSource = src
@@ -48,7 +50,10 @@ describe('pdfkit font cache target', () => {
       fontSize() {},
     }
     expect(() => installPdfkitFontCache(moved)).toThrow(
-      cannot('pdfkit', 'PDFDocument.prototype.font is not the one this patch was written for (its source lacks "this._fontFamily = family")'),
+      cannot(
+        'pdfkit',
+        'PDFDocument.prototype.font is not the one this patch was written for (its source lacks "this._fontFamily = family")',
+      ),
     )
   })
 })

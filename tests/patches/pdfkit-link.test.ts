@@ -41,6 +41,8 @@ describe('pdfkit links', () => {
       },
       annotate() {},
     }
-    expect(() => extendLinks(untied as never, () => undefined)).toThrow(cannot('pdfkit', 'PDFDocument.annotate is not the one this patch was written for (its source lacks "structParent")'))
+    expect(() => extendLinks(untied as never, () => undefined)).toThrow(
+      cannot('pdfkit', 'PDFDocument.annotate is not the one this patch was written for (its source lacks "structParent")'),
+    )
   })
 })

@@ -14,17 +14,27 @@ type Store = {
 }
 /** A font store of its own, as react-pdf makes the one it exports. */
 const newStore = () => new (Font.constructor as new () => Store)()
-const face = (store: Store, fontFamily: string, fontWeight: number, fontStyle = 'normal') => store.getFont({ fontFamily, fontWeight, fontStyle })
+const face = (store: Store, fontFamily: string, fontWeight: number, fontStyle = 'normal') =>
+  store.getFont({ fontFamily, fontWeight, fontStyle })
 
 describe('react-pdf font sources', () => {
   test('the faces of one file, in one family and in another, share one parsed font', async () => {
     const store = newStore()
     const src = join(bundledFontsDir, 'noto-sans-mono/NotoSansMono-Regular.ttf')
-    store.register({ family: 'Mono', fonts: [{ src, fontWeight: 400 }, { src, fontWeight: 700 }] })
+    store.register({
+      family: 'Mono',
+      fonts: [
+        { src, fontWeight: 400 },
+        { src, fontWeight: 700 },
+      ],
+    })
     shareParsedFonts(store, 'Mono')
     store.register({ family: 'Mono Again', fonts: [{ src, fontWeight: 400 }] })
     shareParsedFonts(store, 'Mono Again')
-    await Promise.all([store.load({ fontFamily: 'Mono', fontWeight: 700, fontStyle: 'normal' }), store.load({ fontFamily: 'Mono Again', fontWeight: 400, fontStyle: 'normal' })])
+    await Promise.all([
+      store.load({ fontFamily: 'Mono', fontWeight: 700, fontStyle: 'normal' }),
+      store.load({ fontFamily: 'Mono Again', fontWeight: 400, fontStyle: 'normal' }),
+    ])
     const first = face(store, 'Mono', 400).data
     expect(first).toBeTruthy()
     expect(face(store, 'Mono', 700).data).toBe(first)
@@ -34,14 +44,22 @@ describe('react-pdf font sources', () => {
   test('without it, react-pdf parses the file once per face', async () => {
     const store = newStore()
     const src = join(bundledFontsDir, 'noto-sans-mono/NotoSansMono-Bold.ttf')
-    store.register({ family: 'Unshared', fonts: [{ src, fontWeight: 400 }, { src, fontWeight: 700 }] })
+    store.register({
+      family: 'Unshared',
+      fonts: [
+        { src, fontWeight: 400 },
+        { src, fontWeight: 700 },
+      ],
+    })
     await Promise.all([400, 700].map((fontWeight) => store.load({ fontFamily: 'Unshared', fontWeight, fontStyle: 'normal' })))
     expect(face(store, 'Unshared', 700).data).not.toBe(face(store, 'Unshared', 400).data)
   })
 
   test('a store or source of another shape is refused by name and version', () => {
     expect(() => shareParsedFonts({}, 'Any')).toThrow(cannot('@react-pdf/font', 'the font store has no fontFamilies'))
-    expect(() => shareParsedFonts({ fontFamilies: {} }, 'Any')).toThrow(cannot('@react-pdf/font', 'the font store\'s fontFamilies["Any"] has no sources after Font.register'))
+    expect(() => shareParsedFonts({ fontFamilies: {} }, 'Any')).toThrow(
+      cannot('@react-pdf/font', 'the font store\'s fontFamilies["Any"] has no sources after Font.register'),
+    )
     class Loaded {
       src = 'a.ttf'
       data = null
@@ -57,7 +75,11 @@ describe('react-pdf font sources', () => {
         await this._load()
       }
     }
-    expect(() => shareParsedFonts({ fontFamilies: { Any: { sources: [new NoPrivateLoad()] } } }, 'Any')).toThrow(cannot('@react-pdf/font', 'FontSource.prototype._load is missing'))
-    expect(() => shareParsedFonts({ fontFamilies: { Any: { sources: [{ src: 'c.ttf' }] } } }, 'Any')).toThrow(cannot('@react-pdf/font', 'a font source has no src and data'))
+    expect(() => shareParsedFonts({ fontFamilies: { Any: { sources: [new NoPrivateLoad()] } } }, 'Any')).toThrow(
+      cannot('@react-pdf/font', 'FontSource.prototype._load is missing'),
+    )
+    expect(() => shareParsedFonts({ fontFamilies: { Any: { sources: [{ src: 'c.ttf' }] } } }, 'Any')).toThrow(
+      cannot('@react-pdf/font', 'a font source has no src and data'),
+    )
   })
 })

@@ -20,7 +20,7 @@ describe('react-pdf last-resort font', () => {
     expect(store.fontFamilies.Helvetica!.sources.map((s) => s.src)).toEqual(['/fonts/embedded.ttf'])
   })
 
-  test('after registerFonts, react-pdf\'s last resort is an embedded Noto Sans face', async () => {
+  test("after registerFonts, react-pdf's last resort is an embedded Noto Sans face", async () => {
     await registerFonts(['Noto Serif'])
     const sources = (Font as unknown as Store).fontFamilies.Helvetica!.sources.map((s) => s.src)
     expect(sources).toHaveLength(4)
@@ -29,6 +29,8 @@ describe('react-pdf last-resort font', () => {
 
   test('a store without fontFamilies, or without the standard Helvetica, is refused by name and version', () => {
     expect(() => dropStandardHelvetica({})).toThrow(cannot('@react-pdf/font', 'the font store has no fontFamilies'))
-    expect(() => dropStandardHelvetica({ fontFamilies: { Courier: {} } })).toThrow(cannot('@react-pdf/font', 'the font store has no built-in "Helvetica" family'))
+    expect(() => dropStandardHelvetica({ fontFamilies: { Courier: {} } })).toThrow(
+      cannot('@react-pdf/font', 'the font store has no built-in "Helvetica" family'),
+    )
   })
 })

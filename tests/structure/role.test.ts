@@ -17,7 +17,8 @@ async function structureRoles(pdf: Uint8Array): Promise<Set<string>> {
     for (const child of node.children ?? []) walk(child)
   }
   // pdf.js hands each page's tree under a node of its own, role 'Root'.
-  for (let n = 1; n <= doc.numPages; n++) for (const node of ((await (await doc.getPage(n)).getStructTree()) as Node).children ?? []) walk(node)
+  for (let n = 1; n <= doc.numPages; n++)
+    for (const node of ((await (await doc.getPage(n)).getStructTree()) as Node).children ?? []) walk(node)
   await doc.destroy()
   return roles
 }
@@ -42,7 +43,10 @@ describe('structure roles', () => {
   test('every structure element the renderer makes is a role from the list (or the Document and its Links)', async () => {
     const options = { sourceDateEpoch: 1_790_000_000, fontDirs: [] }
     const kitchen = await renderLetter(readFileSync(KITCHEN, 'utf8'), { ...options, path: KITCHEN })
-    const headings = await renderLetter('---\nfrom: Kim Lee\n---\n\n# One\n\n## Two\n\n### Three\n\n#### Four\n\n##### Five\n\n###### Six\n\nText.\n', options)
+    const headings = await renderLetter(
+      '---\nfrom: Kim Lee\n---\n\n# One\n\n## Two\n\n### Three\n\n#### Four\n\n##### Five\n\n###### Six\n\nText.\n',
+      options,
+    )
     const made = new Set([...(await structureRoles(kitchen.pdf)), ...(await structureRoles(headings.pdf))])
     const known = new Set<string>([...ROLES, 'Document', 'Link'])
     expect([...made].filter((r) => !known.has(r))).toEqual([])

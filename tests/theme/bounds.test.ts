@@ -9,7 +9,8 @@ import { mm, PAPER_HEIGHT, PAPER_WIDTH } from '../../src/theme/units.js'
 /** Every number schema in a schema, with its key path. */
 function numbers(schema: z.ZodType, path: string[] = []): [string, z.ZodNumber][] {
   if (schema instanceof z.ZodNumber) return [[path.join('.'), schema]]
-  if (schema instanceof z.ZodObject) return Object.entries(schema.shape as Record<string, z.ZodType>).flatMap(([k, s]) => numbers(s, [...path, k]))
+  if (schema instanceof z.ZodObject)
+    return Object.entries(schema.shape as Record<string, z.ZodType>).flatMap(([k, s]) => numbers(s, [...path, k]))
   if (schema instanceof z.ZodTuple) return (schema.def.items as z.ZodType[]).flatMap((s, i) => numbers(s, [...path, String(i)]))
   if (schema instanceof z.ZodArray) return numbers(schema.element as z.ZodType, [...path, '[]'])
   if (schema instanceof z.ZodOptional) return numbers(schema.unwrap() as z.ZodType, path)
@@ -59,18 +60,28 @@ describe('theme bounds', () => {
 })
 
 describe('the text area', () => {
-  const withPage = (page: Partial<Theme['page']['margin']>, rest: Partial<Theme> = {}): Theme => ({ ...themes.classic!, ...rest, page: { ...(rest.page ?? themes.classic!.page), margin: { ...themes.classic!.page.margin, ...page } } })
+  const withPage = (page: Partial<Theme['page']['margin']>, rest: Partial<Theme> = {}): Theme => ({
+    ...themes.classic!,
+    ...rest,
+    page: { ...(rest.page ?? themes.classic!.page), margin: { ...themes.classic!.page.margin, ...page } },
+  })
 
   test('left and right margins that leave less than 50 mm name the larger one', () => {
     expect(pageBoxProblems(withPage({ left: 200, right: 260 })).map((p) => p.path.join('.'))).toEqual(['page.margin.right'])
-    expect(pageBoxProblems(withPage({ left: 260, right: 200 }))[0]!.message).toMatch(/^at most 253\.5 pt: with page\.margin\.right at 200 pt/)
+    expect(pageBoxProblems(withPage({ left: 260, right: 200 }))[0]!.message).toMatch(
+      /^at most 253\.5 pt: with page\.margin\.right at 200 pt/,
+    )
   })
 
   test('a --fit floor for the top margin that would run the header into the text names fit.minMargin', () => {
-    expect(pageBoxProblems({ ...themes.classic!, fit: { ...themes.classic!.fit, minMargin: 20 } }).map((p) => p.path.join('.'))).toEqual(['fit.minMargin'])
+    expect(pageBoxProblems({ ...themes.classic!, fit: { ...themes.classic!.fit, minMargin: 20 } }).map((p) => p.path.join('.'))).toEqual([
+      'fit.minMargin',
+    ])
     const din = themes.din5008!
     const floor = din.fit.minMargin as Theme['page']['margin']
-    expect(pageBoxProblems({ ...din, fit: { ...din.fit, minMargin: { ...floor, top: 20 } } }).map((p) => p.path.join('.'))).toEqual(['fit.minMargin.top'])
+    expect(pageBoxProblems({ ...din, fit: { ...din.fit, minMargin: { ...floor, top: 20 } } }).map((p) => p.path.join('.'))).toEqual([
+      'fit.minMargin.top',
+    ])
   })
 
   test('an image taller than the text area is refused', () => {
@@ -92,6 +103,8 @@ describe('the text area', () => {
   test('a running header that ends below the top margin names page.headerOffset, or page.margin.top when that is too small for it', () => {
     const theme = { ...themes.classic!, page: { ...themes.classic!.page, headerOffset: 50 } }
     expect(pageBoxProblems(theme).map((p) => p.path.join('.'))).toEqual(['page.headerOffset'])
-    expect(pageBoxProblems(withPage({ top: 5 }, { page: { ...themes.classic!.page, headerOffset: 0 } })).map((p) => p.path.join('.'))).toEqual(['page.margin.top'])
+    expect(
+      pageBoxProblems(withPage({ top: 5 }, { page: { ...themes.classic!.page, headerOffset: 0 } })).map((p) => p.path.join('.')),
+    ).toEqual(['page.margin.top'])
   })
 })

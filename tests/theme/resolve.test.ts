@@ -87,9 +87,12 @@ describe('isThemePath', () => {
   test.each(['classic', 'modern', 'din5008', 'my-theme'])('%s is a theme name', (name) => {
     expect(isThemePath(name)).toBe(false)
   })
-  test.each(['./mine', 'themes/mine', 'themes\\mine', '/abs/mine', 'mine.yaml', 'mine.yml', 'mine.json', 'MINE.YAML'])('%s is a theme file', (name) => {
-    expect(isThemePath(name)).toBe(true)
-  })
+  test.each(['./mine', 'themes/mine', 'themes\\mine', '/abs/mine', 'mine.yaml', 'mine.yml', 'mine.json', 'MINE.YAML'])(
+    '%s is a theme file',
+    (name) => {
+      expect(isThemePath(name)).toBe(true)
+    },
+  )
 })
 
 describe('resolveTheme: built-in names', () => {
@@ -128,7 +131,10 @@ describe('resolveTheme: front-matter choices', () => {
   test('font.heading and font.mono are set independently of body', () => {
     const theme = resolveTheme(choice({ font: { body: 'Noto Sans', heading: 'Noto Serif', mono: 'Courier' } }))
     expect(theme.fonts).toMatchObject({ body: 'Noto Sans', heading: 'Noto Serif', mono: 'Courier' })
-    expect(resolveTheme(choice({ theme: 'modern', font: { heading: 'Noto Serif' } })).fonts).toMatchObject({ body: 'Noto Sans', heading: 'Noto Serif' })
+    expect(resolveTheme(choice({ theme: 'modern', font: { heading: 'Noto Serif' } })).fonts).toMatchObject({
+      body: 'Noto Sans',
+      heading: 'Noto Serif',
+    })
   })
 
   test('colors override the theme colours one by one', () => {
@@ -187,7 +193,11 @@ describe('resolveTheme: theme files', () => {
     expect(theme.letterhead).toEqual(themes.modern!.letterhead)
     expect(theme.colors.link).toBe(themes.modern!.colors.link)
     expect(theme.size.small).toBe(themes.modern!.size.small)
-    expect(theme).toEqual({ ...themes.modern, colors: { ...themes.modern!.colors, accent: '#aa0000' }, size: { ...themes.modern!.size, body: 11 } })
+    expect(theme).toEqual({
+      ...themes.modern,
+      colors: { ...themes.modern!.colors, accent: '#aa0000' },
+      size: { ...themes.modern!.size, body: 11 },
+    })
   })
 
   test('a JSON theme file works too, and an absolute path needs no baseDir', () => {
@@ -213,7 +223,9 @@ describe('resolveTheme: theme files', () => {
 
   test('front-matter choices and Letter paper apply on top of a theme file', () => {
     const file = themeFile('serif.yaml', 'extends: classic\ncolors:\n  accent: "#010203"\n')
-    const theme = resolveTheme(choice({ theme: file, font: { body: 'Noto Sans' }, colors: { link: '#040506' }, paper: 'Letter' }), { baseDir: dir })
+    const theme = resolveTheme(choice({ theme: file, font: { body: 'Noto Sans' }, colors: { link: '#040506' }, paper: 'Letter' }), {
+      baseDir: dir,
+    })
     expect(theme.colors.accent).toBe('#010203')
     expect(theme.colors.link).toBe('#040506')
     expect(theme.fonts.body).toBe('Noto Sans')

@@ -20,7 +20,13 @@ beforeAll(() => {
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-const theme = (over: Partial<ReadRule> = {}): ReadRule => ({ what: 'theme file', name: 'x', limit: READ_LIMITS.theme, roots: [letters], ...over })
+const theme = (over: Partial<ReadRule> = {}): ReadRule => ({
+  what: 'theme file',
+  name: 'x',
+  limit: READ_LIMITS.theme,
+  roots: [letters],
+  ...over,
+})
 
 describe('readFileSafely: confinement', () => {
   test('a file inside the roots is read, with its real path', () => {
@@ -41,8 +47,10 @@ describe('readFileSafely: confinement', () => {
     expect(readFileSafely(join(letters, 'nope.yaml'), theme())).toEqual({ problem: 'theme file "x" not found', reason: 'missing' })
   })
 
-  test('without roots (the user\'s own file) any folder is fine', () => {
-    expect(readFileSafely(join(dir, 'secret.yaml'), theme({ roots: undefined }))).toMatchObject({ data: Buffer.from('SECRET_TOKEN: abc\n') })
+  test("without roots (the user's own file) any folder is fine", () => {
+    expect(readFileSafely(join(dir, 'secret.yaml'), theme({ roots: undefined }))).toMatchObject({
+      data: Buffer.from('SECRET_TOKEN: abc\n'),
+    })
   })
 
   test('isAllowedPath compares real paths, roots through a symlink included', () => {
@@ -66,9 +74,15 @@ describe('readFileSafely: only regular files, within the limit', () => {
     const big = join(letters, 'big.png')
     writeFileSync(big, '')
     truncateSync(big, READ_LIMITS.image + 1)
-    expect(readFileSafely(big, { what: 'image', name: 'big.png', limit: READ_LIMITS.image, roots: [letters] })).toEqual({ problem: 'image "big.png" is too large: 20.1 MB; images up to 20 MB are read', reason: 'too-large' })
+    expect(readFileSafely(big, { what: 'image', name: 'big.png', limit: READ_LIMITS.image, roots: [letters] })).toEqual({
+      problem: 'image "big.png" is too large: 20.1 MB; images up to 20 MB are read',
+      reason: 'too-large',
+    })
     truncateSync(big, 300 * 1024)
-    expect(readFileSafely(big, { what: 'theme file', limit: READ_LIMITS.theme })).toEqual({ problem: 'theme file is too large: 300 KB; theme files up to 256 KB are read', reason: 'too-large' })
+    expect(readFileSafely(big, { what: 'theme file', limit: READ_LIMITS.theme })).toEqual({
+      problem: 'theme file is too large: 300 KB; theme files up to 256 KB are read',
+      reason: 'too-large',
+    })
     truncateSync(big, READ_LIMITS.theme)
     expect(readFileSafely(big, { what: 'theme file', limit: READ_LIMITS.theme })).toMatchObject({ data: Buffer.alloc(READ_LIMITS.theme) })
   })
@@ -79,6 +93,16 @@ describe('readFileSafely: only regular files, within the limit', () => {
   })
 
   test('the limits', () => {
-    expect(READ_LIMITS).toEqual({ letter: 512 * 1024, theme: 256 * 1024, config: 256 * 1024, packageJson: 1024 * 1024, data: 16 * 1024 * 1024, image: 20 * 1024 * 1024, attachment: 50 * 1024 * 1024, pdf: 50 * 1024 * 1024, font: 64 * 1024 * 1024 })
+    expect(READ_LIMITS).toEqual({
+      letter: 512 * 1024,
+      theme: 256 * 1024,
+      config: 256 * 1024,
+      packageJson: 1024 * 1024,
+      data: 16 * 1024 * 1024,
+      image: 20 * 1024 * 1024,
+      attachment: 50 * 1024 * 1024,
+      pdf: 50 * 1024 * 1024,
+      font: 64 * 1024 * 1024,
+    })
   })
 })

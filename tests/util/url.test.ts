@@ -3,7 +3,18 @@ import { hasScheme, linkTarget, profileLink } from '../../src/util/url.js'
 
 describe('hasScheme: a URL rather than a file path', () => {
   test('a scheme, any case, makes a URL', () => {
-    for (const text of ['https://example.com/a.png', 'HTTP://x', 'mailto:kim@example.com', 'mailto:', 'tel:+491', 'data:image/png;base64,AA', 'file:///etc/passwd', 'javascript:alert(1)', 'svn+ssh://host', 'x-y.z:1']) {
+    for (const text of [
+      'https://example.com/a.png',
+      'HTTP://x',
+      'mailto:kim@example.com',
+      'mailto:',
+      'tel:+491',
+      'data:image/png;base64,AA',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'svn+ssh://host',
+      'x-y.z:1',
+    ]) {
       expect(hasScheme(text), text).toBe(true)
     }
   })
@@ -28,7 +39,16 @@ describe('linkTarget: which URLs may be clickable', () => {
   })
 
   test('other schemes, drive letters, paths and bare hosts are not', () => {
-    for (const url of ['javascript:alert(1)', 'file:///etc/passwd', 'data:text/html,x', 'ftp://x', 'C:\\x.png', 'github.com/x', './a.pdf', '']) {
+    for (const url of [
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'data:text/html,x',
+      'ftp://x',
+      'C:\\x.png',
+      'github.com/x',
+      './a.pdf',
+      '',
+    ]) {
       expect(linkTarget(url), url).toBeUndefined()
     }
   })

@@ -3,7 +3,7 @@ import { resolveMeta } from '../../src/parse/meta.js'
 import { MAX_OUTPUT_NAME_BYTES, outputName } from '../../src/write/output-name.js'
 
 describe('output names', () => {
-  test('default: the letter\'s name with .pdf', () => {
+  test("default: the letter's name with .pdf", () => {
     expect(outputName('letters/acme.md', resolveMeta({}))).toBe('acme.pdf')
   })
   test('the template is filled from the metadata and made safe for file systems', () => {
@@ -48,7 +48,7 @@ describe('output names every file system holds', () => {
     expect(outputName(`${'b'.repeat(300)}.md`, resolveMeta({}), 3)).toBe(`${'b'.repeat(MAX_OUTPUT_NAME_BYTES - 4)}.pdf`)
   })
 
-  test('template keys are the metadata\'s own fields, never inherited ones', () => {
+  test("template keys are the metadata's own fields, never inherited ones", () => {
     expect(named('{constructor}-{from.constructor.name}-{__proto__}-letter')).toBe('letter.pdf')
   })
 })

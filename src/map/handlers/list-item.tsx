@@ -20,8 +20,13 @@ function checkbox(state: State, checked: boolean): ReactNode {
   const { size, stroke } = state.theme.checkbox
   const color = state.theme.colors.text
   return (
-    <Svg width={size} height={size} viewBox="0 0 10 10" style={{ marginTop: (state.theme.size.body * state.theme.leading.body - size) / 2 }}>
-      <Rect x="0.5" y="0.5" width="9" height="9" stroke={color} strokeWidth={stroke * 10 / size} fill="none" />
+    <Svg
+      width={size}
+      height={size}
+      viewBox="0 0 10 10"
+      style={{ marginTop: (state.theme.size.body * state.theme.leading.body - size) / 2 }}
+    >
+      <Rect x="0.5" y="0.5" width="9" height="9" stroke={color} strokeWidth={(stroke * 10) / size} fill="none" />
       {checked ? <Path d="M2.2 5.2 L4.2 7.2 L7.9 2.8" stroke={color} strokeWidth={1.4} fill="none" /> : null}
     </Svg>
   )
@@ -50,11 +55,19 @@ export const listItem: Handler<ListItem> = (state, node, parent) => {
   return (
     <View
       {...role('LI')}
-      style={{ flexDirection: 'row', marginTop: spaceBefore(node, parent, gap), paddingLeft: indents ? theme.list.indent : 0, marginLeft: pulled ? -column : 0 }}
+      style={{
+        flexDirection: 'row',
+        marginTop: spaceBefore(node, parent, gap),
+        paddingLeft: indents ? theme.list.indent : 0,
+        marginLeft: pulled ? -column : 0,
+      }}
       wrap={!keep}
     >
       {/* A number or a checkbox is the item's label; a bullet is decoration. */}
-      <View {...role(list?.ordered || task ? 'Lbl' : 'Artifact')} style={{ width: theme.list.markerWidth, marginRight: theme.list.markerGap }}>
+      <View
+        {...role(list?.ordered || task ? 'Lbl' : 'Artifact')}
+        style={{ width: theme.list.markerWidth, marginRight: theme.list.markerGap }}
+      >
         {task ? checkbox(state, node.checked === true) : <Text style={bodyText(theme)}>{marker(state, node, list)}</Text>}
       </View>
       <View {...role('LBody')} style={{ flex: 1 }}>

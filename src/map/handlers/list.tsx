@@ -11,5 +11,9 @@ export const list: Handler<List> = (state, node, parent) => {
   const items = state.all(node)
   state.depth.list--
   const nested = parent?.type === 'listItem'
-  return <View {...role('L')} style={{ marginTop: nested ? theme.space.listItem : spaceBefore(node, parent, theme.space.block) }}>{items}</View>
+  return (
+    <View {...role('L')} style={{ marginTop: nested ? theme.space.listItem : spaceBefore(node, parent, theme.space.block) }}>
+      {items}
+    </View>
+  )
 }

@@ -32,7 +32,12 @@ export const paragraph: Handler<Paragraph> = (state, node, parent) => {
               {state.one(run[0]!, node)}
             </View>
           ) : (
-            <Text key={i} orphans={orphans} widows={widows} style={[bodyText(state.theme), { marginTop: i ? state.theme.space.paragraph : 0 }]}>
+            <Text
+              key={i}
+              orphans={orphans}
+              widows={widows}
+              style={[bodyText(state.theme), { marginTop: i ? state.theme.space.paragraph : 0 }]}
+            >
               {state.all({ ...node, children: run })}
             </Text>
           ),

@@ -28,7 +28,9 @@ export const tableCell: Handler<TableCell> = (state, node, parent) => {
         borderColor: theme.colors.tableBorder,
       }}
     >
-      <Text {...role(header ? 'TH' : 'TD')} style={[bodyText(theme), { textAlign: align, fontWeight: header ? 700 : 400 }]}>{content}</Text>
+      <Text {...role(header ? 'TH' : 'TD')} style={[bodyText(theme), { textAlign: align, fontWeight: header ? 700 : 400 }]}>
+        {content}
+      </Text>
     </View>
   )
 }

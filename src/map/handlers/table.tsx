@@ -15,17 +15,17 @@ export const table: Handler<Table> = (state, node, parent) => {
   // As wide as its columns: each cell's text with padding on both sides and a rule on its right.
   const width = widths.reduce((sum, w) => sum + w + 2 * theme.table.cellPadding + theme.table.borderWidth, theme.table.borderWidth)
   return (
-  <View
-    {...role('Table')}
-    style={{
-      width,
-      borderTopWidth: theme.table.borderWidth,
-      borderLeftWidth: theme.table.borderWidth,
-      borderColor: theme.colors.tableBorder,
-      marginTop: spaceBefore(node, parent, theme.space.block),
-    }}
-  >
-    {rows}
-  </View>
+    <View
+      {...role('Table')}
+      style={{
+        width,
+        borderTopWidth: theme.table.borderWidth,
+        borderLeftWidth: theme.table.borderWidth,
+        borderColor: theme.colors.tableBorder,
+        marginTop: spaceBefore(node, parent, theme.space.block),
+      }}
+    >
+      {rows}
+    </View>
   )
 }

@@ -8,7 +8,12 @@ const def = (identifier: string): FootnoteDefinition => ({
   identifier,
   children: [{ type: 'paragraph', children: [t(`note ${identifier}`)] }],
 })
-const ref = (identifier: string, line = 1): FootnoteReference => ({ type: 'footnoteReference', identifier, label: identifier, position: at(line, 7) })
+const ref = (identifier: string, line = 1): FootnoteReference => ({
+  type: 'footnoteReference',
+  identifier,
+  label: identifier,
+  position: at(line, 7),
+})
 
 describe('footnoteReference', () => {
   test('is a small raised number', () => {

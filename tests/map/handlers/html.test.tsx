@@ -32,12 +32,15 @@ describe('html', () => {
     expect(message).not.toContain('x'.repeat(38))
   })
 
-  test.each(['<!-- a note to self -->', '  <!--\nmulti-line\ncomment\n-->  '])('an HTML comment renders nothing and does not warn: %j', (value) => {
-    const node = html(value)
-    const { state, tree } = mapper([node])
-    expect(state.one(node, tree)).toBeNull()
-    expect(state.warnings).toEqual([])
-  })
+  test.each(['<!-- a note to self -->', '  <!--\nmulti-line\ncomment\n-->  '])(
+    'an HTML comment renders nothing and does not warn: %j',
+    (value) => {
+      const node = html(value)
+      const { state, tree } = mapper([node])
+      expect(state.one(node, tree)).toBeNull()
+      expect(state.warnings).toEqual([])
+    },
+  )
 
   test('several comments on one line are still only comments', () => {
     const node = html('<!-- one --> <!-- two -->')

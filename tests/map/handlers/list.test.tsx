@@ -9,7 +9,13 @@ const item = (text: string, ...more: ListItem['children']): ListItem => ({
   spread: false,
   children: [{ type: 'paragraph', children: [t(text)] }, ...more],
 })
-const list = (ordered: boolean, items: ListItem[], start?: number): List => ({ type: 'list', ordered, start, spread: false, children: items })
+const list = (ordered: boolean, items: ListItem[], start?: number): List => ({
+  type: 'list',
+  ordered,
+  start,
+  spread: false,
+  children: items,
+})
 
 /** The marker text of each item of a mapped list (the item's first column). */
 const markers = (el: ReactNode) => childrenOf(el).map((row) => textOf(childrenOf(row)[0]))

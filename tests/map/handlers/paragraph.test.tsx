@@ -49,7 +49,12 @@ describe('paragraph', () => {
   test('a paragraph with an image splits into text, image and text blocks in order', () => {
     const p: Paragraph = {
       type: 'paragraph',
-      children: [t('Signed,\n'), { type: 'image', url: 'sig.png', alt: 'signature' }, t('\nAda '), { type: 'strong', children: [t('Lovelace')] }],
+      children: [
+        t('Signed,\n'),
+        { type: 'image', url: 'sig.png', alt: 'signature' },
+        t('\nAda '),
+        { type: 'strong', children: [t('Lovelace')] },
+      ],
     }
     const { state, tree } = mapper([p], dir)
     const el = state.one(p, tree)

@@ -17,7 +17,12 @@ function render(node: Table) {
 }
 
 describe('table', () => {
-  const node = table(['left', 'center', 'right', null], row('Item', 'Qty', 'Price', 'Note'), row('Tea', '2', '£4', 'green'), row('Cake', '1', '£3', ''))
+  const node = table(
+    ['left', 'center', 'right', null],
+    row('Item', 'Qty', 'Price', 'Note'),
+    row('Tea', '2', '£4', 'green'),
+    row('Cake', '1', '£3', ''),
+  )
 
   test('is a framed VIEW of its rows', () => {
     const { el } = render(node)
@@ -29,7 +34,13 @@ describe('table', () => {
     })
     const rows = childrenOf(el)
     expect(rows).toHaveLength(3)
-    expect(rows.map((r) => cellTexts(r).map((x) => textOf(x)).join(''))).toEqual(['ItemQtyPriceNote', 'Tea2£4green', 'Cake1£3'])
+    expect(
+      rows.map((r) =>
+        cellTexts(r)
+          .map((x) => textOf(x))
+          .join(''),
+      ),
+    ).toEqual(['ItemQtyPriceNote', 'Tea2£4green', 'Cake1£3'])
   })
 
   test('the header row is shaded and its cells bold; body rows are neither', () => {
