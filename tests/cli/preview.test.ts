@@ -1,10 +1,10 @@
 // `letterpress preview` without a browser: what it renders again (its stdout lines) and what it tells the page
 // (its event stream). The page itself is tested in a real browser in tests/e2e/preview.test.ts.
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, test } from 'vitest'
-import { BIN, project } from '../helpers/cli.js'
+import { project, spawnLetterpress } from '../helpers/cli.js'
 
 const letter = (body: string) => `Dear Sam,\n\n${body}\n\nBest regards,\nKim Lee\n`
 let child: ChildProcess | undefined
@@ -16,28 +16,13 @@ afterEach(() => {
 
 /** Start `letterpress preview` in dir; lets the test wait for its output. */
 function startPreview(dir: string) {
-  const proc = spawn(process.execPath, [BIN, 'preview'], { cwd: dir })
+  const { proc, out, err, until, exit } = spawnLetterpress(dir, ['preview'])
   child = proc
-  let out = ''
-  let err = ''
-  proc.stdout!.on('data', (d) => (out += d))
-  proc.stderr!.on('data', (d) => (err += d))
-  const until = (what: () => boolean, label: string, ms = 20_000) =>
-    new Promise<void>((resolve, reject) => {
-      const started = Date.now()
-      const poll = setInterval(() => {
-        if (what()) {
-          clearInterval(poll)
-          resolve()
-        } else if (Date.now() - started > ms) {
-          clearInterval(poll)
-          reject(new Error(`timed out waiting for ${label}\nstdout:\n${out}\nstderr:\n${err}`))
-        }
-      }, 25)
-    })
-  const renders = () => out.split('\n').filter((line) => line.startsWith('✓ ') || line.startsWith('✗ '))
-  const exit = new Promise<number | null>((resolve) => proc.on('close', resolve))
-  const url = () => /http:\/\/127\.0\.0\.1:\d+\//.exec(err)?.[0]
+  const renders = () =>
+    out()
+      .split('\n')
+      .filter((line) => line.startsWith('✓ ') || line.startsWith('✗ '))
+  const url = () => /http:\/\/127\.0\.0\.1:\d+\//.exec(err())?.[0]
   /** Wait for the first render, then a moment: chokidar finishes its folder watches just after 'ready'. */
   const ready = async () => {
     await until(() => renders().length === 1 && Boolean(url()), 'the first render')

@@ -1,10 +1,10 @@
 // --watch: the first render, then again on each change to a letter, its images or the project config, in the
 // same warm process, until Ctrl-C.
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, test } from 'vitest'
-import { BIN, letterpress, project } from '../helpers/cli.js'
+import { letterpress, project, spawnLetterpress } from '../helpers/cli.js'
 import { readPdf } from '../helpers/pdf.js'
 import { PNG_1x1 } from '../map/setup.js'
 import { pixelsOf, solidPng } from '../helpers/pixels.js'
@@ -19,33 +19,15 @@ afterEach(() => {
 
 /** Start `letterpress --watch` in dir; lets the test wait for output lines. */
 function startWatch(dir: string) {
-  const proc = spawn(process.execPath, [BIN, '--watch'], { cwd: dir })
+  const { proc, out, err, until, exit } = spawnLetterpress(dir, ['--watch'])
   child = proc
-  let out = ''
-  let err = ''
-  proc.stdout!.on('data', (d) => (out += d))
-  proc.stderr!.on('data', (d) => (err += d))
-  const until = (what: () => boolean, label: string, ms = 20_000) =>
-    new Promise<void>((resolve, reject) => {
-      const started = Date.now()
-      const poll = setInterval(() => {
-        if (what()) {
-          clearInterval(poll)
-          resolve()
-        } else if (Date.now() - started > ms) {
-          clearInterval(poll)
-          reject(new Error(`timed out waiting for ${label}\nstdout:\n${out}\nstderr:\n${err}`))
-        }
-      }, 25)
-    })
   const count = (s: string, text: string) => s.split(text).length - 1
-  const exit = new Promise<number | null>((resolve) => proc.on('close', resolve))
   /** Wait for the first batch of `letters` letters, then a moment: chokidar finishes its folder watches just after 'ready' (a person never saves that fast). */
   const ready = async (letters: number) => {
-    await until(() => err.includes(`watching ${letters} letter`), 'the first batch')
+    await until(() => err().includes(`watching ${letters} letter`), 'the first batch')
     await new Promise((resolve) => setTimeout(resolve, 300))
   }
-  return { proc, out: () => out, err: () => err, until, count, exit, ready }
+  return { proc, out, err, until, count, exit, ready }
 }
 
 const text = async (dir: string, name: string) => (await readPdf(readFileSync(join(dir, 'output', name)))).text.join('\n')

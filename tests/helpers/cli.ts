@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { cpSync, existsSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -26,4 +26,29 @@ export function project(files: Record<string, string> = {}): string {
 /** Copy a file or folder of the repository into a project folder. */
 export function copyInto(dir: string, from: string, to: string): void {
   cpSync(resolve(import.meta.dirname, '../..', from), join(dir, to), { recursive: true })
+}
+
+/** A letterpress process left running (--watch, preview): its output so far, and a wait for a condition on it. */
+export function spawnLetterpress(cwd: string, args: string[]) {
+  const proc: ChildProcess = spawn(process.execPath, [BIN, ...args], { cwd })
+  let out = ''
+  let err = ''
+  proc.stdout!.on('data', (d) => (out += d))
+  proc.stderr!.on('data', (d) => (err += d))
+  /** Resolve once `what()` holds, polling; reject after `ms` with what the process printed. */
+  const until = (what: () => boolean, label: string, ms = 20_000) =>
+    new Promise<void>((resolve, reject) => {
+      const started = Date.now()
+      const poll = setInterval(() => {
+        if (what()) {
+          clearInterval(poll)
+          resolve()
+        } else if (Date.now() - started > ms) {
+          clearInterval(poll)
+          reject(new Error(`timed out waiting for ${label}\nstdout:\n${out}\nstderr:\n${err}`))
+        }
+      }, 25)
+    })
+  const exit = new Promise<number | null>((resolve) => proc.on('close', resolve))
+  return { proc, out: () => out, err: () => err, until, exit }
 }
