@@ -1,8 +1,9 @@
 import type { Nodes, Root } from 'mdast'
+import { READ_LIMITS } from '../util/read-file.js'
 import { LetterError } from './errors.js'
 
 /** The largest letter rendered: a cover letter is a few KB; past this, layout time and memory grow for nothing. */
-export const MAX_LETTER_BYTES = 512 * 1024
+export const MAX_LETTER_BYTES = READ_LIMITS.letter
 /** The deepest nesting of lists and block quotes laid out (react-pdf's layout fails far deeper). */
 export const MAX_NESTING = 64
 

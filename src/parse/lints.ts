@@ -1,8 +1,15 @@
 import { profileLink } from '../util/url.js'
-import type { Theme } from '../theme/index.js'
 import type { LetterMessage, LetterMeta } from '../types.js'
 import { message, NOWHERE, type Place } from './message.js'
 import { recipientLines } from './meta.js'
+
+/** What the lints read of a theme: its name, type size and leading, and the DIN address field where it has one. */
+export interface LintedTheme {
+  name: string
+  size: { body: number }
+  leading: { tight: number }
+  din?: { addressField: { height: number }; notesZone: number }
+}
 
 /** What the lints read besides the meta and the theme. */
 export interface LintContext {
@@ -15,7 +22,7 @@ export interface LintContext {
 }
 
 /** Warnings about settings that cannot do what they ask, given the letter's meta and its theme (nothing here throws). */
-export function lintMeta(meta: LetterMeta, theme: Theme, context: LintContext): LetterMessage[] {
+export function lintMeta(meta: LetterMeta, theme: LintedTheme, context: LintContext): LetterMessage[] {
   return [...hyphenation(meta, context), ...links(meta), ...lintTheme(theme, meta), ...fitWithoutLimit(meta, context)]
 }
 
@@ -37,7 +44,7 @@ function links(meta: LetterMeta): LetterMessage[] {
 }
 
 /** A DIN theme's address must show whole in the envelope window, and the window is placed for A4 paper. */
-function lintTheme(theme: Theme, meta: LetterMeta): LetterMessage[] {
+function lintTheme(theme: LintedTheme, meta: LetterMeta): LetterMessage[] {
   if (!theme.din) return []
   const warnings: LetterMessage[] = []
   if (meta.to) {

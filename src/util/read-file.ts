@@ -1,6 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs'
 import { resolve } from 'node:path'
-import { MAX_LETTER_BYTES } from '../parse/limits.js'
 import { isAllowedPath } from './paths.js'
 
 const KB = 1024
@@ -8,7 +7,8 @@ const MB = 1024 * KB
 
 /** The largest file read of each kind: far beyond what a real letter needs, small enough to hold in memory. */
 export const READ_LIMITS = {
-  letter: MAX_LETTER_BYTES,
+  // A cover letter is a few KB; past this, layout time and memory grow for nothing.
+  letter: 512 * 1024,
   theme: 256 * KB,
   config: 256 * KB,
   packageJson: 1 * MB,
