@@ -2,28 +2,17 @@
 // (in a worker, under the limits), --timeout stays within what a timer holds, a letter that fails --check
 // never replaces a PDF, write errors say what failed, and names that differ only in case collide.
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, test } from 'vitest'
-import { BIN, project } from '../helpers/cli.js'
+import { BIN, filesIn, project } from '../helpers/cli.js'
 import { bombPdf, textFloodPdf } from '../helpers/bomb.js'
 
 const GOOD = 'Dear Sam,\n\nThank you.\n\nBest regards,\nKim Lee\n'
 /** A letter that renders but fails --check: with no name under it, the PDF has no Author. */
 const NO_AUTHOR = 'Dear Sam,\n\nThank you.\n'
-const pdfsIn = (dir: string) =>
-  existsSync(dir)
-    ? readdirSync(dir, { recursive: true })
-        .map(String)
-        .filter((f) => f.endsWith('.pdf'))
-        .sort()
-    : []
-const strays = (dir: string) =>
-  existsSync(dir)
-    ? readdirSync(dir, { recursive: true })
-        .map(String)
-        .filter((f) => f.endsWith('.tmp'))
-    : []
+const pdfsIn = (dir: string) => filesIn(dir, '.pdf')
+const strays = (dir: string) => filesIn(dir, '.tmp')
 
 /** Run the built CLI; a run that has not ended after 50 s is killed, so the test fails rather than runs on. */
 function letterpress(cwd: string, args: string[]) {

@@ -2,21 +2,15 @@
 // (letters, --data, the project config) goes through one read rule: confined where a letter names it, a regular
 // file checked before it is opened, within a size limit. A folder search never leaves its folder.
 import { execFileSync, spawn } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs'
+import { readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { BIN, letterpress, project } from '../helpers/cli.js'
+import { BIN, filesIn, letterpress, project } from '../helpers/cli.js'
 import { readPdf } from '../helpers/pdf.js'
 
 const GOOD = 'Dear Sam,\n\nThank you.\n\nBest regards,\nKim Lee\n'
 const SECRET = 'SECRET_TOKEN:\n  AWS_KEY: abc123\n'
-const pdfsIn = (dir: string) =>
-  existsSync(dir)
-    ? readdirSync(dir, { recursive: true })
-        .map(String)
-        .filter((f) => f.endsWith('.pdf'))
-        .sort()
-    : []
+const pdfsIn = (dir: string) => filesIn(dir, '.pdf')
 const mkfifo = (path: string) => execFileSync('mkfifo', [path])
 const fonts = async (file: string) => (await readPdf(readFileSync(file))).fonts.map((f) => f.name).join(' ')
 

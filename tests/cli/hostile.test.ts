@@ -2,27 +2,16 @@
 // still written, nothing outside the letter's folder is read, and nothing is fetched.
 import { spawn } from 'node:child_process'
 import { createServer } from 'node:http'
-import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { BIN, copyInto, letterpress, project } from '../helpers/cli.js'
+import { BIN, copyInto, filesIn, letterpress, project } from '../helpers/cli.js'
 import { readPdf } from '../helpers/pdf.js'
 
 const GOOD = 'Dear Sam,\n\nThank you.\n\nBest regards,\nKim Lee\n'
-const pdfsIn = (dir: string) =>
-  existsSync(dir)
-    ? readdirSync(dir, { recursive: true })
-        .map(String)
-        .filter((f) => f.endsWith('.pdf'))
-        .sort()
-    : []
-const strays = (dir: string) =>
-  existsSync(dir)
-    ? readdirSync(dir, { recursive: true })
-        .map(String)
-        .filter((f) => f.endsWith('.tmp'))
-    : []
+const pdfsIn = (dir: string) => filesIn(dir, '.pdf')
+const strays = (dir: string) => filesIn(dir, '.tmp')
 
 describe('bad input', () => {
   test('empty letters, binary files and invalid UTF-8 fail with the file (and byte offset); the good letter is written', () => {

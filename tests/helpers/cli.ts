@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { cpSync, existsSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 
@@ -51,4 +51,13 @@ export function spawnLetterpress(cwd: string, args: string[]) {
     })
   const exit = new Promise<number | null>((resolve) => proc.on('close', resolve))
   return { proc, out: () => out, err: () => err, until, exit }
+}
+
+/** Files under `dir` (any depth) whose names end in `ending`, sorted; none when `dir` does not exist. */
+export function filesIn(dir: string, ending: string): string[] {
+  if (!existsSync(dir)) return []
+  return readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith(ending))
+    .sort()
 }
