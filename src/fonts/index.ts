@@ -72,9 +72,10 @@ function registerFamily(family: string, faces: Face[], baseDir: string, as = fam
   shareParsedFonts(Font, as)
 }
 
-/** Registered families that stand for a Latin subset and a full face, and which of the two they draw with now. */
+/** Registered families that stand for Latin subsets and full faces. */
 const subsetted: string[] = []
-let latin = true
+/** Whether those families draw with their Latin subsets now (else with their full faces). */
+let drawingLatin = true
 
 /**
  * Register a bundled family, as `as`. A family with Latin subsets draws with them, and its full faces wait under
@@ -85,7 +86,7 @@ function registerBundled(family: string, faces: Face[], as = family): void {
   registerFamily(family, faces.map(latinFace), bundledFontsDir, as)
   registerFamily(family, faces, bundledFontsDir, fullFaces(as))
   subsetted.push(as)
-  if (!latin) exchangeSources(Font, as, fullFaces(as))
+  if (!drawingLatin) exchangeSources(Font, as, fullFaces(as))
 }
 
 /**
@@ -192,8 +193,8 @@ export async function registerFonts(families: string[]): Promise<void> {
 
 /** Make the bundled text families draw with their Latin subsets (true) or their full faces (false), until called again. */
 export async function useLatinFaces(subsets: boolean): Promise<void> {
-  if (subsets === latin) return
+  if (subsets === drawingLatin) return
   for (const family of subsetted) exchangeSources(Font, family, fullFaces(family))
-  latin = subsets
+  drawingLatin = subsets
   if (initialised) await loadLastResort()
 }

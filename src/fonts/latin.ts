@@ -17,6 +17,7 @@ export function unicodeRanges(text: string): [number, number][] {
     })
 }
 
+/** Any character outside the Latin set (made from the file on first use). */
 let outside: RegExp | undefined
 
 /** Whether every character of `text` is one the Latin subsets have, or one that draws nothing. */
