@@ -1,4 +1,5 @@
 import { dirname, resolve } from 'node:path'
+import { toString } from 'mdast-util-to-string'
 import { LAST_RESORT_FAMILY } from './fonts/index.js'
 import { missingGlyphs } from './fonts/coverage.js'
 import { useHyphenation } from './fonts/hyphenation.js'
@@ -116,6 +117,8 @@ async function renderOne(markdown: string, options: RenderOptions): Promise<Rend
     { dirs: options.fontDirs ?? [resolve(cwd, 'fonts')], cwd },
     meta.fallbacks,
     warnings,
+    // What the letter may set: its text (placeholders filled), and every value of its meta (the date formatted).
+    [toString(parsed.tree), JSON.stringify(meta)],
   )
   // Checked before smart punctuation changes the text, so places are those of the source.
   warnings.push(...(await missingGlyphs(parsed.tree, theme.fonts, metaTexts(meta), LAST_RESORT_FAMILY)))

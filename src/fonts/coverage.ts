@@ -6,7 +6,7 @@ import type { LetterMessage } from '../types.js'
 type Face = { hasGlyphForCodePoint(codePoint: number): boolean }
 
 /** Characters that draw nothing and need no glyph: spaces, controls, joiners, variation selectors. */
-const INVISIBLE = /[\p{Z}\p{Cc}\p{Cf}\u{FE00}-\u{FE0F}\u{E0100}-\u{E01EF}]/u
+export const INVISIBLE = /[\p{Z}\p{Cc}\p{Cf}\u{FE00}-\u{FE0F}\u{E0100}-\u{E01EF}]/u
 
 /** The loaded regular face of a family (registerFonts and Font.load have run). */
 async function face(family: string): Promise<Face | undefined> {

@@ -6,7 +6,7 @@ import { READ_LIMITS, readFileSafely } from '../util/read-file.js'
 import { isInside, shownPath } from '../util/paths.js'
 import * as fontkit from 'fontkit'
 import { installPatches } from '../patches/index.js'
-import { shareParsedFonts } from '../patches/react-pdf-font-source.js'
+import { exchangeSources, shareParsedFonts } from '../patches/react-pdf-font-source.js'
 import { dropStandardHelvetica } from '../patches/react-pdf-last-resort-font.js'
 import type { LetterMessage } from '../types.js'
 import { bundledFontsDir } from './bundled-dir.js'
@@ -37,6 +37,15 @@ const BUNDLED = new Map<string, Face[]>(Object.entries({
   'Noto Sans Symbols 2': [{ file: 'noto-sans-symbols-2/NotoSansSymbols2-Regular.ttf', weight: 400, style: 'normal' }],
 } satisfies Record<string, Face[]>))
 
+/** Families whose every face has a Latin subset beside it (<face>-Latin.ttf, built by fonts/subset.sh). */
+const SUBSET = new Set(['Noto Serif', 'Noto Sans', 'Noto Sans Mono'])
+
+/** A face's Latin subset. */
+const latinFace = (face: Face): Face => ({ ...face, file: face.file.replace(/\.ttf$/, '-Latin.ttf') })
+
+/** The store's name for the full faces of a family registered with its Latin subsets (no font's family name has a NUL). */
+const fullFaces = (family: string) => `${family}\u0000full`
+
 /** The family that replaces react-pdf's last-resort Helvetica, so no standard (non-embedded) font is ever used. */
 const LAST_RESORT = 'Noto Sans'
 
@@ -61,6 +70,23 @@ function registerFamily(family: string, faces: Face[], baseDir: string, as = fam
     fonts: combos.map(({ weight, style }) => ({ src: resolve(baseDir, pick(weight, style).file), fontWeight: weight, fontStyle: style })),
   })
   shareParsedFonts(Font, as)
+}
+
+/** Registered families that stand for Latin subsets and full faces. */
+const subsetted: string[] = []
+/** Whether those families draw with their Latin subsets now (else with their full faces). */
+let drawingLatin = true
+
+/**
+ * Register a bundled family, as `as`. A family with Latin subsets draws with them, and its full faces wait under
+ * another name in the store (registered, not parsed) for a letter that needs them: see useLatinFaces.
+ */
+function registerBundled(family: string, faces: Face[], as = family): void {
+  if (!SUBSET.has(family)) return registerFamily(family, faces, bundledFontsDir, as)
+  registerFamily(family, faces.map(latinFace), bundledFontsDir, as)
+  registerFamily(family, faces, bundledFontsDir, fullFaces(as))
+  subsetted.push(as)
+  if (!drawingLatin) exchangeSources(Font, as, fullFaces(as))
 }
 
 /**
@@ -136,6 +162,13 @@ export function availableFamilies(): string[] {
 
 let initialised = false
 
+/** Load the last resort's faces: react-pdf loads only the families that styles name, but reads this one's glyphs when others lack them. */
+async function loadLastResort(): Promise<void> {
+  await Promise.all(
+    [400, 700].flatMap((fontWeight) => ['normal', 'italic'].map((fontStyle) => Font.load({ fontFamily: LAST_RESORT_FAMILY, fontWeight, fontStyle } as never))),
+  )
+}
+
 /** Make families usable by react-pdf (each once per process), with fontkit and pdfkit patched before react-pdf reads a font. */
 export async function registerFonts(families: string[]): Promise<void> {
   installPatches()
@@ -144,19 +177,24 @@ export async function registerFonts(families: string[]): Promise<void> {
     // The last resort of every font stack becomes an embedded face. It only ever draws glyphs no other font
     // has, so one face serves.
     dropStandardHelvetica(Font)
-    registerFamily(LAST_RESORT_FAMILY, [BUNDLED.get(LAST_RESORT)![0]!], bundledFontsDir)
-    // react-pdf loads only the families that styles name, but reads this one's glyphs when others lack them.
-    await Promise.all(
-      [400, 700].flatMap((fontWeight) => ['normal', 'italic'].map((fontStyle) => Font.load({ fontFamily: LAST_RESORT_FAMILY, fontWeight, fontStyle } as never))),
-    )
+    registerBundled(LAST_RESORT, [BUNDLED.get(LAST_RESORT)![0]!], LAST_RESORT_FAMILY)
+    await loadLastResort()
   }
   for (const family of families) {
     if (registered.has(family)) continue
     const bundled = BUNDLED.get(family)
     const user = userFamilies.get(family)
-    if (bundled) registerFamily(family, bundled, bundledFontsDir)
+    if (bundled) registerBundled(family, bundled)
     else if (user) registerFamily(family, user, '/')
     else continue
     registered.add(family)
   }
+}
+
+/** Make the bundled text families draw with their Latin subsets (true) or their full faces (false), until called again. */
+export async function useLatinFaces(subsets: boolean): Promise<void> {
+  if (subsets === drawingLatin) return
+  for (const family of subsetted) exchangeSources(Font, family, fullFaces(family))
+  drawingLatin = subsets
+  if (initialised) await loadLastResort()
 }

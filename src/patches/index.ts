@@ -17,7 +17,7 @@ import { installPdfkitInfo } from './pdfkit-info.js'
 import { expectTarget } from './target.js'
 
 /** A face with a GPOS table, opened apart from react-pdf's fonts: fontkit's classes are reached through a font of them. */
-const PROBE_FACE = 'noto-sans/NotoSans-Regular.ttf'
+const PROBE_FACE = 'noto-sans/NotoSans-Regular-Latin.ttf'
 
 let installed = false
 

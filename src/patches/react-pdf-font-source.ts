@@ -1,5 +1,7 @@
 // react-pdf parses a font file once per weight/style it is registered for; parsing (GPOS tables above all)
 // dominates a cold render, so every source of the same file waits for the first one and shares its parsed font.
+// A family can also stand for two sets of files (a bundled face's Latin subset and the full face): the store
+// resolves a family to its sources, so exchanging two families' sources switches the files without parsing any.
 import { expectTarget, targetMethod } from './target.js'
 
 type FontSource = { src: unknown; data: unknown; load(): Promise<void>; _load(): Promise<void> }
@@ -23,6 +25,15 @@ export function shareParsedFonts(store: object, family: string): void {
       source.data = first.data
     }
   }
+}
+
+/** Exchange the registered sources of two families in react-pdf's font store: each then resolves to the other's files. */
+export function exchangeSources(store: object, family: string, other: string): void {
+  const mine = familySources(store, family)
+  const theirs = familySources(store, other)
+  const families = (store as Store).fontFamilies!
+  families[family]!.sources = theirs
+  families[other]!.sources = mine
 }
 
 /** The registered sources of a family, each checked to be a font source that loads (once) through its `_load`. */

@@ -3,10 +3,10 @@ import { join } from 'node:path'
 import { Font } from '@react-pdf/renderer'
 import { describe, expect, test } from 'vitest'
 import { bundledFontsDir } from '../../src/fonts/index.js'
-import { shareParsedFonts } from '../../src/patches/react-pdf-font-source.js'
+import { exchangeSources, shareParsedFonts } from '../../src/patches/react-pdf-font-source.js'
 import { cannot } from './cannot.js'
 
-type Source = { data: unknown }
+type Source = { src: string; data: unknown }
 type Store = {
   register(data: { family: string; fonts: { src: string; fontWeight: number; fontStyle?: string }[] }): void
   load(descriptor: { fontFamily: string; fontWeight: number; fontStyle: string }): Promise<void>
@@ -53,6 +53,26 @@ describe('react-pdf font sources', () => {
     })
     await Promise.all([400, 700].map((fontWeight) => store.load({ fontFamily: 'Unshared', fontWeight, fontStyle: 'normal' })))
     expect(face(store, 'Unshared', 700).data).not.toBe(face(store, 'Unshared', 400).data)
+  })
+
+  test("exchanging two families' sources makes each resolve to the other's files, and back again, parsing none", async () => {
+    const store = newStore()
+    const regular = join(bundledFontsDir, 'noto-sans/NotoSans-Regular-Latin.ttf')
+    const full = join(bundledFontsDir, 'noto-sans/NotoSans-Regular.ttf')
+    store.register({ family: 'Sans', fonts: [{ src: regular, fontWeight: 400 }] })
+    store.register({ family: 'Sans Full', fonts: [{ src: full, fontWeight: 400 }] })
+    exchangeSources(store, 'Sans', 'Sans Full')
+    expect(face(store, 'Sans', 400).src).toBe(full)
+    expect(face(store, 'Sans Full', 400).src).toBe(regular)
+    expect(face(store, 'Sans', 400).data).toBe(null)
+    await store.load({ fontFamily: 'Sans', fontWeight: 400, fontStyle: 'normal' })
+    expect(face(store, 'Sans Full', 400).data).toBe(null)
+    exchangeSources(store, 'Sans', 'Sans Full')
+    expect(face(store, 'Sans', 400).src).toBe(regular)
+    expect(face(store, 'Sans Full', 400).data).toBeTruthy()
+    expect(() => exchangeSources(store, 'Sans', 'Not Registered')).toThrow(
+      cannot('@react-pdf/font', 'the font store\'s fontFamilies["Not Registered"] has no sources after Font.register'),
+    )
   })
 
   test('a store or source of another shape is refused by name and version', () => {
