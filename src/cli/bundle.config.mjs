@@ -63,7 +63,16 @@ export default [
   {
     input: { 'render-worker': 'dist/cli/render-worker.js' },
     external,
-    output: { dir: 'dist/worker', format: 'system', indent: false, chunkFileNames, sourcemap: false },
+    output: {
+      dir: 'dist/worker',
+      format: 'system',
+      // Each file is the body of a function of `System`: the loader compiles the file's text as it is, not a copy.
+      banner: '(function (System) {',
+      footer: '})',
+      indent: false,
+      chunkFileNames,
+      sourcemap: false,
+    },
     plugins: [...plugins(), scriptHashes],
     onwarn,
   },

@@ -8,8 +8,8 @@ import { threadId } from 'node:worker_threads'
 export interface CodeCache {
   /** The cached data for the script `name` with content hash `hash`, if a matching entry exists. */
   read(name: string, hash: string): Buffer | undefined
-  /** Keep `data` for the script; false when the folder cannot be written (the run goes on without). */
-  write(name: string, hash: string, data: Buffer): boolean
+  /** Keep the script's code from `produce` (not called when the folder cannot be written); false when not kept. */
+  write(name: string, hash: string, produce: () => Buffer): boolean
 }
 
 /** What decides whether V8 accepts cached code: the Node build and the flags it runs with, and the script itself. */
@@ -21,6 +21,8 @@ function entryKey(hash: string): Buffer {
 /** A code cache in the folder `dir` (created when first written): one file per script, its key on the first line. */
 export function codeCache(dir: string): CodeCache {
   const file = (name: string) => join(dir, `${name}.code`)
+  // A folder that could not be made once is not tried again (nor its code serialised) for the other scripts.
+  let unwritable = false
   return {
     read(name, hash) {
       const key = entryKey(hash)
@@ -32,12 +34,18 @@ export function codeCache(dir: string): CodeCache {
         return undefined
       }
     },
-    write(name, hash, data) {
+    write(name, hash, produce) {
+      if (unwritable) return false
+      try {
+        mkdirSync(dir, { recursive: true })
+      } catch {
+        unwritable = true
+        return false
+      }
       // Written whole under a temporary name, then renamed: a reader (another worker) never sees half a file.
       const temporary = `${file(name)}.${process.pid}-${threadId}.tmp`
       try {
-        mkdirSync(dir, { recursive: true })
-        writeFileSync(temporary, Buffer.concat([entryKey(hash), data]))
+        writeFileSync(temporary, Buffer.concat([entryKey(hash), produce()]))
         renameSync(temporary, file(name))
         return true
       } catch {

@@ -53,8 +53,7 @@ const isScript = (specifier: string) => specifier.startsWith('./') || specifier.
 
 /**
  * Run the script module at `entry` with what it imports. Its modules (and those they load later) get
- * `import.meta.saveCodeCache()`, which keeps the code compiled so far of every script not yet in the cache:
- * called after the first piece of real work, it holds the functions that work compiled lazily.
+ * `import.meta.saveCodeCache()`, which keeps the code compiled so far of every script not yet in the cache.
  */
 export async function runScriptModules(entry: URL, host: ScriptHost): Promise<void> {
   const modules = new Map<string, ScriptModule>()
@@ -69,7 +68,7 @@ export async function runScriptModules(entry: URL, host: ScriptHost): Promise<vo
     for (const module of modules.values()) {
       if (module.kept) continue
       module.kept = true
-      const written = host.cache.write(module.name, host.hashes[module.name]!, module.script.createCachedData())
+      const written = host.cache.write(module.name, host.hashes[module.name]!, () => module.script.createCachedData())
       debug(`code cache: ${written ? 'written' : 'not writable'} ${module.name}`)
     }
   }
@@ -81,9 +80,8 @@ export async function runScriptModules(entry: URL, host: ScriptHost): Promise<vo
     const name = basename(fileURLToPath(url))
     const hash = host.hashes[name]
     const cachedData = hash ? host.cache.read(name, hash) : undefined
-    const source = readFileSync(new URL(url), 'utf8')
-    // One line for the wrapper: line numbers in stack traces stay those of the file.
-    const script = new Script(`(function (System) {${source}\n})`, { filename: fileURLToPath(url), cachedData })
+    // The build wraps each script in a function of `System`, so its text is compiled as read, without a copy.
+    const script = new Script(readFileSync(new URL(url), 'utf8'), { filename: fileURLToPath(url), cachedData })
     if (cachedData) debug(`code cache: ${script.cachedDataRejected ? 'rejected' : 'used'} ${name}`)
     let registered: unknown[] = []
     script.runInThisContext()({ register: (...args: unknown[]) => (registered = args.filter((arg) => typeof arg !== 'string')) })

@@ -22,7 +22,6 @@ describe('the render worker’s code cache', () => {
     const first = render(dir, cache)
     expect(first.code, first.stderr).toBe(0)
     expect(first.stderr).not.toMatch(/code cache: used/)
-    // Written after the render: it holds the functions the render compiled, so it is larger than the top level.
     expect(existsSync(join(cache, 'code/letter.js.code'))).toBe(true)
     const second = render(dir, cache)
     expect(second.code, second.stderr).toBe(0)
