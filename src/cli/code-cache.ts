@@ -13,23 +13,28 @@ export interface CodeCache {
 }
 
 /** What decides whether V8 accepts cached code: the Node build and the flags it runs with, and the script itself. */
-function entryKey(hash: string): Buffer {
+function entryKey(hash: string): string {
   const node = [process.version, process.arch, process.execArgv.join(' '), process.env.NODE_OPTIONS ?? '', hash]
-  return Buffer.from(createHash('sha256').update(node.join('\n')).digest('hex') + '\n')
+  return sha256(node.join('\n'))
 }
 
-/** A code cache in the folder `dir` (created when first written): one file per script, its key on the first line. */
+const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex')
+/** An entry's first line: its key, then the checksum of the code after it (V8 crashes on a damaged cache it accepts). */
+const HEADER_BYTES = 64 + 64 + 1
+
+/** A code cache in the folder `dir` (created when first written): one file per script, its key and checksum first. */
 export function codeCache(dir: string): CodeCache {
   const file = (name: string) => join(dir, `${name}.code`)
   // A folder that could not be made once is not tried again (nor its code serialised) for the other scripts.
   let unwritable = false
   return {
     read(name, hash) {
-      const key = entryKey(hash)
       try {
-        const data = readFileSync(file(name))
-        // Another version of the script or of Node wrote it: as good as missing (the next write replaces it).
-        return data.subarray(0, key.length).equals(key) ? data.subarray(key.length) : undefined
+        const entry = readFileSync(file(name))
+        const header = entry.subarray(0, HEADER_BYTES).toString('latin1')
+        const code = entry.subarray(HEADER_BYTES)
+        // Another version of the script or of Node wrote it, or it is damaged: as good as missing (the next write replaces it).
+        return header === `${entryKey(hash)}${sha256(code)}\n` ? code : undefined
       } catch {
         return undefined
       }
@@ -45,7 +50,8 @@ export function codeCache(dir: string): CodeCache {
       // Written whole under a temporary name, then renamed: a reader (another worker) never sees half a file.
       const temporary = `${file(name)}.${process.pid}-${threadId}.tmp`
       try {
-        writeFileSync(temporary, Buffer.concat([entryKey(hash), produce()]))
+        const code = produce()
+        writeFileSync(temporary, Buffer.concat([Buffer.from(`${entryKey(hash)}${sha256(code)}\n`, 'latin1'), code]))
         renameSync(temporary, file(name))
         return true
       } catch {
