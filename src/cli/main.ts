@@ -1,4 +1,11 @@
 #!/usr/bin/env node
+import module from 'node:module'
+import { join } from 'node:path'
+import { cacheDir } from './cache-dir.js'
+
+// Node 22.1+ keeps the compiled modules of this process between runs (the render worker keeps its own code).
+const { enableCompileCache } = module as { enableCompileCache?: (dir: string) => unknown }
+enableCompileCache?.(join(cacheDir(process.cwd(), process.env), 'compile'))
 // React and react-pdf run their slower development builds unless told otherwise.
 process.env.NODE_ENV ??= 'production'
 // A reader that stops early (`letterpress | head -1`) is not an error worth a stack trace.

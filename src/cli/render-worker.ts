@@ -7,6 +7,13 @@ import { PatchTargetError } from '../patches/target.js'
 import type { RenderOptions } from '../letter.js'
 import type { CheckOutcome, JobKind } from './pool.js'
 
+declare global {
+  interface ImportMeta {
+    /** Given by the bundle's script loader: keep the code compiled so far for the next cold start. */
+    saveCodeCache?: () => void
+  }
+}
+
 type Job = { id: number } & (
   { kind: 'render'; markdown: string; options: RenderOptions; check: boolean } | { kind: 'check'; pdf: Uint8Array; options: CheckOptions }
 )
@@ -28,11 +35,16 @@ async function checkOutcome(pdf: Uint8Array, options: CheckOptions): Promise<Che
   }
 }
 
-/** Run a job; a reply with its result (the PDF's bytes transferred) and read-back, or its error. */
+/**
+ * Run a job; a reply with its result (the PDF's bytes transferred) and read-back, or its error. The code of
+ * scripts it loaded (a read-back's, pdf-lib's) is kept before the reply: a run ends its workers once it has its PDFs.
+ */
 async function runJob(job: Job): Promise<void> {
   const started = performance.now()
   if (job.kind === 'check') {
-    parentPort!.postMessage({ id: job.id, check: await checkOutcome(job.pdf, job.options), ms: performance.now() - started })
+    const check = await checkOutcome(job.pdf, job.options)
+    import.meta.saveCodeCache?.()
+    parentPort!.postMessage({ id: job.id, check, ms: performance.now() - started })
     return
   }
   const result = await (await stacks.render()).renderLetter(job.markdown, job.options)
@@ -47,6 +59,7 @@ async function runJob(job: Job): Promise<void> {
       hyphenate: result.meta.hyphenate,
     })
   }
+  import.meta.saveCodeCache?.()
   parentPort!.postMessage({ id: job.id, result, check, ms: performance.now() - started }, [result.pdf.buffer as ArrayBuffer])
 }
 
@@ -70,5 +83,8 @@ parentPort!.on('message', async (job: Job) => {
   }
 })
 
+// The loaded stack's code, kept for the next cold start. Kept now rather than after a first render: a cache that
+// also holds the functions a render compiles is larger, no faster to start from, and makes the worker bigger.
+import.meta.saveCodeCache?.()
 // Loaded: the time limit of the first job starts now, not while its stack loads.
 parentPort!.postMessage({ ready: true })

@@ -99,8 +99,9 @@ describe('attachments on the command line', () => {
   })
 
   test('pdf-lib is bundled in a chunk of its own that only a letter with attachments loads', () => {
-    const bundle = resolve(import.meta.dirname, '../../dist/bundle')
-    const files = readdirSync(bundle)
+    // The render worker's build (System.register scripts, so no `import` statements: `module.import(...)`).
+    const bundle = resolve(import.meta.dirname, '../../dist/worker')
+    const files = readdirSync(bundle).filter((f) => f.endsWith('.js'))
     expect(files).toContain('pdf-lib.js')
     expect(files.some((f) => /mupdf/i.test(f))).toBe(false)
     // No chunk imports it statically; the letter renderer imports it when a letter has attachments.
