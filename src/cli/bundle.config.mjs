@@ -1,5 +1,6 @@
 // One pre-built bundle for the command line: Node spends most of a cold start resolving and
 // compiling hundreds of small modules; two entry files with a few shared chunks load in a fraction of that.
+import { unusedModules } from '../patches/unused-modules.mjs'
 import commonjs from '@rollup/plugin-commonjs'
 import json from '@rollup/plugin-json'
 import { nodeResolve } from '@rollup/plugin-node-resolve'
@@ -40,7 +41,13 @@ const scriptHashes = {
 // hyphenation patterns of one language. (pdf-lib, for attachments, is bundled: its dynamic import
 // becomes a chunk of its own that only a letter with attachments loads.)
 const external = [/^pdfjs-dist/, /^hyphen\/[a-z-]+\/index\.js$/]
-const plugins = () => [ownUrl, nodeResolve({ exportConditions: ['node', 'production'], preferBuiltins: true }), commonjs(), json()]
+const plugins = (unused = {}) => [
+  unusedModules(unused),
+  ownUrl,
+  nodeResolve({ exportConditions: ['node', 'production'], preferBuiltins: true }),
+  commonjs(),
+  json(),
+]
 const onwarn = (warning, warn) => {
   // Harmless in these libraries: import cycles, top-level `this`, annotations rollup cannot place.
   if (['CIRCULAR_DEPENDENCY', 'THIS_IS_UNDEFINED', 'INVALID_ANNOTATION'].includes(warning.code)) return
@@ -73,7 +80,7 @@ export default [
       chunkFileNames,
       sourcemap: false,
     },
-    plugins: [...plugins(), scriptHashes],
+    plugins: [...plugins({ required: true }), scriptHashes],
     onwarn,
   },
 ]
