@@ -19,7 +19,7 @@ require('node:module').syncBuiltinESMExports()
 function statuses(stdout: string): Record<string, 'rendered' | 'unchanged' | 'failed'> {
   const found: Record<string, 'rendered' | 'unchanged' | 'failed'> = {}
   for (const line of stdout.split('\n')) {
-    const match = /^([✓·✗]) (.+?)(?: → .*)?  (?:unchanged|failed|\d+ pages?.*)$/.exec(line)
+    const match = /^([✓·✗]) (.+?)(?: → .*)? {2}(?:unchanged|failed|\d+ pages?.*)$/.exec(line)
     if (match) found[match[2]!] = match[1] === '✓' ? 'rendered' : match[1] === '·' ? 'unchanged' : 'failed'
   }
   return found
@@ -38,7 +38,8 @@ function mtimes(dir: string): Record<string, number> {
   return Object.fromEntries(readdirSync(out).map((name) => [name, statSync(join(out, name)).mtimeMs]))
 }
 
-const letter = (to: string, extra = '', body = `Dear ${to},\n\nA short letter.\n`) => `---\nfrom: Kai Berg\nto: ${to}\n${extra}---\n\n${body}`
+const letter = (to: string, extra = '', body = `Dear ${to},\n\nA short letter.\n`) =>
+  `---\nfrom: Kai Berg\nto: ${to}\n${extra}---\n\n${body}`
 
 /** A project whose letters each use one kind of file: an image, a signature, an attachment, a theme file; and one that uses none. */
 async function projectWithFiles(): Promise<string> {
@@ -136,7 +137,7 @@ describe('re-runs skip unchanged letters', () => {
     rmSync(join(dir, 'output/a.pdf'))
     const pdf = readFileSync(join(dir, 'output/b.pdf'))
     // The same size, another byte: only the hash tells.
-    pdf[pdf.length - 2] ^= 1
+    pdf[pdf.length - 2]! ^= 1
     writeFileSync(join(dir, 'output/b.pdf'), pdf)
     expect(renderedIn(letterpress(dir, [], env).stdout)).toEqual(['letters/a.md', 'letters/b.md'])
     const forced = letterpress(dir, ['--force'], env)
