@@ -1,6 +1,6 @@
 // The re-run manifest: for each letter (and data row) rendered into one output folder, what its PDF was made
 // from and what was written, kept in the cache folder (never in the output folder, which holds only PDFs).
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { sha256, type FileRead } from '../util/read-file.js'
 import { writeAtomic } from '../write/atomic.js'
@@ -53,13 +53,19 @@ export function writeManifest(path: string, outDir: string, entries: Manifest): 
 }
 
 /**
- * Whether this command line may find its letters unchanged: a render run whose output folder has a manifest,
- * without --force. Decided before the CLI loads, so a first run can start its render worker at once.
+ * Whether this command line may find its letters unchanged: a render run whose output folder has a manifest
+ * written after every input it names (a file or folder) last changed, without --force. Decided before the CLI
+ * loads, so a run that will render (a first run, a letter just saved) starts its render worker at once.
  */
 export function mayBeUnchanged(argv: string[], cwd: string, env: NodeJS.ProcessEnv): boolean {
   try {
     const options = parseCli(argv)
-    return !options.force && existsSync(manifestPath(cacheDir(cwd, env), resolve(cwd, options.out)))
+    if (options.force) return false
+    const written = statSync(manifestPath(cacheDir(cwd, env), resolve(cwd, options.out)), { throwIfNoEntry: false })?.mtimeMs
+    return (
+      written !== undefined &&
+      options.inputs.every((input) => (statSync(resolve(cwd, input), { throwIfNoEntry: false })?.mtimeMs ?? 0) < written)
+    )
   } catch {
     // Bad usage is reported once the CLI has loaded.
     return false
