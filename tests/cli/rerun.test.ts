@@ -170,6 +170,16 @@ describe('re-runs skip unchanged letters', () => {
     expect(again.letters).toEqual([{ ...first.letters[0], status: 'unchanged', ms: 0 }])
   })
 
+  test('--check is part of the key: a letter checked before is unchanged with its check as reported then; one not checked before renders', () => {
+    const dir = project({ 'letters/a.md': letter('Ada') })
+    expect(letterpress(dir, [], env).code).toBe(0)
+    const checked = JSON.parse(letterpress(dir, ['--check', '--json'], env).stdout)
+    expect(checked.letters[0].status).toBeUndefined()
+    expect(checked.letters[0].check.ok).toBe(true)
+    const again = JSON.parse(letterpress(dir, ['--check', '--json'], env).stdout)
+    expect(again.letters).toEqual([{ ...checked.letters[0], status: 'unchanged', ms: 0 }])
+  })
+
   test('a corrupt manifest is ignored; one that cannot be written is one warning, and the run still succeeds', () => {
     const dir = project({ 'letters/a.md': letter('Ada'), 'letters/b.md': letter('Bo') })
     const cache = projectEnv(dir).LETTERPRESS_CACHE_DIR!
