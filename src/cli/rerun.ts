@@ -1,7 +1,8 @@
 // Re-runs that skip what did not change: a task whose letter, options and every file its last render read
 // are as they were, and whose PDF is still the one written, is reported unchanged and not rendered.
-import { readFileSync, statSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { RenderOptions, RenderResult } from '../letter.js'
 import { FONT_READ, fontFiles } from '../fonts/font-files.js'
 import { fileRead, READ_LIMITS, readFileSafely, sha256, type ReadRule } from '../util/read-file.js'
@@ -132,7 +133,7 @@ function taskId(setup: RunSetup, task: Task): string {
 /**
  * What every letter of the batch depends on besides its own options: --check, the config file's bytes, the
  * user's fonts (a font added can change a letter that named it), today's date when SOURCE_DATE_EPOCH does not
- * fix it, and the code that renders (letterpress's version; Node's major version, zlib and ICU).
+ * fix it, and the code that renders.
  */
 function sharedKey(setup: RunSetup, fontDirs: string[], read: (path: string, rule: ReadRule) => string): string {
   const fonts = fontDirs.flatMap((dir) =>
@@ -147,8 +148,26 @@ function sharedKey(setup: RunSetup, fontDirs: string[], read: (path: string, rul
     config,
     fonts,
     today: setup.sourceDateEpoch === undefined ? localDay() : null,
-    code: [version(), process.versions.node.split('.')[0], process.versions.zlib, process.versions.icu],
+    code: codeKey(),
   })
+}
+
+let code: string | undefined
+
+/**
+ * The code that renders: letterpress's version and a hash of the built files beside this one (a build from
+ * changed sources is other code under the same version), and Node's major version, zlib and ICU.
+ */
+function codeKey(): string {
+  if (code === undefined) {
+    const dir = dirname(fileURLToPath(import.meta.url))
+    const files = readdirSync(dir)
+      .filter((name) => name.endsWith('.js'))
+      .sort()
+      .map((name) => [name, sha256(readFileSync(join(dir, name)))])
+    code = sha256(JSON.stringify([version(), files, process.versions.node.split('.')[0], process.versions.zlib, process.versions.icu]))
+  }
+  return code
 }
 
 /** Today in the local time zone (YYYY-MM-DD): what `date: today` prints without SOURCE_DATE_EPOCH. */
