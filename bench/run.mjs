@@ -19,8 +19,9 @@ const seed = [values.letter, join(root, '../shared/letters/seed-cover-letter.md'
 const runs = Number(values.runs)
 const BIN = join(root, 'dist/bundle/main.js')
 if (!existsSync(BIN)) throw new Error('dist/ is missing: run `npm ci` (or `npm run build`) first')
-const env = { ...process.env, NODE_ENV: 'production', SOURCE_DATE_EPOCH: '1790000000' }
 const work = mkdtempSync(join(tmpdir(), 'letterpress-bench-'))
+// The bench's own cache folder (re-runs skip unchanged letters): removed with the rest of its files.
+const env = { ...process.env, NODE_ENV: 'production', SOURCE_DATE_EPOCH: '1790000000', LETTERPRESS_CACHE_DIR: join(work, 'cache') }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const round = (x, d = 0) => Math.round(x * 10 ** d) / 10 ** d
 
@@ -53,11 +54,12 @@ log('cold runs…')
 const cold = { floor: [], ours: [] }
 for (let i = 0; i < runs; i++) {
   cold.floor.push(node([join(root, 'bench/floor.mjs'), seed, join(work, 'floor.pdf')]).ms)
-  cold.ours.push(node([BIN, seed, '--out', join(work, 'cold')]).ms)
+  // --force: a cold run renders, although the letter is unchanged since the last one.
+  cold.ours.push(node([BIN, seed, '--out', join(work, 'cold'), '--force']).ms)
 }
 const coldFloor = median(cold.floor)
 const coldOurs = median(cold.ours)
-const coldRss = node([BIN, seed, '--out', join(work, 'cold')], { rss: true }).rssMB
+const coldRss = node([BIN, seed, '--out', join(work, 'cold'), '--force'], { rss: true }).rssMB
 const floorRss = node([join(root, 'bench/floor.mjs'), seed, join(work, 'floor.pdf')], { rss: true }).rssMB
 results.measures.cold = { floorMs: round(coldFloor), oursMs: round(coldOurs), runs, floorRssMB: floorRss, oursRssMB: coldRss, all: cold }
 row('cold, one letter (bin)', round(coldOurs), round(coldFloor), 'ms', '≤ 0.6×', coldOurs <= 0.6 * coldFloor)
@@ -148,7 +150,7 @@ for (let i = 0; i < count; i++) writeFileSync(join(batchDir, 'letters', `l${Stri
 results.measures.batch = { letters: count, byJobs: {} }
 for (const jobs of [...new Set([1, 2, availableParallelism()])]) {
   rmSync(join(batchDir, 'output'), { recursive: true, force: true })
-  const r = node([BIN, join(batchDir, 'letters'), '--out', join(batchDir, 'output'), '--jobs', String(jobs)], { rss: true })
+  const r = node([BIN, join(batchDir, 'letters'), '--out', join(batchDir, 'output'), '--jobs', String(jobs), '--force'], { rss: true })
   if (r.status !== 0) throw new Error(`batch failed: ${r.stdout.slice(-500)}`)
   results.measures.batch.byJobs[jobs] = { ms: round(r.ms), rssMB: r.rssMB }
   const perCold = r.ms / coldOurs
@@ -162,6 +164,27 @@ for (const jobs of [...new Set([1, 2, availableParallelism()])]) {
     `peak RSS ${r.rssMB} MB (target ≤ 250)`,
   )
 }
+
+// Re-run: the batch's folder again, nothing changed (every letter unchanged, no worker started), against one
+// cold letter, interleaved.
+log(`unchanged re-run of ${count}…`)
+const rerun = { cold: [], ours: [] }
+for (let i = 0; i < runs; i++) {
+  rerun.cold.push(node([BIN, seed, '--out', join(work, 'cold'), '--force']).ms)
+  const r = node([BIN, join(batchDir, 'letters'), '--out', join(batchDir, 'output')])
+  if (!r.stdout.includes(`0 of ${count} letters rendered, ${count} unchanged`)) throw new Error(`re-run rendered: ${r.stdout.slice(-500)}`)
+  rerun.ours.push(r.ms)
+}
+results.measures.rerun = { letters: count, oursMs: round(median(rerun.ours)), coldMs: round(median(rerun.cold)), all: rerun }
+row(
+  `re-run of ${count} unchanged letters`,
+  round(median(rerun.ours)),
+  round(median(rerun.cold)),
+  'ms',
+  '≤ 1.5× one cold run',
+  median(rerun.ours) <= 1.5 * median(rerun.cold),
+  'against one cold letter (floor column), interleaved',
+)
 
 // Memory over many letters in one process (what each worker does): heap after GC every tenth.
 const many = values.quick ? 300 : 2000

@@ -22,6 +22,7 @@ import { paginate, drawPdf } from './draw/index.js'
 import { appendAttachments, letterAttachments } from './attach/index.js'
 import { resolveTheme } from './theme/index.js'
 import type { LetterMessage, LetterMeta } from './types.js'
+import { recordReads, type FileRead } from './util/read-file.js'
 
 /** Options for rendering one letter. */
 export interface RenderOptions {
@@ -66,6 +67,11 @@ export interface RenderResult {
   /** The PDF's Title and Author as set. */
   title: string
   author?: string
+  /**
+   * Every file the render read by the read rule (images, signature, theme file, attachments, fonts), found or
+   * not, with its content hash: what the PDF depends on besides the letter and the options.
+   */
+  inputs: FileRead[]
 }
 
 let queue: Promise<unknown> = Promise.resolve()
@@ -75,7 +81,10 @@ let queue: Promise<unknown> = Promise.resolve()
  * Renders run one at a time: react-pdf's font store and hyphenation setting are shared by the process.
  */
 export function renderLetter(markdown: string, options: RenderOptions = {}): Promise<RenderResult> {
-  const result = queue.then(() => withLibraryMessages(() => renderOne(markdown, options)))
+  const result = queue.then(async () => {
+    const { value, reads } = await recordReads(() => withLibraryMessages(() => renderOne(markdown, options)))
+    return { ...value, inputs: reads }
+  })
   queue = result.catch(() => undefined)
   return result
 }
@@ -84,14 +93,14 @@ export function renderLetter(markdown: string, options: RenderOptions = {}): Pro
  * react-pdf and its image decoders report some problems on the console ("Node of type VIEW can't wrap between
  * pages…"); during a render they become warnings of the letter, each once, instead of stray output.
  */
-async function withLibraryMessages(render: () => Promise<RenderResult>): Promise<RenderResult> {
+async function withLibraryMessages<T extends { warnings: LetterMessage[] }>(render: () => Promise<T>): Promise<T> {
   const { result, lines } = await captureConsole(['warn', 'error'], render)
   for (const text of new Set(lines.map((line) => line.trim()))) result.warnings.push(message(`react-pdf: ${text}`, 'react-pdf'))
   return result
 }
 
 /** One letter through the pipeline: parse, meta and attachments, theme and fonts, text, lints, parts, layout, pagination (fitted to max-pages), drawing, attached PDFs appended. */
-async function renderOne(markdown: string, options: RenderOptions): Promise<RenderResult> {
+async function renderOne(markdown: string, options: RenderOptions): Promise<Omit<RenderResult, 'inputs'>> {
   const path = options.path ?? 'letter.md'
   const cwd = options.cwd ?? process.cwd()
   const baseDir = resolve(cwd, options.baseDir ?? (options.path ? dirname(options.path) : '.'))

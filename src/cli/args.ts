@@ -22,6 +22,8 @@ export interface CliOptions {
   data?: string
   /** Render only this share of the inputs: [k, n] for --shard k/n. */
   shard?: [number, number]
+  /** Render every letter, also those whose inputs did not change since their last render. */
+  force: boolean
   verbose: boolean
   json: boolean
   help: boolean
@@ -66,6 +68,8 @@ Options:
   -w, --watch          render again when a letter, its images, the config, a theme or fonts change
   -j, --jobs N         render N letters at once in worker threads (default: the number of cores)
       --shard K/N      render only the K-th of N stable shares of the inputs (for CI matrices)
+      --force          render every letter, also those unchanged since their last render (a letter
+                       whose inputs, options and PDF are as they were is otherwise not rendered again)
       --verbose        print stack traces of unexpected errors
       --json           print one JSON report on stdout and nothing else there
   -h, --help           show this help
@@ -142,6 +146,7 @@ export function parseCli(argv: string[]): CliOptions {
     data: { type: 'string', short: 'd' },
     watch: { type: 'boolean', short: 'w', default: false },
     shard: { type: 'string' },
+    force: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
     version: { type: 'boolean', short: 'v', default: false },
@@ -175,6 +180,7 @@ export function parseCli(argv: string[]): CliOptions {
     data: values.data,
     watch: values.watch,
     shard: parseShard(values.shard),
+    force: values.force,
     verbose: values.verbose,
     json: values.json,
     help: values.help,

@@ -4,19 +4,27 @@ import { shownPath } from '../util/paths.js'
 import { outputName } from '../write/output-name.js'
 import { writeAtomic, WriteError } from '../write/atomic.js'
 import { outputKey } from '../write/output-key.js'
+import type { RenderOptions } from '../letter.js'
+import { message } from '../parse/message.js'
 import type { Io } from './io.js'
+import type { ManifestEntry } from './manifest.js'
 import { readLetter } from './inputs.js'
 import { renderOptions, type RunSetup } from './render-options.js'
 import { CheckStopped, RenderCrash, type WorkerPool } from './pool.js'
 import { formatError, formatMessage, letterLine, reportError, type LetterReport, type Report } from './report.js'
+import type { Rerun, TaskKey } from './rerun.js'
 import type { Stop } from './stop.js'
 import { taskLabel, type Task } from './task.js'
 
 /** The worker pool as a batch uses it: render letters, and close when the run ends. */
 export type Pool = Pick<WorkerPool, 'render' | 'close'>
 
-/** What one render in the pool produced: its result, or what it threw. */
-type Rendered = { result: Awaited<ReturnType<Pool['render']>>; error?: undefined } | { error: unknown; result?: undefined }
+/** What one task came to: its render's result, what it threw, or its last render's entry when nothing changed; with its key for the manifest. */
+type Rendered = (
+  | { result: Awaited<ReturnType<Pool['render']>>; error?: undefined; unchanged?: undefined }
+  | { error: unknown; result?: undefined; unchanged?: undefined }
+  | { unchanged: ManifestEntry; result?: undefined; error?: undefined }
+) & { key?: TaskKey }
 
 /** An output written in this run: which letter (and row) wrote it, and where. */
 interface Written {
@@ -38,6 +46,8 @@ export interface BatchContext {
   stop: Pick<Stop, 'signal'>
   /** Colours on stdout / stderr. */
   paint: { out: boolean; err: boolean }
+  /** Earlier renders into the output folder: a task whose inputs did not change is not rendered again. */
+  rerun?: Rerun
 }
 
 /**
@@ -45,6 +55,16 @@ export interface BatchContext {
  * report and which of two colliding letters wins never depend on timing. A stop ends it after the letter in hand.
  */
 export async function renderBatch(context: BatchContext, tasks: Task[], progress?: (text: string) => void): Promise<void> {
+  context.rerun?.startBatch()
+  try {
+    await renderInOrder(context, tasks, progress)
+  } finally {
+    keepManifest(context, progress)
+  }
+}
+
+/** The batch's tasks rendered (or found unchanged) ahead, written and reported in input order. */
+async function renderInOrder(context: BatchContext, tasks: Task[], progress?: (text: string) => void): Promise<void> {
   const inFlight: (Promise<Rendered> | null)[] = []
   for (let i = 0; i < tasks.length; i++) {
     while (!context.stop.signal && inFlight.length < tasks.length && inFlight.length < i + 2 * context.jobs)
@@ -63,14 +83,38 @@ export async function renderBatch(context: BatchContext, tasks: Task[], progress
   }
 }
 
-/** Read and render one letter in the pool; what it produces is written by the batch, in input order. */
+/** The manifest written after a batch; a cache that cannot be written is a warning of the run (once), never its failure. */
+function keepManifest(context: BatchContext, progress?: (text: string) => void): void {
+  const problem = context.rerun?.save()
+  if (!problem) return
+  const warning = { file: shownPath(context.rerun!.file, context.io.cwd), ...message(problem, 'letterpress:cache') }
+  context.report.warnings.push(warning)
+  progress?.('')
+  if (!context.setup.options.json) context.io.err(formatMessage(warning.file, 'warning', warning, context.paint.err))
+}
+
+/** Read one letter, and render it in the pool unless nothing it is made from changed; what it produces is written by the batch, in input order. */
 async function renderTask(context: BatchContext, task: Task): Promise<Rendered> {
+  let key: TaskKey | undefined
   try {
     const markdown = readLetter(resolve(context.io.cwd, task.path), task.path)
+    const options = renderOptions(context.setup, task)
+    key = taskKey(context, task, markdown, options)
+    const unchanged = key && context.rerun!.unchanged(key)
+    if (unchanged) return { unchanged, key }
     // With --check the worker reads each PDF back (against the letter as filled in) before returning it.
-    return { result: await context.pool.render(markdown, renderOptions(context.setup, task), context.setup.options.check) }
+    return { result: await context.pool.render(markdown, options, context.setup.options.check), key }
   } catch (error) {
-    return { error }
+    return { error, key }
+  }
+}
+
+/** A task's key for the manifest; none when what it depends on cannot be looked at (the letter then renders, as without a cache). */
+function taskKey(context: BatchContext, task: Task, markdown: string, options: RenderOptions): TaskKey | undefined {
+  try {
+    return context.rerun?.key(context.setup, task, markdown, options)
+  } catch {
+    return undefined
   }
 }
 
@@ -85,6 +129,7 @@ async function writeLetter(
   const entry: LetterReport = { input, ...(row && { row: row.index }), output: null, pages: 0, bytes: 0, ms: 0, warnings: [], error: null }
   const started = performance.now()
   try {
+    if (rendered.unchanged) return unchangedLetter(context, task, rendered.unchanged, entry)
     const result = renderedResult(entry, rendered)
     entry.warnings = result.warnings.map(({ message, line, column, source }) => ({ message, line, column, source }))
     // Letters in subfolders of a folder input keep their subfolder in the output folder.
@@ -96,10 +141,31 @@ async function writeLetter(
     context.written.set(outputKey(target), { label, target })
     Object.assign(entry, { output: shownPath(target, context.io.cwd), pages: result.pages, bytes: result.pdf.byteLength })
     entry.ms = Math.round(result.ms + performance.now() - started)
+    if (rendered.key) context.rerun?.rendered(rendered.key, result, target, entry)
   } catch (error) {
     failLetter(context, entry, error, progress)
+    context.rerun?.failed(context.setup, task)
   }
   return entry
+}
+
+/** A letter not rendered again: its entry as the last render reported it (its PDF still claimed in this run), marked unchanged. */
+function unchangedLetter(context: BatchContext, task: Task, last: ManifestEntry, entry: LetterReport): LetterReport {
+  checkCollision(context, last.output, taskLabel(task))
+  context.written.set(outputKey(last.output), { label: taskLabel(task), target: last.output })
+  const { input, row } = entry
+  return {
+    input,
+    ...(row !== undefined && { row }),
+    output: shownPath(last.output, context.io.cwd),
+    status: 'unchanged',
+    pages: last.pages,
+    bytes: last.bytes,
+    ms: 0,
+    warnings: last.warnings,
+    ...(last.check && { check: last.check }),
+    error: null,
+  }
 }
 
 /** The render's result; a render that threw throws here (a read-back stopped by a limit fails the check: not written). */

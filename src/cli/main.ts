@@ -16,7 +16,10 @@ for (const stream of [process.stdout, process.stderr]) {
   })
 }
 const args = process.argv.slice(2)
-// Loading the render stack is most of a cold run: start it in its worker while the rest of the CLI loads.
-if (args[0] !== 'check' && !args.some((a) => /^(-h|--help|-v|--version)$/.test(a))) (await import('./pool.js')).startEarly()
+// Loading the render stack is most of a cold run: start it in its worker while the rest of the CLI loads;
+// unless the output folder has a manifest, and the letters may be unchanged: then a worker starts only for a render.
+const renders = args[0] !== 'check' && !args.some((a) => /^(-h|--help|-v|--version)$/.test(a))
+const skips = async () => args[0] !== 'preview' && (await import('./manifest.js')).mayBeUnchanged(args, process.cwd(), process.env)
+if (renders && !(await skips())) (await import('./pool.js')).startEarly()
 const { run } = await import('./run.js')
 process.exitCode = await run(args)

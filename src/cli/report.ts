@@ -10,6 +10,8 @@ export interface LetterReport {
   /** The mail-merge data row (1-based), with --data. */
   row?: number
   output: string | null
+  /** "unchanged" when the letter was not rendered: nothing its PDF is made from changed since it was written (absent when rendered or failed). */
+  status?: 'unchanged'
   pages: number
   bytes: number
   ms: number
@@ -78,16 +80,18 @@ const size = (bytes: number) => (bytes < 1024 ? `${bytes} B` : `${(bytes / 1024)
 export function letterLine(r: LetterReport, color = false): string {
   const input = r.row === undefined ? r.input : `${r.input} (row ${r.row})`
   if (r.error) return `${paint('red', '✗', color)} ${input}  failed`
+  if (r.status === 'unchanged') return `${paint('dim', '·', color)} ${input} → ${r.output}  ${paint('dim', 'unchanged', color)}`
   return `${paint('green', '✓', color)} ${input} → ${r.output}  ${paint('dim', `${r.pages} page${r.pages === 1 ? '' : 's'}, ${size(r.bytes)}, ${r.ms} ms`, color)}`
 }
 
-/** The closing summary: letters rendered of all the run's inputs, warnings, which failed, and a stop by a signal. */
+/** The closing summary: letters rendered (and unchanged) of all the run's inputs, warnings, which failed, and a stop by a signal. */
 export function summary(report: Report, color = false, run: { total?: number; stopped?: string | null } = {}): string {
   const failed = report.letters.filter((l) => l.error)
   const warnings = report.letters.reduce((n, l) => n + l.warnings.length, 0)
-  const done = report.letters.length - failed.length
+  const unchanged = report.letters.filter((l) => l.status === 'unchanged').length
+  const done = report.letters.length - failed.length - unchanged
   const total = run.total ?? report.letters.length
-  const parts = [`${done} of ${total} letter${total === 1 ? '' : 's'} rendered`]
+  const parts = [`${done} of ${total} letter${total === 1 ? '' : 's'} rendered${unchanged ? `, ${unchanged} unchanged` : ''}`]
   if (warnings) parts.push(`${warnings} warning${warnings === 1 ? '' : 's'}`)
   if (failed.length)
     parts.push(

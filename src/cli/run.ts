@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { CONFIG_FILES, configPaths, loadConfig, type ProjectConfig } from '../parse/config.js'
 import { asLetterError, errorText, LetterError } from '../parse/errors.js'
@@ -7,16 +6,20 @@ import { checkTheme, isThemePath, themes } from '../theme/index.js'
 import { shownPath } from '../util/paths.js'
 import { checkFile, READ_LIMITS } from '../util/read-file.js'
 import { HELP, parseCli, UsageError, type CliOptions } from './args.js'
-import { renderBatch, type BatchContext } from './batch.js'
+import { renderBatch, type BatchContext, type Pool } from './batch.js'
+import { cacheDir } from './cache-dir.js'
 import { runCheck } from './check.js'
 import { readRows } from './data.js'
 import { expandInputs, inShard, type Skipped } from './inputs.js'
 import { terminalIo, type Io } from './io.js'
+import { manifestPath } from './manifest.js'
 import type { RunSetup } from './render-options.js'
 import { defaultJobs, WorkerPool } from './pool.js'
 import { formatError, formatMessage, reportError, summary, type Report } from './report.js'
+import { Rerun } from './rerun.js'
 import { listenForStop } from './stop.js'
 import type { Task } from './task.js'
+import { version } from './version.js'
 
 /** Batches longer than this show a progress line (on a terminal). */
 const PROGRESS_FROM = 4
@@ -194,12 +197,22 @@ function batchContext(setup: RunSetup, report: Report, letters: number, io: Io, 
   return {
     io,
     setup,
-    pool: new WorkerPool(options.timeout * 1000, jobs),
+    pool: lazyPool(() => new WorkerPool(options.timeout * 1000, jobs)),
     jobs,
     written: new Map(),
     report,
     stop,
     paint: { out: !plain && Boolean(io.outTty), err: !plain && Boolean(io.errTty) },
+    rerun: new Rerun(manifestPath(cacheDir(io.cwd, io.env), setup.outDir), setup.outDir, options.force),
+  }
+}
+
+/** A pool started by its first render: a run whose letters are all unchanged starts no worker. */
+function lazyPool(start: () => Pool): Pool {
+  let pool: Pool | undefined
+  return {
+    render: (...job) => (pool ??= start()).render(...job),
+    close: async () => pool?.close(),
   }
 }
 
@@ -208,6 +221,8 @@ async function watchRun(context: BatchContext, tasks: Task[], stopping: Promise<
   const { io, setup } = context
   const { options } = setup
   const { watchLetters } = await import('./watch.js')
+  // Each change renders what it touches, as --watch always has; the manifest still follows.
+  context.rerun?.renderAll()
   const watch = await watchLetters({
     io,
     inputs: options.inputs,
@@ -227,7 +242,7 @@ async function watchRun(context: BatchContext, tasks: Task[], stopping: Promise<
     },
     restartRenderer: async () => {
       await context.pool.close()
-      context.pool = new WorkerPool(options.timeout * 1000, context.jobs)
+      context.pool = lazyPool(() => new WorkerPool(options.timeout * 1000, context.jobs))
     },
   })
   io.err(`watching ${tasks.length} letter${tasks.length === 1 ? '' : 's'} for changes (Ctrl-C to stop)`)
@@ -245,9 +260,4 @@ function finish({ io, setup, report, paint, stop }: BatchContext, total: number)
     return 130
   }
   return report.ok ? 0 : 1
-}
-
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
-  return pkg.version
 }

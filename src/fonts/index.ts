@@ -1,15 +1,15 @@
-import { existsSync, readdirSync } from 'node:fs'
-import { extname, join, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import { Font } from '@react-pdf/renderer'
 import { message } from '../parse/message.js'
-import { READ_LIMITS, readFileSafely } from '../util/read-file.js'
-import { isInside, shownPath } from '../util/paths.js'
+import { readFileSafely } from '../util/read-file.js'
+import { shownPath } from '../util/paths.js'
 import * as fontkit from 'fontkit'
 import { installPatches } from '../patches/index.js'
 import { exchangeSources, shareParsedFonts } from '../patches/react-pdf-font-source.js'
 import { dropStandardHelvetica } from '../patches/react-pdf-last-resort-font.js'
 import type { LetterMessage } from '../types.js'
 import { bundledFontsDir } from './bundled-dir.js'
+import { FONT_READ, fontFiles } from './font-files.js'
 
 export { bundledFontsDir }
 
@@ -99,12 +99,7 @@ export function scanFonts(dir: string, cwd: string): LetterMessage[] {
   if (known) return known
   const warnings: LetterMessage[] = []
   scannedDirs.set(abs, warnings)
-  if (!existsSync(abs) || isInside(bundledFontsDir, abs)) return warnings
-  for (const entry of readdirSync(abs, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || !['.ttf', '.otf'].includes(extname(entry.name).toLowerCase())) continue
-    const file = join(entry.parentPath, entry.name)
-    // The repository's fonts/ holds the bundled folder too: those are registered by name, not scanned.
-    if (isInside(bundledFontsDir, file)) continue
+  for (const file of fontFiles(abs)) {
     const problem = addFontFile(file)
     if (problem) warnings.push(message(`font file "${shownPath(file, cwd)}" ${problem}; it is not used`, 'letterpress:fonts'))
   }
@@ -115,7 +110,7 @@ export function scanFonts(dir: string, cwd: string): LetterMessage[] {
 function addFontFile(file: string): string | undefined {
   let font: fontkit.Font
   try {
-    const read = readFileSafely(file, { what: 'font file', limit: READ_LIMITS.font })
+    const read = readFileSafely(file, FONT_READ)
     if ('problem' in read) return read.problem.replace(/^font file /, '')
     const bytes = read.data
     font = fontkit.create(bytes) as fontkit.Font

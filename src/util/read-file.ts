@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs'
 import { resolve } from 'node:path'
 import { isAllowedPath } from './paths.js'
@@ -74,6 +75,49 @@ export function checkFile(path: string, rule: ReadRule): { real: string; size: n
  * blocks the run) and no larger than `limit`. Returns its bytes, or the problem as a sentence naming the file.
  */
 export function readFileSafely(path: string, rule: ReadRule): ReadResult {
+  const result = readChecked(path, rule)
+  recording?.push(fileRead(path, rule, result))
+  return result
+}
+
+/** A file read by the rule: what was asked (its path and rule), and what came of it (its real path and content hash, or the problem). */
+export interface FileRead {
+  path: string
+  rule: ReadRule
+  found: { real: string; sha256: string } | { problem: string }
+}
+
+/** The reads of the work in hand, while `recordReads` runs it. */
+let recording: FileRead[] | undefined
+
+/**
+ * Run `work`, recording every file it reads by the rule (found or not: a missing image matters once it
+ * appears), so a caller knows what its result depends on. One recording at a time: renders run one by one.
+ */
+export async function recordReads<T>(work: () => Promise<T>): Promise<{ value: T; reads: FileRead[] }> {
+  const outer = recording
+  const reads: FileRead[] = []
+  recording = reads
+  try {
+    return { value: await work(), reads }
+  } finally {
+    recording = outer
+  }
+}
+
+/** One read as recorded: the path made absolute, the rule as given, the outcome with the bytes' hash. */
+export function fileRead(path: string, rule: ReadRule, result: ReadResult): FileRead {
+  const found = 'problem' in result ? { problem: result.problem } : { real: result.real, sha256: sha256(result.data) }
+  return { path: resolve(path), rule: { ...rule }, found }
+}
+
+/** The SHA-256 of some bytes, in hex. */
+export function sha256(data: Uint8Array | string): string {
+  return createHash('sha256').update(data).digest('hex')
+}
+
+/** readFileSafely's work, unrecorded. */
+function readChecked(path: string, rule: ReadRule): ReadResult {
   const found = checkFile(path, rule)
   if ('problem' in found) return found
   const fail = failing(rule)

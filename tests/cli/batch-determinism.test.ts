@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, test } from 'vitest'
-import { BIN, letterpress, project } from '../helpers/cli.js'
+import { BIN, letterpress, project, projectEnv } from '../helpers/cli.js'
 import { readPdf } from '../helpers/pdf.js'
 
 /** Each letter: its Markdown and the words its text layer must hold. */
@@ -77,7 +77,7 @@ function started(args: string[]): Promise<{ code: number | null; stderr: string 
   return new Promise((done) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: dir,
-      env: { ...process.env, ...env },
+      env: projectEnv(dir, env),
       stdio: ['ignore', 'ignore', 'pipe'],
     })
     let stderr = ''

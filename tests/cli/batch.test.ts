@@ -42,6 +42,7 @@ const rendered = (fields: { output?: string; check?: Rendered['check']; warnings
   warnings: fields.warnings ?? [],
   meta: { output: fields.output } as LetterMeta,
   title: '',
+  inputs: [],
   ms: 5,
   check: fields.check,
 })

@@ -174,7 +174,9 @@ describe('letterpress command line', () => {
     const env = { SOURCE_DATE_EPOCH: '1790000000' }
     expect(letterpress(dir, [], env).code).toBe(0)
     const first = readFileSync(join(dir, 'output/a.pdf'))
-    expect(letterpress(dir, [], env).code).toBe(0)
+    // --force: a second render, not a letter found unchanged.
+    const again = letterpress(dir, ['--force'], env)
+    expect(again.stdout).toContain('✓ letters/a.md')
     expect(readFileSync(join(dir, 'output/a.pdf')).equals(first)).toBe(true)
     expect((await readPdf(first)).text[0]).toContain('21 September 2026')
   })

@@ -5,7 +5,7 @@ import { spawn, spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, test } from 'vitest'
-import { BIN, filesIn, project } from '../helpers/cli.js'
+import { BIN, filesIn, project, projectEnv } from '../helpers/cli.js'
 import { bombPdf, textFloodPdf } from '../helpers/bomb.js'
 
 const GOOD = 'Dear Sam,\n\nThank you.\n\nBest regards,\nKim Lee\n'
@@ -16,7 +16,14 @@ const strays = (dir: string) => filesIn(dir, '.tmp')
 
 /** Run the built CLI; a run that has not ended after 50 s is killed, so the test fails rather than runs on. */
 function letterpress(cwd: string, args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', input: '', timeout: 50_000, killSignal: 'SIGKILL' })
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    env: projectEnv(cwd),
+    encoding: 'utf8',
+    input: '',
+    timeout: 50_000,
+    killSignal: 'SIGKILL',
+  })
   if (r.error) throw r.error
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }
 }
@@ -119,7 +126,7 @@ describe('--check before writing', () => {
 
     test('a save that fails --check keeps the last good PDF; the next good save replaces it', async () => {
       const dir = project({ 'letters/a.md': GOOD })
-      const proc = spawn(process.execPath, [BIN, '--watch', '--check'], { cwd: dir })
+      const proc = spawn(process.execPath, [BIN, '--watch', '--check'], { cwd: dir, env: projectEnv(dir) })
       child = proc
       let out = ''
       let err = ''

@@ -5,7 +5,7 @@ import { execFileSync, spawn } from 'node:child_process'
 import { readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { BIN, filesIn, letterpress, project } from '../helpers/cli.js'
+import { BIN, filesIn, letterpress, project, projectEnv } from '../helpers/cli.js'
 import { readPdf } from '../helpers/pdf.js'
 
 const GOOD = 'Dear Sam,\n\nThank you.\n\nBest regards,\nKim Lee\n'
@@ -24,7 +24,7 @@ const GUARD_RSS_KB = 2 * 1024 * 1024
  */
 function guarded(cwd: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string; stopped: string | null }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: projectEnv(cwd), stdio: ['pipe', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''
     let stopped: string | null = null

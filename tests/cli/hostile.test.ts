@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { BIN, copyInto, filesIn, letterpress, project } from '../helpers/cli.js'
+import { BIN, copyInto, filesIn, letterpress, project, projectEnv } from '../helpers/cli.js'
 import { readPdf } from '../helpers/pdf.js'
 
 const GOOD = 'Dear Sam,\n\nThank you.\n\nBest regards,\nKim Lee\n'
@@ -122,7 +122,7 @@ describe('nothing fetched', () => {
       'letters/a.md': `---\nsignature: ${url}/sig.png\n---\n\nDear Sam,\n\n![chart](${url}/chart.png)\n\n[a link](${url}/page)\n\nSincerely,\nKim\n`,
     })
     const r = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [BIN], { cwd: dir })
+      const child = spawn(process.execPath, [BIN], { cwd: dir, env: projectEnv(dir) })
       let stderr = ''
       child.stderr.on('data', (d) => (stderr += d))
       child.on('close', (code) => resolve({ code, stderr }))
@@ -142,7 +142,7 @@ describe('interrupted batches', () => {
     for (let i = 0; i < 400; i++) files[`letters/l${String(i).padStart(3, '0')}.md`] = long
     const dir = project(files)
     const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [BIN], { cwd: dir })
+      const child = spawn(process.execPath, [BIN], { cwd: dir, env: projectEnv(dir) })
       let stdout = ''
       let stderr = ''
       let sent = false

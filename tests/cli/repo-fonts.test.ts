@@ -5,6 +5,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { describe, expect, test } from 'vitest'
+import { projectEnv } from '../helpers/cli.js'
 import { readPdf } from '../helpers/pdf.js'
 
 const root = resolve(import.meta.dirname, '../..')
@@ -29,7 +30,12 @@ describe("the repository's own fonts/", () => {
     mkdirSync(join(dir, 'letters'))
     writeFileSync(join(dir, 'letters/a.md'), `---\n${line}\n---\n\n${body}`)
     // The copy's own command line, as `npm run pdf` runs it there.
-    const r = spawnSync(process.execPath, [join(dir, 'dist/bundle/main.js')], { cwd: dir, encoding: 'utf8', input: '' })
+    const r = spawnSync(process.execPath, [join(dir, 'dist/bundle/main.js')], {
+      cwd: dir,
+      env: projectEnv(dir),
+      encoding: 'utf8',
+      input: '',
+    })
     expect(r.status, r.stderr).toBe(0)
     expect(r.stderr).not.toContain('not found')
     expect(r.stderr).toBe('')
@@ -46,7 +52,12 @@ describe("the repository's own fonts/", () => {
     const dir = repositoryCopy()
     mkdirSync(join(dir, 'letters'))
     writeFileSync(join(dir, 'letters/a.md'), `---\nfont: Noto Serif\n---\n\n${body}`)
-    const r = spawnSync(process.execPath, [join(dir, 'dist/bundle/main.js')], { cwd: dir, encoding: 'utf8', input: '' })
+    const r = spawnSync(process.execPath, [join(dir, 'dist/bundle/main.js')], {
+      cwd: dir,
+      env: projectEnv(dir),
+      encoding: 'utf8',
+      input: '',
+    })
     expect(r.status, r.stderr).toBe(0)
     expect(r.stderr).toBe('')
     const pdf = await readPdf(readFileSync(join(dir, 'output/a.pdf')))

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parse } from 'yaml'
 import { describe, expect, test } from 'vitest'
+import { projectEnv } from '../helpers/cli.js'
 
 const root = resolve(import.meta.dirname, '../..')
 type Step = { run?: string; uses?: string; with?: Record<string, unknown>; if?: string }
@@ -37,7 +38,7 @@ describe('the letters workflow', () => {
     for (const entry of ['package.json', 'letters', 'fonts', 'dist']) cpSync(join(root, entry), join(dir, entry), { recursive: true })
     symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'))
     for (const { run } of steps.slice(steps.findIndex((s) => s.run === 'npm ci') + 1)) {
-      if (run) execSync(run, { cwd: dir, stdio: 'pipe', shell: '/bin/bash' })
+      if (run) execSync(run, { cwd: dir, env: projectEnv(dir), stdio: 'pipe', shell: '/bin/bash' })
     }
     const report = JSON.parse(readFileSync(join(dir, 'letterpress-report.json'), 'utf8')) as { ok: boolean; letters: { output: string }[] }
     expect(report.ok).toBe(true)

@@ -5,7 +5,7 @@ import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, describe, expect, test } from 'vitest'
-import { BIN, project } from '../helpers/cli.js'
+import { BIN, project, projectEnv } from '../helpers/cli.js'
 import { solidPng } from '../helpers/pixels.js'
 
 const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(
@@ -16,7 +16,7 @@ let browser: Browser | undefined
 
 /** Start `letterpress preview` in dir; resolves once it printed its URL. */
 async function startPreview(dir: string) {
-  const server = spawn(process.execPath, [BIN, 'preview'], { cwd: dir })
+  const server = spawn(process.execPath, [BIN, 'preview'], { cwd: dir, env: projectEnv(dir) })
   let stderr = ''
   server.stderr.on('data', (d) => (stderr += d))
   const url = await new Promise<string>((resolve, reject) => {

@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { isAllowedPath } from '../../src/util/paths.js'
-import { checkFile, READ_LIMITS, readFileSafely, type ReadRule } from '../../src/util/read-file.js'
+import { checkFile, READ_LIMITS, readFileSafely, recordReads, type ReadRule } from '../../src/util/read-file.js'
 
 let dir: string
 let letters: string
@@ -104,5 +105,28 @@ describe('readFileSafely: only regular files, within the limit', () => {
       pdf: 50 * 1024 * 1024,
       font: 64 * 1024 * 1024,
     })
+  })
+})
+
+describe('recordReads', () => {
+  test('records every read by the rule while its work runs, found or not, with the bytes’ hash; reads outside it are not recorded', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'letterpress-reads-'))
+    writeFileSync(join(folder, 'a.png'), 'bytes')
+    const rule = { what: 'image', limit: 100, roots: [folder] }
+    readFileSafely(join(folder, 'a.png'), rule)
+    const { value, reads } = await recordReads(async () => {
+      readFileSafely(join(folder, 'a.png'), rule)
+      readFileSafely(join(folder, 'missing.png'), rule)
+      return 'done'
+    })
+    expect(value).toBe('done')
+    expect(reads).toEqual([
+      {
+        path: join(folder, 'a.png'),
+        rule,
+        found: { real: realpathSync(join(folder, 'a.png')), sha256: createHash('sha256').update('bytes').digest('hex') },
+      },
+      { path: join(folder, 'missing.png'), rule, found: { problem: 'image not found' } },
+    ])
   })
 })
