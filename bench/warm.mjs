@@ -1,5 +1,6 @@
-// Warm measurements in one process: `node bench/warm.mjs floor|ours|fit|memory LETTER [N]`; prints one JSON line.
+// Warm measurements in one process: `node bench/warm.mjs floor|ours|fit|memory|gc LETTER [N]`; prints one JSON line.
 import { readFileSync } from 'node:fs'
+import { PerformanceObserver } from 'node:perf_hooks'
 import { benchLetter } from './letters.mjs'
 
 process.env.NODE_ENV ??= 'production'
@@ -38,6 +39,31 @@ if (mode === 'floor') {
     const plain = await time(() => renderLetter(markdown, options), 9)
     const fit = await time(() => renderLetter(markdown, fitted), 9)
     out({ plain, fit, pages, fittedPages: (await renderLetter(markdown, fitted)).pages })
+  } else if (mode === 'gc') {
+    // CPU time and garbage-collection pauses per render (N different letters, or LETTER again): on a busy
+    // machine these move far less than wall time, so they compare heap settings and allocation changes.
+    const n = Number(count ?? 30)
+    const letter = (i) => (letterPath ? markdown : benchLetter(i))
+    for (let i = 0; i < 6; i++) await renderLetter(letter(i), { path: `l${i}.md`, sourceDateEpoch: 1_790_000_000 })
+    let gcMs = 0
+    let collections = 0
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        gcMs += entry.duration
+        collections++
+      }
+    })
+    observer.observe({ entryTypes: ['gc'] })
+    const cpu = process.cpuUsage()
+    const start = performance.now()
+    for (let i = 6; i < 6 + n; i++) await renderLetter(letter(i), { path: `l${i}.md`, sourceDateEpoch: 1_790_000_000 })
+    const { user, system } = process.cpuUsage(cpu)
+    const ms = performance.now() - start
+    // The observer reports the last collections on a later turn.
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    observer.disconnect()
+    const per = (x) => +(x / n).toFixed(1)
+    out({ ms: per(ms), cpuMs: per((user + system) / 1000), gcMs: per(gcMs), collections })
   } else if (mode === 'memory') {
     // Heap after a full collection, every tenth of the way through N different letters.
     const n = Number(count ?? 2000)
