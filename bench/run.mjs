@@ -26,11 +26,11 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const round = (x, d = 0) => Math.round(x * 10 ** d) / 10 ** d
 
 /** Run node with args; wall time in ms and peak RSS in MB (all threads). */
-function node(args, { rss = false } = {}) {
+function node(args, { rss = false, cache } = {}) {
   const t = performance.now()
   const r = spawnSync(process.execPath, [...(rss ? ['--import', join(root, 'bench/rss.mjs')] : []), ...args], {
     cwd: work,
-    env,
+    env: cache ? { ...env, LETTERPRESS_CACHE_DIR: cache } : env,
     encoding: 'utf8',
     maxBuffer: 1 << 26,
   })
@@ -51,11 +51,13 @@ const row = (name, ours, floor, unit, target, met, note = '') => {
 
 // Cold: separate processes, alternating floor and letterpress, median of `runs`.
 log('cold runs…')
-const cold = { floor: [], ours: [] }
+const cold = { floor: [], ours: [], first: [] }
 for (let i = 0; i < runs; i++) {
   cold.floor.push(node([join(root, 'bench/floor.mjs'), seed, join(work, 'floor.pdf')]).ms)
   // --force: a cold run renders, although the letter is unchanged since the last one.
   cold.ours.push(node([BIN, seed, '--out', join(work, 'cold'), '--force']).ms)
+  // A machine's first run: an empty cache folder, so the render worker compiles its code.
+  cold.first.push(node([BIN, seed, '--out', join(work, 'cold'), '--force'], { cache: join(work, `first-${i}`) }).ms)
 }
 const coldFloor = median(cold.floor)
 const coldOurs = median(cold.ours)
@@ -63,6 +65,17 @@ const coldRss = node([BIN, seed, '--out', join(work, 'cold'), '--force'], { rss:
 const floorRss = node([join(root, 'bench/floor.mjs'), seed, join(work, 'floor.pdf')], { rss: true }).rssMB
 results.measures.cold = { floorMs: round(coldFloor), oursMs: round(coldOurs), runs, floorRssMB: floorRss, oursRssMB: coldRss, all: cold }
 row('cold, one letter (bin)', round(coldOurs), round(coldFloor), 'ms', '≤ 0.6×', coldOurs <= 0.6 * coldFloor)
+const coldFirst = median(cold.first)
+results.measures.cold.firstMs = round(coldFirst)
+row(
+  'cold, first run (no code cache yet)',
+  round(coldFirst),
+  round(coldFloor),
+  'ms',
+  '',
+  null,
+  'the first run on a machine compiles the render code',
+)
 
 // Peers installed on this machine (pandoc with WeasyPrint or pdflatex), the same letter, cold, same runs.
 const has = (tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0
