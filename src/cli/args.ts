@@ -66,7 +66,7 @@ Options:
   -d, --data FILE      mail merge: render each letter once per row of FILE (.csv with a header line,
                        .json or .yaml list); {{column}} and {{field}} placeholders are filled from it
   -w, --watch          render again when a letter, its images, the config, a theme or fonts change
-  -j, --jobs N         render N letters at once in worker threads (default: the number of cores)
+  -j, --jobs N         render N letters at once in worker threads (default: one fewer than the cores)
       --shard K/N      render only the K-th of N stable shares of the inputs (for CI matrices)
       --force          render every letter, also those unchanged since their last render (a letter
                        whose inputs, options and PDF are as they were is otherwise not rendered again)

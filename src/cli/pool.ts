@@ -83,9 +83,10 @@ export function startEarly(): void {
   early.worker.unref()
 }
 
-/** The default number of letters rendered at once: one per core. */
+/** The default number of letters rendered at once: one per core but one (at least one). */
 export function defaultJobs(): number {
-  return availableParallelism()
+  // The main thread reads, writes and reports: on 2 cores one worker renders a batch as fast as two, in 100 MB less.
+  return Math.max(1, availableParallelism() - 1)
 }
 
 /**
