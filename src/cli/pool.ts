@@ -81,6 +81,15 @@ export function startEarly(): void {
   early ??= startWorker()
   // Until a WorkerPool adopts it, it must not keep a run that renders nothing (bad usage) from exiting.
   early.worker.unref()
+  // ICU's date and number data are loaded once per process, by whichever thread asks first: asked here, while the
+  // worker loads, its first dated letter does not wait for them.
+  setImmediate(warmIntl)
+}
+
+/** Format a date and a number once, so ICU's shared data is loaded before a worker needs it. */
+function warmIntl(): void {
+  new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' }).format(0)
+  new Intl.NumberFormat('en').format(0.5)
 }
 
 /** The default number of letters rendered at once: one per core but one (at least one). */
