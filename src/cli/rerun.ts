@@ -55,7 +55,8 @@ export class Rerun {
   /** A task's key, from its letter's text and the options it renders with. */
   key(setup: RunSetup, task: Task, markdown: string, options: RenderOptions): TaskKey {
     this.shared ??= sharedKey(setup, options.fontDirs ?? [], (path, rule) => this.read(path, rule))
-    return { id: taskId(setup, task), letter: sha256(markdown), options: sha256(JSON.stringify([this.shared, options])) }
+    // The subfolder is the task's own: the same letter named itself, or found in a folder, is written elsewhere.
+    return { id: taskId(setup, task), letter: sha256(markdown), options: sha256(JSON.stringify([this.shared, options, task.sub])) }
   }
 
   /** The last render's entry when nothing that decides the PDF changed and its PDF is as written; else undefined (also for --force). */

@@ -147,6 +147,18 @@ describe('re-runs skip unchanged letters', () => {
     expect(renderedIn(letterpress(dir, ['--out', 'other'], env).stdout)).toEqual(['letters/a.md', 'letters/b.md', 'letters/c.md'])
   })
 
+  test('a letter named another way, which puts its PDF in another subfolder of the output, is rendered there', () => {
+    const dir = project({ 'letters/sub/a.md': letter('Ada') })
+    // Found in a folder input, a letter keeps its subfolder; named itself, it is written at the top.
+    expect(letterpress(dir, ['letters'], env).stdout).toContain('→ output/sub/a.pdf')
+    const named = letterpress(dir, ['letters/sub/a.md'], env)
+    expect(named.stdout).toContain('✓ letters/sub/a.md → output/a.pdf')
+    expect(readdirSync(join(dir, 'output'), { recursive: true }).map(String).sort()).toEqual(['a.pdf', 'sub', 'sub/a.pdf'])
+    // And back: the folder run writes its own place again, then both are unchanged.
+    expect(letterpress(dir, ['letters'], env).stdout).toContain('✓ letters/sub/a.md → output/sub/a.pdf')
+    expect(letterpress(dir, ['letters'], env).stdout).toContain('· letters/sub/a.md → output/sub/a.pdf  unchanged')
+  })
+
   test('a letter that failed is never unchanged, and its warnings are reported again when it is', () => {
     const dir = project({
       'letters/bad.md': '---\nfrom: [unclosed\n---\n\nText.\n',
