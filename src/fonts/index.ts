@@ -113,6 +113,8 @@ function addFontFile(file: string): string | undefined {
     const read = readFileSafely(file, FONT_READ)
     if ('problem' in read) return read.problem.replace(/^font file /, '')
     const bytes = read.data
+    // WOFF2 needs a Brotli decoder, which the command line's bundle leaves out: say so rather than fail inside fontkit.
+    if (bytes.subarray(0, 4).toString('latin1') === 'wOF2') return 'is a WOFF2 web font; use its TTF or OTF file'
     font = fontkit.create(bytes) as fontkit.Font
     const damage = damagedTable(font, bytes.length)
     if (damage) return damage
