@@ -1,8 +1,8 @@
 // V8's compiled code for the render worker's scripts, kept between runs so a warm machine skips compiling them.
-import { createHash } from 'node:crypto'
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { accessSync, constants, mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { threadId } from 'node:worker_threads'
+import { sha256 } from '../util/read-file.js'
+import { writeAtomic } from '../write/atomic.js'
 
 /** Compiled code of scripts by name, each entry valid only for the exact script and the Node that made it. */
 export interface CodeCache {
@@ -18,14 +18,13 @@ function entryKey(hash: string): string {
   return sha256(node.join('\n'))
 }
 
-const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex')
 /** An entry's first line: its key, then the checksum of the code after it (V8 crashes on a damaged cache it accepts). */
 const HEADER_BYTES = 64 + 64 + 1
 
 /** A code cache in the folder `dir` (created when first written): one file per script, its key and checksum first. */
 export function codeCache(dir: string): CodeCache {
   const file = (name: string) => join(dir, `${name}.code`)
-  // A folder that could not be made once is not tried again (nor its code serialised) for the other scripts.
+  // A folder that cannot be made or written is not tried again (nor its code serialised) for the other scripts.
   let unwritable = false
   return {
     read(name, hash) {
@@ -43,23 +42,17 @@ export function codeCache(dir: string): CodeCache {
       if (unwritable) return false
       try {
         mkdirSync(dir, { recursive: true })
+        accessSync(dir, constants.W_OK)
       } catch {
         unwritable = true
         return false
       }
       // Written whole under a temporary name, then renamed: a reader (another worker) never sees half a file.
-      const temporary = `${file(name)}.${process.pid}-${threadId}.tmp`
       try {
         const code = produce()
-        writeFileSync(temporary, Buffer.concat([Buffer.from(`${entryKey(hash)}${sha256(code)}\n`, 'latin1'), code]))
-        renameSync(temporary, file(name))
+        writeAtomic(file(name), Buffer.concat([Buffer.from(`${entryKey(hash)}${sha256(code)}\n`, 'latin1'), code]))
         return true
       } catch {
-        try {
-          rmSync(temporary, { force: true })
-        } catch {
-          // The folder itself is not there to hold it.
-        }
         return false
       }
     },
