@@ -25,6 +25,21 @@ function extract(command: string, args: string[]): string | undefined {
   return r.error ? undefined : r.stdout
 }
 
+/** The PDF's text from each layout-keeping extractor that is installed; a warning names one that is not. */
+function readBacks(pdf: string, what: string): { command: string; text: string }[] {
+  const found: { command: string; text: string }[] = []
+  for (const [command, args] of [
+    ['pdftotext', ['-layout', pdf, '-']],
+    ['pdf2txt', [pdf]],
+  ] as const) {
+    const text = extract(command, [...args])
+    if (text === undefined)
+      console.warn(`${command} is not installed (Debian: poppler-utils, python3-pdfminer): its read-back of ${what} is not tested`)
+    else found.push({ command, text })
+  }
+  return found
+}
+
 describe('code keeps its whitespace', () => {
   test.each(['classic', 'modern', 'din5008'])('%s: indented lines sit further right by their indent, tabs at stops of 4', async (theme) => {
     const r = render('```python\n' + PYTHON + '```\n\nAnd `a\tb` inline.\n', theme)
@@ -46,15 +61,7 @@ describe('code keeps its whitespace', () => {
     const r = render('```python\n' + PYTHON + '```\n\n```yaml\n' + YAML + '```\n')
     expect(r.code).toBe(0)
     const expected = [...PYTHON.replace('\t', '    ').split('\n'), ...YAML.split('\n')].filter(Boolean)
-    for (const [command, args] of [
-      ['pdftotext', ['-layout', r.pdf, '-']],
-      ['pdf2txt', [r.pdf]],
-    ] as const) {
-      const text = extract(command, [...args])
-      if (text === undefined) {
-        console.warn(`${command} is not installed: its read-back of code is not tested`)
-        continue
-      }
+    for (const { command, text } of readBacks(r.pdf, 'code')) {
       const lines = text.split('\n')
       const start = lines.findIndex((line) => line.trim() === 'def f(x):')
       expect(start, command).toBeGreaterThanOrEqual(0)
@@ -101,15 +108,7 @@ describe('tables are sized by their content', () => {
     const r = render(SKILLS)
     expect(r.code).toBe(0)
     const rows = [/Skill\s+Years\s+Level/, /TypeScript\s+7\s+expert/, /Go\s+3\s+good/, /Python\s+5\s+good/]
-    for (const [command, args] of [
-      ['pdftotext', ['-layout', r.pdf, '-']],
-      ['pdf2txt', [r.pdf]],
-    ] as const) {
-      const text = extract(command, [...args])
-      if (text === undefined) {
-        console.warn(`${command} is not installed (Debian: poppler-utils, python3-pdfminer): its read-back of tables is not tested`)
-        continue
-      }
+    for (const { command, text } of readBacks(r.pdf, 'tables')) {
       const lines = text.split('\n')
       const at = rows.map((row) => lines.findIndex((line) => row.test(line)))
       expect(

@@ -18,6 +18,10 @@ function repositoryCopy(): string {
   return dir
 }
 
+/** Render letters/ of a copy with the copy's own command line, as `npm run pdf` runs it there. */
+const renderIn = (dir: string) =>
+  spawnSync(process.execPath, [join(dir, 'dist/bundle/main.js')], { cwd: dir, env: projectEnv(dir), encoding: 'utf8', input: '' })
+
 const body = 'Dear Sam,\n\nThank you for your time.\n\nBest regards,\nKim Lee\n'
 
 describe("the repository's own fonts/", () => {
@@ -29,13 +33,7 @@ describe("the repository's own fonts/", () => {
     cpSync(join(root, 'tests/fixtures-fonts/NotoSansDisplay-Regular.ttf'), join(dir, 'fonts/NotoSansDisplay-Regular.ttf'))
     mkdirSync(join(dir, 'letters'))
     writeFileSync(join(dir, 'letters/a.md'), `---\n${line}\n---\n\n${body}`)
-    // The copy's own command line, as `npm run pdf` runs it there.
-    const r = spawnSync(process.execPath, [join(dir, 'dist/bundle/main.js')], {
-      cwd: dir,
-      env: projectEnv(dir),
-      encoding: 'utf8',
-      input: '',
-    })
+    const r = renderIn(dir)
     expect(r.status, r.stderr).toBe(0)
     expect(r.stderr).not.toContain('not found')
     expect(r.stderr).toBe('')
@@ -52,12 +50,7 @@ describe("the repository's own fonts/", () => {
     const dir = repositoryCopy()
     mkdirSync(join(dir, 'letters'))
     writeFileSync(join(dir, 'letters/a.md'), `---\nfont: Noto Serif\n---\n\n${body}`)
-    const r = spawnSync(process.execPath, [join(dir, 'dist/bundle/main.js')], {
-      cwd: dir,
-      env: projectEnv(dir),
-      encoding: 'utf8',
-      input: '',
-    })
+    const r = renderIn(dir)
     expect(r.status, r.stderr).toBe(0)
     expect(r.stderr).toBe('')
     const pdf = await readPdf(readFileSync(join(dir, 'output/a.pdf')))
