@@ -11,7 +11,8 @@ import { expandInputs, readLetter, type Input } from './inputs.js'
 import { WorkerPool } from './pool.js'
 import { formatMessage } from './report.js'
 import type { Io } from './io.js'
-import { watchLetters, type FileWatch } from './watch.js'
+import type { FileWatch } from './watch-files.js'
+import { watchLetters } from './watch.js'
 import { shownPath } from '../util/paths.js'
 
 /** Help for `letterpress preview`. */

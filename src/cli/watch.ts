@@ -1,10 +1,10 @@
 import { basename, dirname, resolve } from 'node:path'
-import { watch } from 'chokidar'
 import type { Io } from './io.js'
 import type { Task } from './task.js'
 import { expandInputs, type Input } from './inputs.js'
 import { isInside } from '../util/paths.js'
 import { READ_LIMITS, readFileSafely } from '../util/read-file.js'
+import { watchFiles, type FileWatch } from './watch-files.js'
 
 /** What a watch needs from its command (`--watch`, `preview`): its letters, what they share, and how to render some of them again. */
 export interface WatchSetup {
@@ -26,69 +26,7 @@ export interface WatchSetup {
   restartRenderer: () => Promise<void>
 }
 
-/** Quiet time after the last change before rendering: an editor's save is often several writes. */
-const SETTLE_MS = 80
-
 const inside = (file: string, dir: string) => isInside(dir, file)
-
-/** A running watch: more paths to watch, and a way to stop (after the change in hand is handled). */
-export interface FileWatch {
-  add(paths: string[]): void
-  close(): Promise<void>
-}
-
-/** Folders whose changes are never a letter's: installed packages and version control. */
-const NOT_WATCHED = /(^|[/\\])(node_modules|\.git)([/\\]|$)/
-
-/**
- * Files editors write beside the one being edited, by name (chokidar itself passes over vim's .swp/.swx and
- * `name~` backups): vim's other swap files and its probe of whether a folder is writable, Emacs lock and
- * auto-save files, JetBrains safe writes, macOS Finder's folder state, and hidden temporary files renamed
- * into place (letterpress's own writes among them).
- */
-const EDITOR_FILES = [/^\..+\.sw[a-z]$/, /^4913$/, /~$/, /^\.#/, /^#.*#$/, /___jb_(tmp|old)___$/, /^\.DS_Store$/, /^\..+\.tmp$/]
-
-/** Whether a change under a watch is passed over: inside the output folder, a package or .git folder, or an editor's temporary file. */
-export function isIgnored(path: string, outDir: string): boolean {
-  const name = basename(path)
-  return inside(resolve(path), outDir) || NOT_WATCHED.test(path) || EDITOR_FILES.some((pattern) => pattern.test(name))
-}
-
-/**
- * Watch files and folders (missing ones too: they count once created); after each burst of changes call
- * `onChange` once with the changed absolute paths, one call at a time. Resolves once the watch is ready.
- */
-async function watchFiles(
-  paths: string[],
-  outDir: string,
-  onChange: (files: string[]) => Promise<void>,
-  onError: (error: unknown) => void,
-): Promise<FileWatch> {
-  const watcher = watch(paths, { ignoreInitial: true, ignored: (path) => isIgnored(path, outDir) })
-  const changed = new Set<string>()
-  let timer: NodeJS.Timeout | undefined
-  let running = Promise.resolve()
-  watcher.on('all', (_event, path) => {
-    changed.add(resolve(path))
-    clearTimeout(timer)
-    timer = setTimeout(() => {
-      const files = [...changed]
-      changed.clear()
-      // Changes made during a render are handled after it.
-      // A failure (a config saved half-edited) is reported and the watch goes on.
-      running = running.then(() => onChange(files)).catch(onError)
-    }, SETTLE_MS)
-  })
-  await new Promise<void>((ready) => watcher.once('ready', ready))
-  return {
-    add: (more) => void watcher.add(more),
-    async close() {
-      clearTimeout(timer)
-      await watcher.close()
-      await running
-    },
-  }
-}
 
 /**
  * Watch the letters' folders (their images and signatures live there), the project config, theme, data and

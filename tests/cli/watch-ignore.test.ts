@@ -1,6 +1,6 @@
 // The one rule for what --watch and preview pass over.
 import { describe, expect, test } from 'vitest'
-import { isIgnored } from '../../src/cli/watch.js'
+import { isIgnored } from '../../src/cli/watch-files.js'
 
 const out = '/p/output'
 
