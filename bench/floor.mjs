@@ -1,10 +1,19 @@
 // The floor to beat: the letter's Markdown paragraphs as <Text> on A4 pages with built-in
 // Helvetica, no parsing, no letter layout: the least a react-pdf tool can do.
+// FLOOR_FONT=FILE.ttf sets them in that face, embedded, instead: the least a react-pdf tool can do whose PDFs
+// embed their fonts (PDF/A requires it; Helvetica is not embedded).
 // Usage: NODE_ENV=production node bench/floor.mjs LETTER.md OUT.pdf (bench/warm.mjs imports it for warm renders).
 import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import React from 'react'
-import { Document, Page, Text, pdf } from '@react-pdf/renderer'
+import { Document, Font, Page, Text, pdf } from '@react-pdf/renderer'
+
+const family = process.env.FLOOR_FONT ? 'Floor' : 'Helvetica'
+if (process.env.FLOOR_FONT) {
+  Font.register({ family, src: process.env.FLOOR_FONT })
+  // Built-in Helvetica is never hyphenated by react-pdf's English hyphenator either: the same line breaks.
+  Font.registerHyphenationCallback((word) => [word])
+}
 
 /** The letter as plain react-pdf: one Text per Markdown paragraph. */
 export function floorDocument(markdown) {
@@ -18,7 +27,7 @@ export function floorDocument(markdown) {
     null,
     h(
       Page,
-      { size: 'A4', style: { padding: 56, fontFamily: 'Helvetica', fontSize: 11 } },
+      { size: 'A4', style: { padding: 56, fontFamily: family, fontSize: 11 } },
       paragraphs.map((p, i) => h(Text, { key: i, style: { marginBottom: 8 } }, p)),
     ),
   )

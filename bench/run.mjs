@@ -26,11 +26,11 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const round = (x, d = 0) => Math.round(x * 10 ** d) / 10 ** d
 
 /** Run node with args; wall time in ms and peak RSS in MB (all threads). */
-function node(args, { rss = false, cache } = {}) {
+function node(args, { rss = false, cache, env: extra = {} } = {}) {
   const t = performance.now()
   const r = spawnSync(process.execPath, [...(rss ? ['--import', join(root, 'bench/rss.mjs')] : []), ...args], {
     cwd: work,
-    env: cache ? { ...env, LETTERPRESS_CACHE_DIR: cache } : env,
+    env: { ...env, ...(cache ? { LETTERPRESS_CACHE_DIR: cache } : {}), ...extra },
     encoding: 'utf8',
     maxBuffer: 1 << 26,
   })
@@ -49,11 +49,15 @@ const row = (name, ours, floor, unit, target, met, note = '') => {
   rows.push({ name, ours, floor, unit, ratio: floor ? round(ours / floor, 2) : null, target, met, note })
 }
 
+// The floor with an embedded font (the Latin subset of the bundled serif): what embedding alone costs react-pdf.
+const EMBEDDED = { FLOOR_FONT: join(root, 'fonts/bundled/noto-serif/NotoSerif-Regular-Latin.ttf') }
+
 // Cold: separate processes, alternating floor and letterpress, median of `runs`.
 log('cold runs…')
-const cold = { floor: [], ours: [], first: [] }
+const cold = { floor: [], ours: [], first: [], floorEmbedded: [] }
 for (let i = 0; i < runs; i++) {
   cold.floor.push(node([join(root, 'bench/floor.mjs'), seed, join(work, 'floor.pdf')]).ms)
+  cold.floorEmbedded.push(node([join(root, 'bench/floor.mjs'), seed, join(work, 'floor-embedded.pdf')], { env: EMBEDDED }).ms)
   // --force: a cold run renders, although the letter is unchanged since the last one.
   cold.ours.push(node([BIN, seed, '--out', join(work, 'cold'), '--force']).ms)
   // A machine's first run: an empty cache folder, so the render worker compiles its code.
@@ -65,6 +69,16 @@ const coldRss = node([BIN, seed, '--out', join(work, 'cold'), '--force'], { rss:
 const floorRss = node([join(root, 'bench/floor.mjs'), seed, join(work, 'floor.pdf')], { rss: true }).rssMB
 results.measures.cold = { floorMs: round(coldFloor), oursMs: round(coldOurs), runs, floorRssMB: floorRss, oursRssMB: coldRss, all: cold }
 row('cold, one letter (bin)', round(coldOurs), round(coldFloor), 'ms', '≤ 0.6×', coldOurs <= 0.6 * coldFloor)
+results.measures.cold.floorEmbeddedMs = round(median(cold.floorEmbedded))
+row(
+  'cold, floor with an embedded font',
+  round(median(cold.floorEmbedded)),
+  round(coldFloor),
+  'ms',
+  '',
+  null,
+  `letterpress is ${round(coldOurs / median(cold.floorEmbedded), 2)}× its time`,
+)
 const coldFirst = median(cold.first)
 results.measures.cold.firstMs = round(coldFirst)
 row(
@@ -138,6 +152,18 @@ row(
   'ms',
   '≤ 1.0×',
   warmOurs.ms / warmOurs.pages <= warmFloor.ms / warmFloor.pages,
+)
+
+const warmEmbedded = json(node([join(root, 'bench/warm.mjs'), 'floor', seed], { env: EMBEDDED }).stdout)
+results.measures.warm.floorEmbeddedMsPerPage = round(warmEmbedded.ms / warmEmbedded.pages, 1)
+row(
+  'warm, per page, floor with an embedded font',
+  round(warmEmbedded.ms / warmEmbedded.pages, 1),
+  round(warmFloor.ms / warmFloor.pages, 1),
+  'ms',
+  '',
+  null,
+  `letterpress is ${round(warmOurs.ms / warmOurs.pages / (warmEmbedded.ms / warmEmbedded.pages), 2)}× its time`,
 )
 
 // Fit: the letter on one page fewer, against a plain render of it (warm, medians).
