@@ -42,11 +42,13 @@ export function readResume(json: string, file: string): ResumeSource {
     value = JSON.parse(text)
   } catch (error) {
     const reason = (error as Error).message
-    const position = /at position (\d+)/.exec(reason)?.[1]
-    const { line, column } = at(position === undefined ? text.length : Number(position))
-    const said = reason
-      .replace(/ in JSON at position \d+.*$/, '')
-      .replace(/^Unexpected end of JSON input$/, 'the text ends before the JSON does')
+    const found = /at position (\d+)/.exec(reason)?.[1]
+    const position = found === undefined ? text.length : Number(found)
+    const { line, column } = at(position)
+    const what = reason.replace(/ in JSON at position \d+.*$/, '').replace(/^Unexpected end of JSON input$/, '')
+    // At the end of the text, what the parser expected is what is missing there.
+    const ended = text.slice(position).trim() === ''
+    const said = ended ? `the file ends before the JSON does${what && ` (${what[0]!.toLowerCase()}${what.slice(1)})`}` : what
     throw new LetterError(`invalid JSON: ${said}`, line, column, file)
   }
   const places = jsonPlaces(text, file)
