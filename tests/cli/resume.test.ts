@@ -36,6 +36,10 @@ describe('letterpress resume.json', () => {
     expect(r.code, r.stderr).toBe(0)
     expect(r.stdout).toMatch(/resume\.json → output\/resume\.pdf/)
     expect(r.stdout + r.stderr).not.toMatch(/missing/)
+    // `check --source resume.json` compares the PDF with the resume's words, not with its JSON.
+    const check = letterpress(dir, ['check', 'output/resume.pdf', '--source', 'resume.json'])
+    expect(check.code, check.stdout + check.stderr).toBe(0)
+    expect(check.stdout).toMatch(/(\d+)\/\1 words in order/)
   })
 
   test('a folder input takes only its Markdown: resume.json in letters/ is not rendered unless named', () => {
