@@ -16,6 +16,7 @@ import { lintMeta } from './parse/lints.js'
 import { message } from './parse/message.js'
 import { metaTexts } from './parse/meta.js'
 import { readMeta } from './parse/read-meta.js'
+import { letterSource } from './resume/index.js'
 import type { RawMeta } from './parse/schema.js'
 import { smartenMeta, smartenPunctuation } from './parse/typography.js'
 import { paginate, drawPdf } from './draw/index.js'
@@ -99,8 +100,19 @@ async function withLibraryMessages<T extends { warnings: LetterMessage[] }>(rend
   return result
 }
 
+/** One source through the pipeline: a JSON Resume is converted to Markdown first, and its messages placed in the JSON. */
+async function renderOne(text: string, options: RenderOptions): Promise<Omit<RenderResult, 'inputs'>> {
+  const source = letterSource(text, options.path ?? 'letter.md')
+  try {
+    const result = await renderMarkdown(source.markdown, options)
+    return { ...result, warnings: result.warnings.map(source.warning) }
+  } catch (error) {
+    throw source.error(error)
+  }
+}
+
 /** One letter through the pipeline: parse, meta and attachments, theme and fonts, text, lints, parts, layout, pagination (fitted to max-pages), drawing, attached PDFs appended. */
-async function renderOne(markdown: string, options: RenderOptions): Promise<Omit<RenderResult, 'inputs'>> {
+async function renderMarkdown(markdown: string, options: RenderOptions): Promise<Omit<RenderResult, 'inputs'>> {
   const path = options.path ?? 'letter.md'
   const cwd = options.cwd ?? process.cwd()
   const baseDir = resolve(cwd, options.baseDir ?? (options.path ? dirname(options.path) : '.'))

@@ -43,7 +43,7 @@ Usage: letterpress [inputs…] [options]
        letterpress check FILE.pdf [--source FILE.md] [--json]   (see letterpress check --help)
        letterpress preview [LETTER.md] [--port N]                (see letterpress preview --help)
 
-  inputs               .md files, folders (searched for .md files) or globs (default: letters/)
+  inputs               .md files or JSON Resume .json files, folders (searched for .md files) or globs (default: letters/)
 
 Options:
   -o, --out DIR        output folder (default: output/)

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import { errorText } from '../parse/errors.js'
+import { isResume, resumeToMarkdown } from '../resume/index.js'
 import { checkFile, READ_LIMITS, readFileSafely } from '../util/read-file.js'
 import { readLetter } from './inputs.js'
 import { DEFAULT_TIMEOUT_S, parseTimeout, strictArgs, UsageError } from './args.js'
@@ -37,7 +38,9 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
   if (!files.length) throw new UsageError('check needs a PDF file: letterpress check FILE.pdf [--source FILE.md]')
   if (values.source && files.length > 1) throw new UsageError('--source goes with one PDF at a time')
   const timeout = parseTimeout(values.timeout)
-  const source = values.source === undefined ? undefined : readLetter(resolve(io.cwd, values.source), values.source)
+  const letter = values.source === undefined ? undefined : readLetter(resolve(io.cwd, values.source), values.source)
+  // A JSON Resume is compared as the Markdown it renders from: the words its PDF shows.
+  const source = letter !== undefined && isResume(values.source!) ? resumeToMarkdown(letter, values.source!) : letter
   // A file that is not there is a typo on the command line: bad usage, before anything is checked.
   for (const file of files) {
     const found = checkFile(resolve(io.cwd, file), { what: 'PDF', name: file, limit: READ_LIMITS.pdf })

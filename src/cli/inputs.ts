@@ -3,6 +3,7 @@ import { basename, extname, join, relative, resolve } from 'node:path'
 import { glob } from 'tinyglobby'
 import { LetterError } from '../parse/errors.js'
 import { decodeLetter } from '../parse/limits.js'
+import { isResume } from '../resume/index.js'
 import { isInside } from '../util/paths.js'
 import { READ_LIMITS, readFileSafely } from '../util/read-file.js'
 import { UsageError } from './args.js'
@@ -48,7 +49,9 @@ export async function expandInputs(
     } else if (stats) {
       // A file named on the command line is the user's choice, wherever it lies; it must be a file, though.
       if (!stats.isFile()) throw new UsageError(`"${input}" is not a regular file (a device, pipe or socket is never read)`)
-      if (!LETTER.test(extname(abs))) throw new UsageError(`"${input}" is not a Markdown letter (.md or .markdown)`)
+      // A JSON Resume only when named: a folder's .json files are data, configs and packages more often than resumes.
+      if (!LETTER.test(extname(abs)) && !isResume(abs))
+        throw new UsageError(`"${input}" is not a Markdown letter (.md or .markdown) or a JSON Resume (.json)`)
       matches = [{ abs, sub: '' }]
     } else {
       // Links are not followed here either: a pattern such as "letters/**/*.md" must not loop or leave its folders.

@@ -23,6 +23,13 @@ const stacks = { render: () => import('../letter.js'), check: () => import('../c
 const { LetterError } = await import('../parse/errors.js')
 await stacks[(workerData as { preload?: JobKind } | null)?.preload ?? 'render']()
 
+/** The Markdown a render was made from: a JSON Resume's as converted (the words its PDF shows), else the letter as it is. */
+async function sourceMarkdown(job: { markdown: string; options: RenderOptions }): Promise<string> {
+  const { isResume, resumeToMarkdown } = await import('../resume/index.js')
+  const path = job.options.path ?? 'letter.md'
+  return isResume(path) ? resumeToMarkdown(job.markdown, path) : job.markdown
+}
+
 /** Read a PDF back: its report, or why it cannot be read (that is the PDF's problem, not a bug). */
 async function checkOutcome(pdf: Uint8Array, options: CheckOptions): Promise<CheckOutcome> {
   const { checkPdf, DecodeLimitError } = await stacks.check()
@@ -54,7 +61,7 @@ async function runJob(job: Job): Promise<void> {
     const { fillSourceText } = await import('../parse/placeholders.js')
     parentPort!.postMessage({ id: job.id, phase: 'check' })
     check = await checkOutcome(result.pdf, {
-      source: fillSourceText(job.markdown, job.options.values, result.meta),
+      source: fillSourceText(await sourceMarkdown(job), job.options.values, result.meta),
       letterPages: result.letterPages,
       hyphenate: result.meta.hyphenate,
     })

@@ -1,0 +1,59 @@
+import { LetterError, type Problem } from '../parse/errors.js'
+import { checkSize } from '../parse/limits.js'
+import { NOWHERE, type Place } from '../parse/message.js'
+import type { LetterMessage } from '../types.js'
+import { resumeLines } from './markdown.js'
+import { readResume } from './read.js'
+
+/** Whether a source is a JSON Resume rather than Markdown: by its name, as the user gave it. */
+export function isResume(path: string): boolean {
+  return /\.json$/i.test(path)
+}
+
+/**
+ * A JSON Resume as CV Markdown (front matter `layout: cv`, `##` sections, `###` entries with their date
+ * line): the one conversion. A broken resume throws a LetterError placed at file:line:column, naming the JSON path.
+ */
+export function resumeToMarkdown(json: string, file: string): string {
+  return convert(json, file).markdown
+}
+
+/** A render's source as Markdown, and the places of messages about it moved back into the file the user wrote. */
+export interface LetterSource {
+  markdown: string
+  /** A warning about the Markdown, placed in the source. */
+  warning(w: LetterMessage): LetterMessage
+  /** An error about the Markdown, placed in the source. */
+  error(e: unknown): unknown
+}
+
+/**
+ * The first step of every render: a `.json` source is a JSON Resume, converted to CV Markdown (its messages
+ * then name the JSON's lines, each at the value it shows); any other source is Markdown as it is.
+ */
+export function letterSource(text: string, path: string): LetterSource {
+  if (!isResume(path)) return { markdown: text, warning: (w) => w, error: (e) => e }
+  const { markdown, place } = convert(text, path)
+  const moved = <T extends Problem>(p: T): T =>
+    (p.file === undefined || p.file === path) && p.line !== null ? { ...p, ...place(p.line) } : p
+  return {
+    markdown,
+    warning: (w) => ({ ...w, ...(w.line !== null ? place(w.line) : NOWHERE) }),
+    error: (e) => {
+      if (!(e instanceof LetterError) || (e.file !== undefined && e.file !== path)) return e
+      const first = moved({ message: e.message, line: e.line, column: e.column, file: e.file })
+      return new LetterError(e.message, first.line, first.column, e.file, e.more.map(moved))
+    },
+  }
+}
+
+function convert(json: string, file: string): { markdown: string; place: (line: number) => Place } {
+  checkSize(Buffer.byteLength(json), file)
+  const source = readResume(json, file)
+  const lines = resumeLines(source.resume)
+  const place = (line: number): Place => {
+    const shown = lines[line - 1]
+    return shown?.path.length ? source.place(shown.path) : { line: 1, column: 1 }
+  }
+  return { markdown: lines.map((l) => l.text).join('\n') + '\n', place }
+}

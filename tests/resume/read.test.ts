@@ -1,0 +1,82 @@
+// A broken JSON Resume is never rendered: each problem is placed at its line:column, names its JSON path and,
+// for an unknown key, the field it was probably meant to be.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, test } from 'vitest'
+import { LetterError } from '../../src/parse/errors.js'
+import { resumeToMarkdown } from '../../src/resume/index.js'
+
+const dir = join(import.meta.dirname, '../fixtures/resume')
+
+/** Every problem of a resume as `file:line:column message`. */
+function problems(json: string, file = 'resume.json'): string[] {
+  try {
+    resumeToMarkdown(json, file)
+  } catch (error) {
+    expect(error).toBeInstanceOf(LetterError)
+    return (error as LetterError).problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.message}`)
+  }
+  throw new Error('the resume was converted')
+}
+
+const broken = (name: string) => problems(readFileSync(join(dir, 'broken', name), 'utf8'), name)
+
+describe('broken resumes', () => {
+  test('malformed JSON is placed where the parser stopped', () => {
+    expect(broken('malformed.json')).toEqual(["malformed.json:5:5 invalid JSON: Expected ',' or '}' after property value"])
+  })
+
+  test('wrong types name the JSON path and what it must be, every one at once', () => {
+    expect(broken('wrong-type.json')).toEqual([
+      'wrong-type.json:4:17 basics.profiles must be a list ([…])',
+      'wrong-type.json:9:21 work[0].highlights must be a list ([…])',
+      'wrong-type.json:12:57 skills[0].keywords[1] must be text (a JSON string in quotes)',
+    ])
+  })
+
+  test('unknown keys are placed at the key, with the nearest field of that object', () => {
+    expect(broken('unknown-key.json')).toEqual([
+      'unknown-key.json:2:44 basics.emial is not a JSON Resume field; did you mean "email"?',
+      'unknown-key.json:6:7 work[0].positon is not a JSON Resume field; did you mean "position"?',
+      'unknown-key.json:10:3 hobbies is not a JSON Resume field',
+    ])
+  })
+
+  test('dates must be YYYY, YYYY-MM or YYYY-MM-DD and name a real day; an empty end says how to write "present"', () => {
+    expect(broken('bad-date.json')).toEqual([
+      'bad-date.json:7:20 work[1].startDate must be a date (YYYY, YYYY-MM or YYYY-MM-DD)',
+      'bad-date.json:8:18 work[1].endDate must be a date (YYYY, YYYY-MM or YYYY-MM-DD); leave endDate out for an entry that goes on (present)',
+      'bad-date.json:11:52 awards[0].date must be a date (YYYY, YYYY-MM or YYYY-MM-DD)',
+    ])
+  })
+
+  test('a resume without basics.name is an error: a CV starts with the name', () => {
+    expect(broken('no-name.json')).toEqual([
+      'no-name.json:2:13 basics.name is missing: a CV starts with the name of the person it is about',
+    ])
+    expect(problems('{ "work": [] }')).toEqual([
+      'resume.json:1:1 basics.name is missing: a CV starts with the name of the person it is about',
+    ])
+    expect(problems('{\n  "basics": { "name": "  " }\n}')).toEqual([
+      'resume.json:2:23 basics.name is missing: a CV starts with the name of the person it is about',
+    ])
+  })
+
+  test('JSON that is no resume, ends early, repeats a key or nests past reason is placed too', () => {
+    expect(problems('[1, 2]')).toEqual(['resume.json:1:1 a JSON Resume is an object ({ "basics": { "name": … }, "work": [ … ] })'])
+    expect(problems('{\n  "basics": {\n    "name": "Kim"\n')).toEqual([
+      "resume.json:4:1 invalid JSON: the file ends before the JSON does (expected ',' or '}' after property value)",
+    ])
+    expect(problems('{\n  "basics": { "name": "Kim", "name": "Lee" }\n}')[0]).toMatch(
+      /^resume\.json:2:30 a key is given twice in one object/,
+    )
+    expect(problems(`{ "basics": ${'['.repeat(40)}${']'.repeat(40)} }`)[0]).toMatch(
+      /^resume\.json:1:\d+ JSON nested more than 32 levels deep/,
+    )
+  })
+
+  test('the full sample converts', () => {
+    const markdown = resumeToMarkdown(readFileSync(join(dir, 'resume.json'), 'utf8'), 'resume.json')
+    expect(markdown).toMatch(/^---\nlayout: cv\nfrom:\n {2}name: "Maren Okafor-Lund"\n/)
+  })
+})
