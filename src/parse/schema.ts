@@ -45,6 +45,7 @@ export const metaSchema = z.looseObject({
   subject: z.string().optional(),
   lang: z.string().refine(isLanguageTag, 'a language tag such as en-US or de-DE').optional(),
   theme: z.string().optional(),
+  layout: z.enum(['letter', 'cv']).optional(),
   paper: z.enum(['A4', 'Letter']).optional(),
   signature: z.string().optional(),
   closing: z.string().optional(),

@@ -41,6 +41,8 @@ export const themeSchema = z.strictObject({
     // A heading from a small caption to a poster line; larger does not fit a line of the column.
     heading: z.tuple([length(6, 72), length(6, 72), length(6, 72), length(6, 72), length(6, 72), length(6, 72)]),
     footnoteMark: z.number().min(4).max(14),
+    /** The name at the top of a CV. */
+    cvName: z.number().min(8).max(48),
   }),
   leading: z.strictObject({ body: z.number().min(1).max(3), heading: z.number().min(1).max(3), tight: z.number().min(1).max(3) }),
   colors: z.strictObject({
@@ -67,6 +69,11 @@ export const themeSchema = z.strictObject({
     salutation: gap,
     closing: gap,
     signatureGap: gap,
+    /** A CV's: below its name and contact line, above and below each entry's line, and the least room between an entry's title and its dates. */
+    cvHeader: gap,
+    entry: gap,
+    entryAfter: gap,
+    datesGap: gap,
   }),
   heading: z.strictObject({ uppercase: z.boolean(), letterSpacing: z.number().min(0).max(4) }),
   /** Fewest lines of a paragraph left at the foot of a page (orphans) or carried to the next (widows). */
