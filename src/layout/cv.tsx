@@ -154,7 +154,13 @@ function sectionBlocks(state: State, parts: CvParts): ReactNode[] {
           minPresenceAhead: Math.max((heading.props as { minPresenceAhead?: number }).minPresenceAhead ?? 0, keep),
           style: [
             (heading.props as { style?: unknown }).style,
-            { marginTop: n || parts.intro.length ? theme.space.headingBefore : 0, marginBottom: theme.space.entryAfter },
+            {
+              marginTop: n || parts.intro.length ? theme.space.headingBefore : 0,
+              marginBottom: theme.space.entryAfter,
+              paddingBottom: theme.rule.cvSection ? theme.space.headingAfter : 0,
+              borderBottomWidth: theme.rule.cvSection,
+              borderBottomColor: theme.colors.rule,
+            },
           ],
         })
       : heading

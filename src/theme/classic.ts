@@ -44,7 +44,7 @@ export const classic: Theme = {
   quote: { barWidth: 2, indent: 10 },
   code: { padding: 6, radius: 2 },
   table: { cellPadding: 4, borderWidth: 0.5 },
-  rule: { width: 0.6 },
+  rule: { width: 0.6, cvSection: 0 },
   checkbox: { size: 8, stroke: 0.8 },
   image: { maxHeight: 260, dpi: 96 },
   signature: { height: 42 },

@@ -17,6 +17,8 @@ export const din5008: Theme = {
   leading: { body: 1.35, heading: 1.2, tight: 1.2 },
   colors: { ...classic.colors, accent: '#1a1a1a', link: '#1a1a1a', rule: '#9a9a9a', band: '#1a1a1a' },
   space: { ...classic.space, paragraph: 6, headingBefore: 8, headingAfter: 3, subject: 12, closing: 12, entry: 8, entryAfter: 5 },
+  // A German Lebenslauf sets its sections apart with a hairline (the headings are the body's size).
+  rule: { ...classic.rule, cvSection: 0.6 },
   letterhead: { style: 'rule', bandHeight: 0, ruleWidth: 0, dateAlign: 'left' },
   din: {
     addressField: { left: mm(20), top: mm(45), width: mm(85), height: mm(45) },

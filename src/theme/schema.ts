@@ -122,7 +122,8 @@ export const themeSchema = z.strictObject({
   code: z.strictObject({ padding: inset, radius: inset }),
   // Cell padding is on both sides of every column: 12 pt keeps a six-column table's text a column of its own.
   table: z.strictObject({ cellPadding: length(0, 12), borderWidth: line }),
-  rule: z.strictObject({ width: line }),
+  /** Thematic breaks; the rule under a CV's section headings (0: none). */
+  rule: z.strictObject({ width: line, cvSection: line }),
   // A tick box the size of a letter, from a small capital to a large heading.
   checkbox: z.strictObject({ size: length(2, 24), stroke: length(0, 4) }),
   // Images fit the text area (checked with the page); dpi from a screen shot to a print scan.
