@@ -58,6 +58,7 @@ describe('a CV in Markdown', () => {
   test('reads back word for word in the source order, and `check` passes', async () => {
     const { result } = await render(CV)
     const report = await checkPdf(result.pdf, { source: CV, letterPages: result.letterPages })
+    expect(result.title).toBe('Ada Lindqvist – CV')
     expect(report.wordProblems).toEqual([])
     expect(report.words).toMatchObject({ score: 1 })
     expect(report.ok).toBe(true)
@@ -104,6 +105,10 @@ describe('a CV in Markdown', () => {
   test('email, phone and links are clickable: mailto, tel and https annotations', async () => {
     const { pdf } = await render(CV)
     expect(pdf.links.map((l) => l.url)).toEqual(['mailto:ada@example.com', 'tel:+46701234567', 'https://github.com/ada'])
+    // All three on the one contact line under the name.
+    const contact = linesOf(pdf.items).find((l) => l.text.includes('ada@example.com'))!
+    expect(contact.text).toContain('+46 70 123 45 67')
+    expect(contact.text).toContain('github.com/ada')
   })
 
   test('page 2 carries the name and "Page 2 of 2" above the text; page 1 no page number', async () => {
@@ -114,11 +119,14 @@ describe('a CV in Markdown', () => {
     expect(header.map((l) => l.text.replace(/\s+/g, ' '))).toEqual(['Ada Lindqvist Page 2 of 2'])
     expect(pdf.text[0]).not.toContain('Page 1')
     expect(linesOf(pdf.items).filter((l) => l.page === 1 && l.y < top)).toEqual([])
+    expect(pdf.info.Title).toBe('Ada Lindqvist – CV')
   })
 
   test('the din5008 theme and lang: de-DE set "Seite 2 von 2"', async () => {
     const { pdf } = await render(longCv(10).replace('layout: cv', 'layout: cv\nlang: de-DE\ntheme: din5008'))
     expect(pdf.text[1]).toContain('Seite 2 von 2')
+    // The CV has none of the DIN letter's form: no information block with its labels.
+    expect(pdf.text[0]).not.toMatch(/Telefon|E-Mail|Datum/)
   })
 
   test('an entry heading is never the last line of a page without its first bullet', async () => {
@@ -174,6 +182,7 @@ describe('a CV in Markdown', () => {
       config: { layout: 'cv', from: 'Ada Lindqvist' },
     })
     expect(linesOf(fromConfig.pdf.items)[0]!.text).toBe('Ada Lindqvist')
+    expect(fromConfig.pdf.text[0]).not.toContain('September 21, 2026')
     const letter = await render(frontMatter('layout: letter', 'date: false') + 'Dear Sam,\n\nText.\n', { config: { layout: 'cv' } })
     expect(letter.pdf.text[0]).toContain('Dear Sam')
   })
