@@ -151,7 +151,7 @@ async function renderOne(markdown: string, options: RenderOptions): Promise<Omit
   const hyphenated = await useHyphenation(meta.hyphenate, meta.lang, names)
   warnings.push(...lintMeta(meta, theme, { hyphenated, fitFlag: options.fit, place }))
 
-  const layout = { file: path, baseDir, allowPaths, sourceDateEpoch: options.sourceDateEpoch }
+  const layout = { ...files, sourceDateEpoch: options.sourceDateEpoch }
   const { document, build } =
     meta.layout === 'cv' ? cvBuilder(parsed.tree, typeset, layout) : letterLayout(parsed.tree, typeset, layout, place, warnings)
   const first = build(theme)
