@@ -1,12 +1,17 @@
 // A CV (layout: cv) read back from its PDF: the words in the source's order, each entry's dates flush right on
 // the entry's own baseline, clickable contact links, the name and "Page 2 of 2" on the second page, entries
 // never parted from their first bullet at a page end, every theme, max-pages and --fit, and placed errors.
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { checkPdf } from '../../src/check/index.js'
 import { LetterError } from '../../src/index.js'
 import { PAPER_WIDTH } from '../../src/theme/units.js'
 import { themes } from '../../src/theme/index.js'
 import { frontMatter, linesOf, para, rejection, render, type Item } from '../helpers/letters.js'
+import { missingInOrder, plainMarkdown, wordsOf } from '../helpers/readback.js'
 
 const FRONT = frontMatter(
   'layout: cv',
@@ -145,6 +150,27 @@ describe('a CV in Markdown', () => {
         const bullet = body.find((l) => l.text.includes(`pa${k}w0`))!
         expect(bullet.page, `intro ${intro}, entry ${k}`).toBe(title.page)
       }
+    }
+  })
+
+  test.each(Object.keys(themes))('%s: the example CV reads back in source order with pdftotext -raw and pdfminer.six', async (theme) => {
+    const path = join(import.meta.dirname, '../../letters/cv.md')
+    const markdown = readFileSync(path, 'utf8')
+    const { result } = await render(markdown, { path, theme })
+    const file = join(mkdtempSync(join(tmpdir(), 'letterpress-cv-')), 'cv.pdf')
+    writeFileSync(file, result.pdf)
+    for (const [command, args] of [
+      ['pdftotext', ['-raw', '-enc', 'UTF-8', file, '-']],
+      ['pdf2txt', [file]],
+    ] as const) {
+      const run = spawnSync(command, [...args], { encoding: 'utf8' })
+      if (run.error) {
+        console.warn(`${command} is not installed (Debian: poppler-utils, python3-pdfminer): its read-back of the CV is not tested`)
+        continue
+      }
+      expect(missingInOrder(wordsOf(plainMarkdown(markdown)), wordsOf(run.stdout)), command).toEqual([])
+      // pdftotext follows a line across the page: the entry's title and its dates are one line of text.
+      if (command === 'pdftotext') expect(run.stdout).toContain('Senior Research Engineer, Kestrel AI 2022-04 – present · Stockholm\n')
     }
   })
 
