@@ -1,4 +1,5 @@
 import { dirname, resolve } from 'node:path'
+import type { Root } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { LAST_RESORT_FAMILY } from './fonts/index.js'
 import { missingGlyphs } from './fonts/coverage.js'
@@ -6,6 +7,7 @@ import { useHyphenation } from './fonts/hyphenation.js'
 import { useFonts } from './fonts/use-fonts.js'
 import { documentProperties } from './layout/document.js'
 import { fitToPages } from './layout/fit.js'
+import { cvBuilder } from './layout/cv-builder.js'
 import { letterBuilder } from './layout/letter-builder.js'
 import { readSignature } from './layout/signature.js'
 import { letterParts } from './layout/structure.js'
@@ -15,7 +17,7 @@ import { checkNesting, checkSize } from './parse/limits.js'
 import { lintMeta } from './parse/lints.js'
 import { message } from './parse/message.js'
 import { metaTexts } from './parse/meta.js'
-import { readMeta } from './parse/read-meta.js'
+import { readMeta, type ReadMeta } from './parse/read-meta.js'
 import { letterSource } from './resume/index.js'
 import type { RawMeta } from './parse/schema.js'
 import { smartenMeta, smartenPunctuation } from './parse/typography.js'
@@ -111,6 +113,17 @@ async function renderOne(text: string, options: RenderOptions): Promise<Omit<Ren
   }
 }
 
+/** Where a layout reads its files, and the time that fixes its dates. */
+type LayoutFiles = Parameters<typeof cvBuilder>[2]
+
+/** A letter's parts, signature and document properties, and the builder that lays it out with a theme. */
+function letterLayout(tree: Root, meta: LetterMeta, layout: LayoutFiles, place: ReadMeta['place'], warnings: LetterMessage[]) {
+  const parts = letterParts(tree, layout.file)
+  const signature = readSignature(meta.signature, layout.baseDir, layout.allowPaths, place(['signature']), warnings)
+  const { document, topic } = documentProperties(meta, parts, layout.file, layout.sourceDateEpoch)
+  return { document, build: letterBuilder(tree, { parts, meta, signature, document, topic }, layout) }
+}
+
 /** One letter through the pipeline: parse, meta and attachments, theme and fonts, text, lints, parts, layout, pagination (fitted to max-pages), drawing, attached PDFs appended. */
 async function renderMarkdown(markdown: string, options: RenderOptions): Promise<Omit<RenderResult, 'inputs'>> {
   const path = options.path ?? 'letter.md'
@@ -150,10 +163,9 @@ async function renderMarkdown(markdown: string, options: RenderOptions): Promise
   const hyphenated = await useHyphenation(meta.hyphenate, meta.lang, names)
   warnings.push(...lintMeta(meta, theme, { hyphenated, fitFlag: options.fit, place }))
 
-  const parts = letterParts(parsed.tree, path)
-  const signature = readSignature(meta.signature, baseDir, allowPaths, place(['signature']), warnings)
-  const { document, topic } = documentProperties(typeset, parts, path, options.sourceDateEpoch)
-  const build = letterBuilder(parsed.tree, { parts, meta: typeset, signature, document, topic }, files)
+  const layout = { ...files, sourceDateEpoch: options.sourceDateEpoch }
+  const { document, build } =
+    meta.layout === 'cv' ? cvBuilder(parsed.tree, typeset, layout) : letterLayout(parsed.tree, typeset, layout, place, warnings)
   const first = build(theme)
   warnings.push(...first.warnings)
   // Paginated first: --fit only needs page counts, so only the chosen layout is drawn to PDF.

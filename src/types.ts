@@ -18,6 +18,8 @@ export interface LetterMeta {
   subject?: string
   lang: string
   theme: string
+  /** A letter (the default) or a CV: sections, entries with their dates, the name and one contact line at the top. */
+  layout: 'letter' | 'cv'
   paper: 'A4' | 'Letter'
   signature?: string
   closing?: string

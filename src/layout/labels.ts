@@ -9,6 +9,8 @@ export interface Labels {
   phone: string
   email: string
   web: string
+  /** What a CV is called, in its document title. */
+  cv: string
 }
 
 const en: Labels = {
@@ -19,6 +21,7 @@ const en: Labels = {
   phone: 'Phone',
   email: 'Email',
   web: 'Web',
+  cv: 'CV',
 }
 
 const de: Labels = {
@@ -29,6 +32,7 @@ const de: Labels = {
   phone: 'Telefon',
   email: 'E-Mail',
   web: 'Web',
+  cv: 'Lebenslauf',
 }
 
 const fr: Labels = {
@@ -39,6 +43,7 @@ const fr: Labels = {
   phone: 'Téléphone',
   email: 'E-mail',
   web: 'Web',
+  cv: 'CV',
 }
 
 const BY_LANGUAGE: Record<string, Labels> = { en, de, fr }

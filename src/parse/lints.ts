@@ -23,7 +23,13 @@ export interface LintContext {
 
 /** Warnings about settings that cannot do what they ask, given the letter's meta and its theme (nothing here throws). */
 export function lintMeta(meta: LetterMeta, theme: LintedTheme, context: LintContext): LetterMessage[] {
-  return [...hyphenation(meta, context), ...links(meta), ...lintTheme(theme, meta), ...fitWithoutLimit(meta, context)]
+  return [
+    ...hyphenation(meta, context),
+    ...links(meta),
+    ...lintTheme(theme, meta),
+    ...fitWithoutLimit(meta, context),
+    ...letterFieldsInCv(meta, context),
+  ]
 }
 
 /** Hyphenation asked for in a language without patterns stays off. */
@@ -43,9 +49,9 @@ function links(meta: LetterMeta): LetterMessage[] {
   return warnings
 }
 
-/** A DIN theme's address must show whole in the envelope window, and the window is placed for A4 paper. */
+/** A DIN theme's address must show whole in the envelope window, and the window is placed for A4 paper (a CV goes in no window). */
 function lintTheme(theme: LintedTheme, meta: LetterMeta): LetterMessage[] {
-  if (!theme.din) return []
+  if (!theme.din || meta.layout === 'cv') return []
   const warnings: LetterMessage[] = []
   if (meta.to) {
     const room = Math.floor((theme.din.addressField.height - theme.din.notesZone) / (theme.size.body * theme.leading.tight))
@@ -66,4 +72,17 @@ function fitWithoutLimit(meta: LetterMeta, { fitFlag, place }: LintContext): Let
   const asked = fitFlag ? '--fit' : 'fit: true'
   const at = fitFlag ? NOWHERE : place(['fit'])
   return [message(`${asked} does nothing without max-pages: set max-pages: N in the front matter or --max-pages N`, 'letterpress:meta', at)]
+}
+
+/** The letter's parts a CV does not set: a field of them in the CV's own front matter does nothing. */
+const LETTER_ONLY = ['to', 'date', 'subject', 'closing', 'signature', 'enclosures', 'cc'] as const
+
+/** A CV has no recipient, date, subject, closing or enclosures: its own fields for them are warned about where they stand. */
+function letterFieldsInCv(meta: LetterMeta, { place }: LintContext): LetterMessage[] {
+  if (meta.layout !== 'cv') return []
+  return LETTER_ONLY.map((field) => ({ field, at: place([field]) }))
+    .filter(({ at }) => at.line !== null)
+    .map(({ field, at }) =>
+      message(`field "${field}" does nothing in a CV (layout: cv), which has no letter parts`, 'letterpress:meta', at),
+    )
 }

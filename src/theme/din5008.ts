@@ -13,10 +13,12 @@ export const din5008: Theme = {
   name: 'din5008',
   page: { margin: { top: mm(20), right: mm(20), bottom: mm(20), left: mm(25) }, headerOffset: mm(8) },
   fonts: { ...classic.fonts, body: 'Noto Sans', heading: 'Noto Sans' },
-  size: { body: 10.5, small: 8, code: 9, name: 15, title: 11, heading: [11, 10.5, 10.5, 10.5, 10.5, 10.5], footnoteMark: 7 },
+  size: { body: 10.5, small: 8, code: 9, name: 15, title: 11, heading: [11, 10.5, 10.5, 10.5, 10.5, 10.5], footnoteMark: 7, cvName: 20 },
   leading: { body: 1.35, heading: 1.2, tight: 1.2 },
   colors: { ...classic.colors, accent: '#1a1a1a', link: '#1a1a1a', rule: '#9a9a9a', band: '#1a1a1a' },
-  space: { ...classic.space, paragraph: 6, headingBefore: 8, headingAfter: 3, subject: 12, closing: 12 },
+  space: { ...classic.space, paragraph: 6, headingBefore: 8, headingAfter: 3, subject: 12, closing: 12, entry: 8, entryAfter: 5 },
+  // A German Lebenslauf sets its sections apart with a hairline (the headings are the body's size).
+  rule: { ...classic.rule, cvSection: 0.6 },
   letterhead: { style: 'rule', bandHeight: 0, ruleWidth: 0, dateAlign: 'left' },
   din: {
     addressField: { left: mm(20), top: mm(45), width: mm(85), height: mm(45) },

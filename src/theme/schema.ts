@@ -41,6 +41,8 @@ export const themeSchema = z.strictObject({
     // A heading from a small caption to a poster line; larger does not fit a line of the column.
     heading: z.tuple([length(6, 72), length(6, 72), length(6, 72), length(6, 72), length(6, 72), length(6, 72)]),
     footnoteMark: z.number().min(4).max(14),
+    /** The name at the top of a CV. */
+    cvName: z.number().min(8).max(48),
   }),
   leading: z.strictObject({ body: z.number().min(1).max(3), heading: z.number().min(1).max(3), tight: z.number().min(1).max(3) }),
   colors: z.strictObject({
@@ -67,6 +69,11 @@ export const themeSchema = z.strictObject({
     salutation: gap,
     closing: gap,
     signatureGap: gap,
+    /** A CV's: below its name and contact line, above and below each entry's line, and the least room between an entry's title and its dates. */
+    cvHeader: gap,
+    entry: gap,
+    entryAfter: gap,
+    datesGap: gap,
   }),
   heading: z.strictObject({ uppercase: z.boolean(), letterSpacing: z.number().min(0).max(4) }),
   /** Fewest lines of a paragraph left at the foot of a page (orphans) or carried to the next (widows). */
@@ -115,7 +122,8 @@ export const themeSchema = z.strictObject({
   code: z.strictObject({ padding: inset, radius: inset }),
   // Cell padding is on both sides of every column: 12 pt keeps a six-column table's text a column of its own.
   table: z.strictObject({ cellPadding: length(0, 12), borderWidth: line }),
-  rule: z.strictObject({ width: line }),
+  /** Thematic breaks; the rule under a CV's section headings (0: none). */
+  rule: z.strictObject({ width: line, cvSection: line }),
   // A tick box the size of a letter, from a small capital to a large heading.
   checkbox: z.strictObject({ size: length(2, 24), stroke: length(0, 4) }),
   // Images fit the text area (checked with the page); dpi from a screen shot to a print scan.

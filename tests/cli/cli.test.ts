@@ -17,7 +17,7 @@ describe('letterpress command line', () => {
     const pdfs = readdirSync(join(dir, 'output')).filter((f) => f.endsWith('.pdf'))
     expect(pdfs).toHaveLength(letters.length)
     for (const letter of letters)
-      expect(r.stdout).toMatch(new RegExp(`✓ letters/${letter} → output/\\S+\\.pdf  1 page, [\\d.]+ KB, \\d+ ms`))
+      expect(r.stdout).toMatch(new RegExp(`✓ letters/${letter} → output/\\S+\\.pdf  (1 page|\\d+ pages), [\\d.]+ KB, \\d+ ms`))
     expect(r.stdout).toContain(`${letters.length} of ${letters.length} letters rendered`)
     for (const pdf of pdfs) expect((await readPdf(readFileSync(join(dir, 'output', pdf)))).pages).toBeGreaterThan(0)
   })

@@ -116,4 +116,34 @@ describe('tagged PDF', () => {
       .join(' ')
     expect(texts).not.toMatch(/Page \d of \d/)
   })
+
+  test('a CV: its name is the H1, sections H2, entries H3 (each followed by its dates), links tagged, in reading order', async () => {
+    const cv = [
+      '---',
+      'layout: cv',
+      'from: { name: Ada Lindqvist, email: ada@example.com, links: [github.com/ada] }',
+      '---',
+      '## Experience',
+      '### Research Engineer, Northwind Labs\n2023 – present · Stockholm',
+      '- Built interpretability tooling',
+      '## Education',
+      '### M.Sc. Computer Science, KTH\n2016 – 2018',
+    ].join('\n\n')
+    const { pdf } = await renderLetter(cv, { sourceDateEpoch: 1_790_000_000, fontDirs: [] })
+    const [page] = await structure(pdf)
+    const roles = flatten(page!.tree, page!.text).filter((r) => r.text || r.role === 'Link')
+    expect(roles.map((r) => `${r.role} ${r.text}`.trim())).toEqual([
+      'H1 Ada Lindqvist',
+      'P ada@example.com · github.com/ada',
+      'Link',
+      'Link',
+      'H2 Experience',
+      'H3 Research Engineer, Northwind Labs',
+      'P 2023 – present · Stockholm',
+      'LBody Built interpretability tooling',
+      'H2 Education',
+      'H3 M.Sc. Computer Science, KTH',
+      'P 2016 – 2018',
+    ])
+  })
 })

@@ -1,0 +1,38 @@
+import type { Root } from 'mdast'
+import type { ReactElement } from 'react'
+import type { DocumentProps } from '@react-pdf/renderer'
+import { createMapper, type State } from '../map/index.js'
+import type { ImageSource } from '../map/image-source.js'
+import type { Theme } from '../theme/index.js'
+import { PAPER_HEIGHT, PAPER_WIDTH } from '../theme/units.js'
+import type { LetterMeta } from '../types.js'
+import { cvParts } from './cv-structure.js'
+import { layoutCv } from './cv.js'
+import { documentProperties, type DocumentInfo } from './document.js'
+import { labelsFor } from './labels.js'
+import { NO_HYPHEN_BREAKS, withTextDefaults } from './text-options.js'
+
+/**
+ * The CV's parts and document properties, and a builder that maps and lays it out with a given theme (as
+ * letterBuilder does for a letter: every layout --fit tries shares the images read for the first). Its title
+ * is the name and the word for a CV ("Ada Lindqvist – CV") unless the front matter gives one.
+ */
+export function cvBuilder(
+  tree: Root,
+  meta: LetterMeta,
+  { file, baseDir, allowPaths, sourceDateEpoch }: { file: string; baseDir: string; allowPaths: string[]; sourceDateEpoch?: number },
+): { document: DocumentInfo; build: (theme: Theme) => { element: ReactElement<DocumentProps>; warnings: State['warnings'] } } {
+  const parts = cvParts(tree, file)
+  const name = meta.from?.name
+  const title = meta.title ?? (name ? `${name} – ${labelsFor(meta.lang).cv}` : undefined)
+  const { document } = documentProperties({ ...meta, title }, { body: [] }, file, sourceDateEpoch)
+  const { paper, hyphenate } = meta
+  const images = new Map<string, ImageSource>()
+  const build = (theme: Theme) => {
+    const state = createMapper(tree, theme, baseDir, PAPER_WIDTH[paper], allowPaths, PAPER_HEIGHT[paper], images)
+    const textDefaults = hyphenate ? {} : { hyphenationPenalty: NO_HYPHEN_BREAKS }
+    const element = withTextDefaults(layoutCv(state, { parts, meta, document }), textDefaults) as ReactElement<DocumentProps>
+    return { element, warnings: state.warnings }
+  }
+  return { document, build }
+}

@@ -1,0 +1,202 @@
+import { Document, Page, Text, View } from '@react-pdf/renderer'
+import { cloneElement, isValidElement, type ReactElement, type ReactNode } from 'react'
+import type { DocumentProps } from '@react-pdf/renderer'
+import type { RootContent } from 'mdast'
+import type { State } from '../map/index.js'
+import { estimatedLines, fitsKept, keepsWhole } from '../map/keep.js'
+import { stack } from '../map/styles.js'
+import { role } from '../structure/role.js'
+import type { Theme } from '../theme/index.js'
+import type { LetterMeta, Person } from '../types.js'
+import type { CvEntry, CvParts } from './cv-structure.js'
+import { labelsFor } from './labels.js'
+import { Band, contactLines } from './letterhead.js'
+import { Endnotes } from './notes.js'
+import { PageHeader } from './page-header.js'
+
+/** What the CV layout needs besides the mapper: its parts, metadata and document properties. */
+export interface CvLayout {
+  parts: CvParts
+  meta: LetterMeta
+  document: Pick<DocumentProps, 'title' | 'author' | 'subject' | 'keywords' | 'language' | 'creationDate' | 'conformance'>
+}
+
+/** The separator between the items of the contact line. */
+const CONTACT_SEPARATOR = ' · '
+
+/** The CV's head, in the body (never a running header, which applicant-tracking systems drop): the name, the title, one contact line, the theme's rule under them. */
+function CvHead({ theme, from }: { theme: Theme; from: Person }) {
+  const contacts = contactLines(theme, from)
+  const { style, ruleWidth } = theme.letterhead
+  return (
+    <View
+      style={{
+        marginBottom: theme.space.cvHeader,
+        paddingBottom: ruleWidth ? theme.space.paragraph : 0,
+        borderBottomWidth: ruleWidth,
+        borderBottomColor: theme.colors.rule,
+      }}
+    >
+      {style === 'band' ? <Band theme={theme} /> : null}
+      {from.name ? (
+        <Text
+          {...role('H1')}
+          style={{
+            fontFamily: stack(theme, theme.fonts.heading),
+            fontSize: theme.size.cvName,
+            fontWeight: 700,
+            color: theme.colors.accent,
+            lineHeight: theme.leading.heading,
+          }}
+        >
+          {from.name}
+        </Text>
+      ) : null}
+      {from.title ? (
+        <Text
+          style={{
+            fontFamily: stack(theme, theme.fonts.body),
+            fontSize: theme.size.body,
+            color: theme.colors.muted,
+            lineHeight: theme.leading.body,
+          }}
+        >
+          {from.title}
+        </Text>
+      ) : null}
+      {contacts.length ? (
+        <Text
+          style={{
+            fontFamily: stack(theme, theme.fonts.body),
+            fontSize: theme.size.small,
+            color: theme.colors.muted,
+            lineHeight: theme.leading.body,
+          }}
+        >
+          {contacts.flatMap((c, i) => (i ? [CONTACT_SEPARATOR, c] : [c]))}
+        </Text>
+      ) : null}
+    </View>
+  )
+}
+
+/** Height of what must not be parted from an entry's line at a page end: its first paragraph's first lines, or its first list item. */
+function firstBlockHeight(state: State, body: RootContent[]): number {
+  const { theme } = state
+  const first = body[0]
+  if (!first) return 0
+  const unit = first.type === 'list' && first.children[0] ? first.children[0] : first
+  const limit = first.type === 'list' ? Math.max(theme.pagination.keepListItemLines, 1) : theme.pagination.orphans
+  const lines = Math.min(estimatedLines(state, unit), limit)
+  const height = lines * theme.size.body * theme.leading.body
+  return fitsKept(state, height) ? height : 0
+}
+
+/** Height of an entry's line (title and dates), as set at the entry heading's size. */
+const entryLineHeight = (theme: Theme) => theme.size.heading[2] * theme.leading.heading + theme.space.entryAfter
+
+/**
+ * An entry: its `###` title and, flush right on the same line and baseline (same face, size and leading), its
+ * dates and place; then its body as ordinary Markdown. The line is never left at a page end without the body's
+ * first lines (minPresenceAhead over its siblings).
+ */
+function entryBlocks(state: State, entry: CvEntry, first: boolean): ReactNode[] {
+  const { theme } = state
+  const mapped = state.one(entry.heading)
+  const size = theme.size.heading[2]
+  // The heading as the theme sets a `###`, but in the text's own case (capitals suit a section head, not a job title) and spaced by the row.
+  const title = isValidElement(mapped)
+    ? cloneElement(mapped as ReactElement<{ style?: unknown; minPresenceAhead?: number }>, {
+        minPresenceAhead: undefined,
+        style: [
+          (mapped.props as { style?: unknown }).style,
+          { flex: 1, marginTop: 0, marginBottom: 0, textTransform: 'none', letterSpacing: 0, color: theme.colors.text },
+        ],
+      })
+    : mapped
+  const when = entry.dates ? [entry.dates, entry.place].filter(Boolean).join(CONTACT_SEPARATOR) : undefined
+  const line = (
+    <View
+      key="line"
+      wrap={false}
+      minPresenceAhead={firstBlockHeight(state, entry.body)}
+      style={{ flexDirection: 'row', marginTop: first ? 0 : theme.space.entry, marginBottom: theme.space.entryAfter }}
+    >
+      {title}
+      {when ? (
+        <Text
+          style={{
+            fontFamily: stack(theme, theme.fonts.heading),
+            fontSize: size,
+            lineHeight: theme.leading.heading,
+            color: theme.colors.muted,
+            marginLeft: theme.space.datesGap,
+            textAlign: 'right',
+          }}
+        >
+          {when}
+        </Text>
+      ) : null}
+    </View>
+  )
+  return [line, ...state.all({ type: 'root', children: entry.body })]
+}
+
+/** The CV's sections in source order: each `##` heading as the theme sets it, kept with its first entry's line and first lines. */
+function sectionBlocks(state: State, parts: CvParts): ReactNode[] {
+  const { theme } = state
+  return parts.sections.flatMap((section, n) => {
+    const heading = state.one(section.heading)
+    const firstEntry = section.entries[0]
+    const keep = firstEntry && !section.intro.length ? entryLineHeight(theme) + firstBlockHeight(state, firstEntry.body) : 0
+    const styled = isValidElement(heading)
+      ? cloneElement(heading as ReactElement<{ style?: unknown; minPresenceAhead?: number }>, {
+          minPresenceAhead: Math.max((heading.props as { minPresenceAhead?: number }).minPresenceAhead ?? 0, keep),
+          style: [
+            (heading.props as { style?: unknown }).style,
+            {
+              marginTop: n || parts.intro.length ? theme.space.headingBefore : 0,
+              marginBottom: theme.space.entryAfter,
+              paddingBottom: theme.rule.cvSection ? theme.space.headingAfter : 0,
+              borderBottomWidth: theme.rule.cvSection,
+              borderBottomColor: theme.colors.rule,
+            },
+          ],
+        })
+      : heading
+    const intro = state.all({ type: 'root', children: section.intro })
+    const entries = section.entries.map((entry, i) => entryBlocks(state, entry, i === 0 && !section.intro.length))
+    return [styled, ...intro, ...entries.flat()]
+  })
+}
+
+/** Blocks gathered from several mapped lists, keyed again in their new order (React wants every sibling keyed). */
+const keyed = (nodes: ReactNode[]) => nodes.map((node, i) => (isValidElement(node) ? cloneElement(node, { key: i }) : node))
+
+/** The whole CV as a react-pdf <Document>: name and contact line, then sections and entries in source order, endnotes, and the name with "Page N of M" on later pages. */
+export function layoutCv(state: State, { parts, meta, document }: CvLayout): ReactElement<DocumentProps> {
+  const { theme } = state
+  const labels = labelsFor(meta.lang)
+  const intro = state.all({ type: 'root', children: parts.intro })
+  const sections = keyed(sectionBlocks(state, parts))
+  const definitions = state.footnotes.order.map((id) => state.footnotes.definitions.get(id)!)
+  const notes = definitions.map((definition) => state.all(definition))
+  const keepNotes = definitions.map((definition) =>
+    keepsWhole(state, estimatedLines(state, { type: 'root', children: definition.children }), Infinity),
+  )
+  const { margin } = theme.page
+  return (
+    <Document creator="letterpress" producer="letterpress" {...document}>
+      <Page
+        size={meta.paper === 'Letter' ? 'LETTER' : 'A4'}
+        style={{ paddingTop: margin.top, paddingRight: margin.right, paddingBottom: margin.bottom, paddingLeft: margin.left }}
+      >
+        {meta.from ? <CvHead theme={theme} from={meta.from} /> : null}
+        {intro}
+        {sections}
+        <Endnotes theme={theme} notes={notes} keep={keepNotes} />
+        <PageHeader theme={theme} labels={labels} left={meta.from?.name ?? document.title ?? ''} />
+      </Page>
+    </Document>
+  )
+}
