@@ -21,6 +21,8 @@ import { smartenMeta, smartenPunctuation } from './parse/typography.js'
 import { paginate, drawPdf } from './draw/index.js'
 import { appendAttachments, letterAttachments } from './attach/index.js'
 import { resolveTheme } from './theme/index.js'
+import { letterBlocks } from './text/letter-blocks.js'
+import { plainText } from './text/plain-text.js'
 import type { LetterMessage, LetterMeta } from './types.js'
 import { recordReads, type FileRead } from './util/read-file.js'
 
@@ -52,6 +54,10 @@ export interface RenderOptions {
   row?: string
   /** PDFs appended after the letter, after the front matter's `attach` (absolute or relative to the cwd; not confined). */
   attach?: string[]
+  /** Also give the letter as plain text (RenderResult.text); default: the letter's `txt` field (front matter or config). */
+  txt?: boolean
+  /** Columns the plain text is wrapped at (default 72; 0: one line per paragraph). */
+  txtWrap?: number
   /** The working folder: relative paths in these options are resolved against it, and paths in messages shown from it (default: the process's). */
   cwd?: string
 }
@@ -72,6 +78,8 @@ export interface RenderResult {
    * not, with its content hash: what the PDF depends on besides the letter and the options.
    */
   inputs: FileRead[]
+  /** The letter as plain text, in the PDF's words and reading order, when asked for (`txt`). */
+  text?: string
 }
 
 let queue: Promise<unknown> = Promise.resolve()
@@ -139,6 +147,11 @@ async function renderOne(markdown: string, options: RenderOptions): Promise<Omit
   warnings.push(...lintMeta(meta, theme, { hyphenated, fitFlag: options.fit, place }))
 
   const parts = letterParts(parsed.tree, path)
+  // The plain-text twin reads the same parts and typeset meta as the layout, so the two cannot differ.
+  const text =
+    (options.txt ?? meta.txt)
+      ? plainText(letterBlocks(parsed.tree, parts, typeset, Boolean(theme.din)), { wrap: options.txtWrap })
+      : undefined
   const signature = readSignature(meta.signature, baseDir, allowPaths, place(['signature']), warnings)
   const { document, topic } = documentProperties(typeset, parts, path, options.sourceDateEpoch)
   const build = letterBuilder(parsed.tree, { parts, meta: typeset, signature, document, topic }, files)
@@ -148,5 +161,14 @@ async function renderOne(markdown: string, options: RenderOptions): Promise<Omit
   const paginated = await fitToPages(first.element, { build: (step) => build(step).element, paginate }, theme, meta, path)
   const drawn = await drawPdf(paginated)
   const { pdf, pages } = attachments.length ? await appendAttachments(drawn.pdf, attachments, path, warnings) : drawn
-  return { pdf, pages, letterPages: drawn.pages, warnings, meta, title: document.title, author: document.author }
+  return {
+    pdf,
+    pages,
+    letterPages: drawn.pages,
+    warnings,
+    meta,
+    title: document.title,
+    author: document.author,
+    ...(text !== undefined && { text }),
+  }
 }
