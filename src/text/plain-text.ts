@@ -97,24 +97,29 @@ export function columns(text: string): number {
   return n
 }
 
-/** One line of text wrapped between words (spaces and tabs; a no-break space holds) at `width` columns; its spaces collapsed. */
+/** A token that reads as part of the word before it ("35 %", "so —"): never the first on a line. */
+const CLINGS = /^[^\p{L}\p{N}<]{1,2}$/u
+
+/**
+ * One line of text wrapped between words (spaces and tabs; a no-break space holds) at `width` columns, its
+ * spaces collapsed; a word longer than the line stands alone, and a sign that clings ("%") takes its word along.
+ */
 function wrapLine(line: string, width: number): string[] {
   const words = line.split(/[ \t]+/).filter(Boolean)
   if (!words.length) return []
   if (width === Infinity) return [words.join(' ')]
-  const lines: string[] = []
-  let current = ''
+  const lines: string[][] = [[]]
   let used = 0
   for (const word of words) {
+    const current = lines.at(-1)!
     const size = columns(word)
-    if (current && used + 1 + size > width) {
-      lines.push(current)
-      current = ''
-      used = 0
+    if (current.length && used + 1 + size > width) {
+      const carried = CLINGS.test(word) && current.length > 1 && columns(current.at(-1)!) + 1 + size <= width ? [current.pop()!] : []
+      lines.push(carried)
+      used = carried.length ? columns(carried[0]!) : 0
     }
-    current = current ? `${current} ${word}` : word
-    used += (used ? 1 : 0) + size
+    lines.at(-1)!.push(word)
+    used += (lines.at(-1)!.length > 1 ? 1 : 0) + size
   }
-  lines.push(current)
-  return lines
+  return lines.map((words) => words.join(' '))
 }
