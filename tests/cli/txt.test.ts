@@ -81,7 +81,7 @@ describe('--txt', () => {
 
   test('goes with --check: the PDF read back, then both written', () => {
     const dir = project()
-    copyInto(dir, 'tests/fixtures/seed-cover-letter/input.md', 'letters/seed.md')
+    copyInto(dir, 'tests/text/seed-cover-letter.md', 'letters/seed.md')
     const run = letterpress(dir, ['letters', '--txt', '--check'], env)
     expect(run.code).toBe(0)
     expect(readFileSync(join(dir, 'output/seed.txt'), 'utf8')).toContain('\nSincerely,\nHan Xiao\n')

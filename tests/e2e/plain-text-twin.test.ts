@@ -8,7 +8,7 @@ import { wordsOf } from '../helpers/readback.js'
 import { frontMatter, render } from '../helpers/letters.js'
 import type { PdfFacts } from '../helpers/pdf.js'
 
-const SEED = readFileSync(join(import.meta.dirname, '../fixtures/seed-cover-letter/input.md'), 'utf8')
+const SEED = readFileSync(join(import.meta.dirname, '../text/seed-cover-letter.md'), 'utf8')
 
 /** A letter that uses every part the layout sets: letterhead, date, recipient, subject, closing, enclosures, cc, endnotes. */
 const FULL =

@@ -9,7 +9,7 @@ import { sourceBlocks } from '../../src/text/letter-blocks.js'
 import { columns, plainText } from '../../src/text/plain-text.js'
 import { frontMatter, render } from '../helpers/letters.js'
 
-const SEED = readFileSync(join(import.meta.dirname, '../fixtures/seed-cover-letter/input.md'), 'utf8')
+const SEED = readFileSync(join(import.meta.dirname, 'seed-cover-letter.md'), 'utf8')
 
 /** A letter's twin, rendered with the given options. */
 const twin = async (markdown: string, options: { txtWrap?: number; theme?: string } = {}) =>
