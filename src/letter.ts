@@ -150,7 +150,7 @@ async function renderOne(markdown: string, options: RenderOptions): Promise<Omit
   // The plain-text twin reads the same parts and typeset meta as the layout, so the two cannot differ.
   const text =
     (options.txt ?? meta.txt)
-      ? plainText(letterBlocks(parsed.tree, parts, typeset, Boolean(theme.din)), { wrap: options.txtWrap })
+      ? plainText(letterBlocks(parsed.tree, parts, typeset, Boolean(theme.din)), { wrap: options.txtWrap, maxDepth: theme.list.maxDepth })
       : undefined
   const signature = readSignature(meta.signature, baseDir, allowPaths, place(['signature']), warnings)
   const { document, topic } = documentProperties(typeset, parts, path, options.sourceDateEpoch)

@@ -51,6 +51,19 @@ describe('wrapping', () => {
     expect(text).toContain(`- ${'word '.repeat(13)}word\n  word word word word word word done`)
     expect(text).toContain('raised it\n35 % this year.')
   })
+
+  test('lists and quotes nested past 8 levels line up instead of indenting off the line, as in the PDF', async () => {
+    const list = Array.from({ length: 40 }, (_, i) => `${'  '.repeat(i)}- level${i} ${'word '.repeat(12)}`).join('\n')
+    const quotes = Array.from({ length: 40 }, (_, i) => `${'>'.repeat(i + 1)} quoted${i}`).join('\n')
+    const text = await twin(`Dear Ann,\n\n${list}\n\nBetween.\n\n${quotes}`)
+    const lines = text.split('\n')
+    for (const line of lines) expect(columns(line), line).toBeLessThanOrEqual(72)
+    const indent = (word: string) => lines.find((l) => l.includes(word))!.indexOf('- ')
+    expect([indent('level0 '), indent('level1 '), indent('level7 ')]).toEqual([0, 2, 14])
+    expect(indent('level8 ')).toBe(16)
+    expect(indent('level39 ')).toBe(16)
+    expect(lines.find((l) => l.includes('quoted39'))).toBe(`${'> '.repeat(8)}quoted39`)
+  })
 })
 
 describe('what the text holds', () => {
