@@ -24,6 +24,9 @@ import { smartenMeta, smartenPunctuation } from './parse/typography.js'
 import { paginate, drawPdf } from './draw/index.js'
 import { appendAttachments, letterAttachments } from './attach/index.js'
 import { resolveTheme } from './theme/index.js'
+import { cvBlocks } from './text/cv-blocks.js'
+import { letterBlocks } from './text/letter-blocks.js'
+import { plainText } from './text/plain-text.js'
 import type { LetterMessage, LetterMeta } from './types.js'
 import { recordReads, type FileRead } from './util/read-file.js'
 
@@ -55,6 +58,10 @@ export interface RenderOptions {
   row?: string
   /** PDFs appended after the letter, after the front matter's `attach` (absolute or relative to the cwd; not confined). */
   attach?: string[]
+  /** Also give the letter as plain text (RenderResult.text); default: the letter's `txt` field (front matter or config). */
+  txt?: boolean
+  /** Columns the plain text is wrapped at (default 72; 0: one line per paragraph). */
+  txtWrap?: number
   /** The working folder: relative paths in these options are resolved against it, and paths in messages shown from it (default: the process's). */
   cwd?: string
 }
@@ -75,6 +82,8 @@ export interface RenderResult {
    * not, with its content hash: what the PDF depends on besides the letter and the options.
    */
   inputs: FileRead[]
+  /** The letter as plain text, in the PDF's words and reading order, when asked for (`txt`). */
+  text?: string
 }
 
 let queue: Promise<unknown> = Promise.resolve()
@@ -121,7 +130,14 @@ function letterLayout(tree: Root, meta: LetterMeta, layout: LayoutFiles, place: 
   const parts = letterParts(tree, layout.file)
   const signature = readSignature(meta.signature, layout.baseDir, layout.allowPaths, place(['signature']), warnings)
   const { document, topic } = documentProperties(meta, parts, layout.file, layout.sourceDateEpoch)
-  return { document, build: letterBuilder(tree, { parts, meta, signature, document, topic }, layout) }
+  const blocks = (din: boolean) => letterBlocks(tree, parts, meta, din)
+  return { document, build: letterBuilder(tree, { parts, meta, signature, document, topic }, layout), blocks }
+}
+
+/** A CV's document properties, its builder, and its text as blocks. */
+function cvLayout(tree: Root, meta: LetterMeta, layout: LayoutFiles) {
+  const { parts, document, build } = cvBuilder(tree, meta, layout)
+  return { document, build, blocks: () => cvBlocks(tree, parts, meta) }
 }
 
 /** One letter through the pipeline: parse, meta and attachments, theme and fonts, text, lints, parts, layout, pagination (fitted to max-pages), drawing, attached PDFs appended. */
@@ -164,13 +180,25 @@ async function renderMarkdown(markdown: string, options: RenderOptions): Promise
   warnings.push(...lintMeta(meta, theme, { hyphenated, fitFlag: options.fit, place }))
 
   const layout = { ...files, sourceDateEpoch: options.sourceDateEpoch }
-  const { document, build } =
-    meta.layout === 'cv' ? cvBuilder(parsed.tree, typeset, layout) : letterLayout(parsed.tree, typeset, layout, place, warnings)
+  const { document, build, blocks } =
+    meta.layout === 'cv' ? cvLayout(parsed.tree, typeset, layout) : letterLayout(parsed.tree, typeset, layout, place, warnings)
+  // The plain-text twin reads the same parts and typeset meta as the layout, so the two cannot differ.
+  const text =
+    (options.txt ?? meta.txt) ? plainText(blocks(Boolean(theme.din)), { wrap: options.txtWrap, maxDepth: theme.list.maxDepth }) : undefined
   const first = build(theme)
   warnings.push(...first.warnings)
   // Paginated first: --fit only needs page counts, so only the chosen layout is drawn to PDF.
   const paginated = await fitToPages(first.element, { build: (step) => build(step).element, paginate }, theme, meta, path)
   const drawn = await drawPdf(paginated)
   const { pdf, pages } = attachments.length ? await appendAttachments(drawn.pdf, attachments, path, warnings) : drawn
-  return { pdf, pages, letterPages: drawn.pages, warnings, meta, title: document.title, author: document.author }
+  return {
+    pdf,
+    pages,
+    letterPages: drawn.pages,
+    warnings,
+    meta,
+    title: document.title,
+    author: document.author,
+    ...(text !== undefined && { text }),
+  }
 }

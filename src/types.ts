@@ -40,6 +40,8 @@ export interface LetterMeta {
   pdfa: boolean
   /** Font families tried, in order, for characters the theme's fonts lack (before the theme's own fallbacks). */
   fallbacks: string[]
+  /** Also write the letter as plain text beside its PDF (`txt: true`). */
+  txt: boolean
 }
 
 /** A warning or error with its place in the letter, as printed `file:line:column`. */

@@ -1,5 +1,6 @@
-import type { Nodes, Root } from 'mdast'
 import { parseLetter } from '../parse/index.js'
+import { blocksText } from '../text/blocks.js'
+import { sourceBlocks } from '../text/letter-blocks.js'
 
 /** Typographic marks folded to plain ones, so curly quotes in the PDF match straight ones in the source. */
 const FOLD: [RegExp, string][] = [
@@ -28,43 +29,18 @@ export function wordsOf(text: string): string[] {
   return fold(text).split(/\s+/).map(wordOf).filter(Boolean)
 }
 
-const NOT_SET = new Set(['yaml', 'definition', 'html', 'image', 'imageReference', 'footnoteDefinition'])
-/** Nodes whose children are separate blocks (or cells): their texts are separate words. */
-const BLOCKS = new Set(['root', 'blockquote', 'list', 'listItem', 'table', 'tableRow', 'tableCell', 'footnoteDefinition'])
-
-/** The text a node sets: blocks apart, inline runs together, a footnote mark as its number; nothing never set. */
-function textOf(node: Nodes, cited: string[]): string {
-  if (node.type === 'footnoteReference') return String(cited.indexOf(node.identifier.toLowerCase()) + 1)
-  if (NOT_SET.has(node.type) && node.type !== 'footnoteDefinition') return ''
-  if (node.type === 'break') return ' '
-  if ('value' in node && typeof node.value === 'string') return node.value
-  if (!('children' in node)) return ''
-  const parts = (node.children as Nodes[]).filter((c) => c.type !== 'footnoteDefinition').map((c) => textOf(c, cited))
-  return parts.join(BLOCKS.has(node.type) ? ' ' : '')
-}
-
 /** The words a letter sets, in the order it sets them: the body, then the endnotes in the order they are cited. */
 export function sourceWords(markdown: string): string[] {
   return readSource(markdown).words
 }
 
-/** What a check needs of a letter's source: the words it sets, and whether its front matter asks for hyphenation. */
+/**
+ * What a check needs of a letter's source: the words it sets (from the same text blocks as the plain-text twin,
+ * so the two never differ), and whether its front matter asks for hyphenation.
+ */
 export function readSource(markdown: string): { words: string[]; hyphenate: boolean } {
   const { tree, raw } = parseLetter(markdown)
-  const notes = new Map<string, Nodes>()
-  const cited: string[] = []
-  const collect = (node: Nodes) => {
-    if (node.type === 'footnoteDefinition') notes.set(node.identifier.toLowerCase(), node)
-    if (node.type === 'footnoteReference' && !cited.includes(node.identifier.toLowerCase())) cited.push(node.identifier.toLowerCase())
-    if ('children' in node) for (const child of node.children) collect(child)
-  }
-  collect(tree)
-  const body = textOf(tree as Root, cited)
-  const endnotes = cited
-    .map((id) => notes.get(id))
-    .filter((n): n is Nodes => Boolean(n))
-    .map((n) => textOf(n, cited))
-  return { words: wordsOf([body, ...endnotes].join(' ')), hyphenate: raw.hyphenate === true }
+  return { words: wordsOf(blocksText(sourceBlocks(tree))), hyphenate: raw.hyphenate === true }
 }
 
 /** A word the PDF does not give back, and how: lost, glued to its neighbour, or split across a line. */

@@ -10,6 +10,10 @@ export interface CliOptions {
   fit?: boolean
   pdfa?: boolean
   check: boolean
+  /** Also write each letter as plain text beside its PDF (NAME.txt). */
+  txt: boolean
+  /** Columns that text is wrapped at (0: one line per paragraph); default 72. */
+  txtWrap?: number
   allowPaths: string[]
   /** PDFs appended to every letter, after its own `attach` (as given; relative to the cwd). */
   attach: string[]
@@ -56,6 +60,9 @@ Options:
       --no-pdfa        do not claim PDF/A (PDF/A-2a by default; pdfa: false in front matter)
       --check          read each PDF back against its letter (as \`letterpress check\`) before it is
                        written; a failure fails the letter and leaves any earlier PDF as it was
+      --txt            also write each letter as plain text, NAME.txt beside its PDF, for web forms
+                       and e-mail bodies (txt: true in front matter or the config does the same)
+      --txt-wrap N     wrap that text at N columns (default 72; 0: one line per paragraph)
       --allow-path DIR files a letter names (images, signature, theme, attachments) may also be read
                        from DIR (by default only from the letter's folder and the project config's
                        folder); repeatable
@@ -107,6 +114,15 @@ function parseJobs(value: string | undefined): number | undefined {
   return jobs
 }
 
+/** --txt-wrap: a whole number of columns, 0 for none. */
+function parseTxtWrap(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined
+  const columns = Number(value)
+  if (value.trim() === '' || !Number.isInteger(columns) || columns < 0)
+    throw new UsageError(`--txt-wrap must be a whole number of columns (0 for no wrapping), not "${value}"`)
+  return columns
+}
+
 /** --shard K/N with 1 ≤ K ≤ N. */
 function parseShard(value: string | undefined): [number, number] | undefined {
   if (value === undefined) return undefined
@@ -138,6 +154,8 @@ export function parseCli(argv: string[]): CliOptions {
     fit: { type: 'boolean' },
     'no-pdfa': { type: 'boolean' },
     check: { type: 'boolean', default: false },
+    txt: { type: 'boolean', default: false },
+    'txt-wrap': { type: 'string' },
     'allow-path': { type: 'string', multiple: true, default: [] },
     attach: { type: 'string', multiple: true, default: [] },
     verbose: { type: 'boolean', default: false },
@@ -173,6 +191,8 @@ export function parseCli(argv: string[]): CliOptions {
     fit: values.fit,
     pdfa: values['no-pdfa'] ? false : undefined,
     check: values.check,
+    txt: values.txt,
+    txtWrap: parseTxtWrap(values['txt-wrap']),
     allowPaths: values['allow-path'],
     attach: values.attach,
     timeout: parseTimeout(values.timeout),

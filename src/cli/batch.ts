@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path'
 import { asLetterError, LetterError } from '../parse/errors.js'
 import { shownPath } from '../util/paths.js'
-import { outputName } from '../write/output-name.js'
+import { outputName, textPath } from '../write/output-name.js'
 import { writeAtomic, WriteError } from '../write/atomic.js'
 import { outputKey } from '../write/output-key.js'
 import type { RenderOptions } from '../letter.js'
@@ -138,10 +138,18 @@ async function writeLetter(
     checkCollision(context, target, label)
     if (context.setup.options.check) await checkReadBack(context, entry, result.check!, progress)
     writeOutput(context, target, result.pdf)
+    // The plain-text twin beside the PDF, written the same way, once the PDF is in place.
+    const text = result.text === undefined ? undefined : Buffer.from(result.text)
+    if (text) writeOutput(context, textPath(target), text)
     context.written.set(outputKey(target), { label, target })
-    Object.assign(entry, { output: shownPath(target, context.io.cwd), pages: result.pages, bytes: result.pdf.byteLength })
+    Object.assign(entry, {
+      output: shownPath(target, context.io.cwd),
+      ...(text && { txt: shownPath(textPath(target), context.io.cwd) }),
+      pages: result.pages,
+      bytes: result.pdf.byteLength,
+    })
     entry.ms = Math.round(result.ms + performance.now() - started)
-    if (rendered.key) context.rerun?.rendered(rendered.key, result, target, entry)
+    if (rendered.key) context.rerun?.rendered(rendered.key, { ...result, text }, target, entry)
   } catch (error) {
     failLetter(context, entry, error, progress)
     context.rerun?.failed(context.setup, task)
@@ -158,6 +166,7 @@ function unchangedLetter(context: BatchContext, task: Task, last: ManifestEntry,
     input,
     ...(row !== undefined && { row }),
     output: shownPath(last.output, context.io.cwd),
+    ...(last.txt && { txt: shownPath(last.txt.path, context.io.cwd) }),
     status: 'unchanged',
     pages: last.pages,
     bytes: last.bytes,
@@ -215,10 +224,10 @@ async function checkReadBack(
   throw new LetterError(`check failed: ${entry.check.problems.join('; ')}; not written`)
 }
 
-/** Write the PDF whole (renamed into place); a failed write is the letter's error, naming the file. */
-function writeOutput(context: BatchContext, target: string, pdf: Uint8Array): void {
+/** Write a file whole (renamed into place); a failed write is the letter's error, naming the file. */
+function writeOutput(context: BatchContext, target: string, data: Uint8Array): void {
   try {
-    writeAtomic(target, pdf)
+    writeAtomic(target, data)
   } catch (error) {
     throw error instanceof WriteError ? new LetterError(`writing ${shownPath(error.path, context.io.cwd)}: ${error.reason}`) : error
   }

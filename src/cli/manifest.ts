@@ -20,6 +20,8 @@ export interface ManifestEntry {
   output: string
   bytes: number
   sha256: string
+  /** The plain-text twin written beside it, when one was asked for: its absolute path, size and SHA-256. */
+  txt?: { path: string; bytes: number; sha256: string }
   pages: number
   warnings: LetterReport['warnings']
   check?: LetterReport['check']

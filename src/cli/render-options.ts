@@ -31,6 +31,9 @@ export function renderOptions(setup: RunSetup, { path, row }: Task): RenderOptio
     maxPages: options.maxPages,
     fit: options.fit,
     pdfa: options.pdfa,
+    // Without --txt the letter's own `txt` field decides.
+    txt: options.txt || undefined,
+    txtWrap: options.txtWrap,
     // --attach paths are the user's own, relative to the cwd: not confined to the letter's folder.
     attach: options.attach.map((file) => resolve(cwd, file)),
     sourceDateEpoch: setup.sourceDateEpoch,

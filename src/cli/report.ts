@@ -10,6 +10,8 @@ export interface LetterReport {
   /** The mail-merge data row (1-based), with --data. */
   row?: number
   output: string | null
+  /** The plain-text twin written beside the PDF (--txt, `txt: true`); absent when none was asked for. */
+  txt?: string
   /** "unchanged" when the letter was not rendered: nothing its PDF is made from changed since it was written (absent when rendered or failed). */
   status?: 'unchanged'
   pages: number
@@ -79,9 +81,10 @@ const size = (bytes: number) => (bytes < 1024 ? `${bytes} B` : `${(bytes / 1024)
 /** The line printed as a letter finishes: name, pages, size and time, or the failure. */
 export function letterLine(r: LetterReport, color = false): string {
   const input = r.row === undefined ? r.input : `${r.input} (row ${r.row})`
+  const output = r.txt === undefined ? r.output : `${r.output}, ${r.txt}`
   if (r.error) return `${paint('red', '✗', color)} ${input}  failed`
-  if (r.status === 'unchanged') return `${paint('dim', '·', color)} ${input} → ${r.output}  ${paint('dim', 'unchanged', color)}`
-  return `${paint('green', '✓', color)} ${input} → ${r.output}  ${paint('dim', `${r.pages} page${r.pages === 1 ? '' : 's'}, ${size(r.bytes)}, ${r.ms} ms`, color)}`
+  if (r.status === 'unchanged') return `${paint('dim', '·', color)} ${input} → ${output}  ${paint('dim', 'unchanged', color)}`
+  return `${paint('green', '✓', color)} ${input} → ${output}  ${paint('dim', `${r.pages} page${r.pages === 1 ? '' : 's'}, ${size(r.bytes)}, ${r.ms} ms`, color)}`
 }
 
 /** The closing summary: letters rendered (and unchanged) of all the run's inputs, warnings, which failed, and a stop by a signal. */

@@ -7,6 +7,7 @@ import type { RenderOptions, RenderResult } from '../letter.js'
 import { FONT_READ, fontFiles } from '../fonts/font-files.js'
 import { fileRead, READ_LIMITS, readFileSafely, sha256, type ReadRule } from '../util/read-file.js'
 import { WriteError } from '../write/atomic.js'
+import { textPath } from '../write/output-name.js'
 import { readManifest, writeManifest, type Manifest, type ManifestEntry } from './manifest.js'
 import type { RunSetup } from './render-options.js'
 import type { LetterReport } from './report.js'
@@ -66,7 +67,8 @@ export class Rerun {
     try {
       if (!entry || entry.letter !== key.letter || entry.options !== key.options) return undefined
       if (!entry.inputs.every((input) => this.read(input.path, input.rule) === JSON.stringify(input.found))) return undefined
-      return samePdf(entry) ? entry : undefined
+      // A plain-text twin deleted or edited since is as missing as a PDF: the letter renders again.
+      return sameFile(entry.output, entry) && (!entry.txt || sameFile(entry.txt.path, entry.txt)) ? entry : undefined
     } catch {
       // An entry of the wrong shape (a hand-edited manifest) is no entry.
       return undefined
@@ -74,8 +76,9 @@ export class Rerun {
   }
 
   /** A task rendered and written: its entry, for the next run. */
-  rendered(key: TaskKey, result: Pick<RenderResult, 'inputs' | 'pdf'>, output: string, report: LetterReport): void {
+  rendered(key: TaskKey, result: Pick<RenderResult, 'inputs' | 'pdf'> & { text?: Uint8Array }, output: string, report: LetterReport): void {
     const { pages, warnings, check } = report
+    const { text } = result
     this.entries[key.id] = {
       letter: key.letter,
       options: key.options,
@@ -83,6 +86,7 @@ export class Rerun {
       output,
       bytes: result.pdf.byteLength,
       sha256: sha256(result.pdf),
+      ...(text && { txt: { path: textPath(output), bytes: text.byteLength, sha256: sha256(text) } }),
       pages,
       warnings,
       ...(check && { check }),
@@ -183,8 +187,8 @@ function localDay(): string {
   return `${now.getFullYear()}-${now.getMonth() + 1}-${now.getDate()}`
 }
 
-/** Whether the PDF an entry wrote is still there as written: a regular file of its size and hash. */
-function samePdf(entry: ManifestEntry): boolean {
-  const stats = statSync(entry.output, { throwIfNoEntry: false })
-  return Boolean(stats?.isFile()) && stats!.size === entry.bytes && sha256(readFileSync(entry.output)) === entry.sha256
+/** Whether a file an entry wrote (its PDF, its text) is still there as written: a regular file of its size and hash. */
+function sameFile(path: string, written: { bytes: number; sha256: string }): boolean {
+  const stats = statSync(path, { throwIfNoEntry: false })
+  return Boolean(stats?.isFile()) && stats!.size === written.bytes && sha256(readFileSync(path)) === written.sha256
 }

@@ -6,7 +6,7 @@ import type { ImageSource } from '../map/image-source.js'
 import type { Theme } from '../theme/index.js'
 import { PAPER_HEIGHT, PAPER_WIDTH } from '../theme/units.js'
 import type { LetterMeta } from '../types.js'
-import { cvParts } from './cv-structure.js'
+import { cvParts, type CvParts } from './cv-structure.js'
 import { layoutCv } from './cv.js'
 import { documentProperties, type DocumentInfo } from './document.js'
 import { labelsFor } from './labels.js'
@@ -21,7 +21,11 @@ export function cvBuilder(
   tree: Root,
   meta: LetterMeta,
   { file, baseDir, allowPaths, sourceDateEpoch }: { file: string; baseDir: string; allowPaths: string[]; sourceDateEpoch?: number },
-): { document: DocumentInfo; build: (theme: Theme) => { element: ReactElement<DocumentProps>; warnings: State['warnings'] } } {
+): {
+  parts: CvParts
+  document: DocumentInfo
+  build: (theme: Theme) => { element: ReactElement<DocumentProps>; warnings: State['warnings'] }
+} {
   const parts = cvParts(tree, file)
   const name = meta.from?.name
   const title = meta.title ?? (name ? `${name} – ${labelsFor(meta.lang).cv}` : undefined)
@@ -34,5 +38,5 @@ export function cvBuilder(
     const element = withTextDefaults(layoutCv(state, { parts, meta, document }), textDefaults) as ReactElement<DocumentProps>
     return { element, warnings: state.warnings }
   }
-  return { document, build }
+  return { parts, document, build }
 }

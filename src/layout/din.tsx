@@ -5,7 +5,7 @@ import type { Person } from '../types.js'
 import { bodyText, stack } from '../map/styles.js'
 import type { Labels } from './labels.js'
 import { Letterhead } from './letterhead.js'
-import { recipientLines } from '../parse/meta.js'
+import { dinFields } from './din-fields.js'
 
 type Din = NonNullable<Theme['din']>
 
@@ -41,19 +41,18 @@ export function DinHead(props: { theme: Theme; din: Din; from?: Person; to?: Per
     color: theme.colors.muted,
     lineHeight: theme.leading.tight,
   }
-  const returnAddress = from ? [from.name, ...from.address].filter(Boolean).join(' · ') : ''
-  const recipient = to ? recipientLines(to) : []
-  const info: [string, ReactNode][] = []
-  if (from?.phone) info.push([labels.phone, from.phone])
-  if (from?.email) {
-    info.push([
-      labels.email,
-      <Link src={`mailto:${from.email}`} style={{ color: theme.colors.text, textDecoration: 'none' }}>
-        {from.email}
-      </Link>,
-    ])
-  }
-  if (date !== false) info.push([labels.date, date])
+  const fields = dinFields(from, to, date, labels)
+  const { returnAddress, recipient } = fields
+  const info: [string, ReactNode][] = fields.info.map(([label, { text, href }]) => [
+    label,
+    href ? (
+      <Link src={href} style={{ color: theme.colors.text, textDecoration: 'none' }}>
+        {text}
+      </Link>
+    ) : (
+      text
+    ),
+  ])
   const { addressField: field } = din
   return (
     <>

@@ -50,3 +50,11 @@ const BY_LANGUAGE: Record<string, Labels> = { en, de, fr }
 
 /** The labels for a language tag such as de-DE. */
 export const labelsFor = (lang: string): Labels => BY_LANGUAGE[languageOf(lang)] ?? en
+
+/** The labelled lines under the signature, as the layout sets them: "Enclosures: …", "cc: …" (none when empty). */
+export function annotationLines(labels: Labels, enclosures: string[], cc: string[]): string[] {
+  return [
+    ...(enclosures.length ? [`${labels.enclosures(enclosures.length)}: ${enclosures.join(', ')}`] : []),
+    ...(cc.length ? [`${labels.cc}: ${cc.join(', ')}`] : []),
+  ]
+}

@@ -12,7 +12,7 @@ import { PageHeader } from './page-header.js'
 import { DinHead } from './din.js'
 import { labelsFor } from './labels.js'
 import { Recipient } from './recipient.js'
-import { linesOf, type LetterParts } from './structure.js'
+import { linesOf, metaSigner, type LetterParts } from './structure.js'
 import { Subject } from './subject.js'
 
 /** What the layout needs besides the mapper: the letter's parts, metadata and document properties. */
@@ -25,9 +25,6 @@ export interface LetterLayout {
   /** What the letter is about in its own words (title, subject or # heading); none when it says nothing. */
   topic?: string
 }
-
-/** The signer's lines when the closing comes from front matter: the sender's name and title. */
-const metaSigner = (meta: LetterMeta) => [meta.from?.name, meta.from?.title].filter((l): l is string => Boolean(l))
 
 /** The continuation header's words: the writer, and what the letter is about or, without a topic, to whom it goes (never a file name). */
 const runningHead = (author: string | undefined, topic: string | undefined, to: LetterMeta['to']) =>

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react'
 import type { Theme } from '../theme/index.js'
 import type { Person } from '../types.js'
 import { stack } from '../map/styles.js'
-import { profileLink } from '../util/url.js'
+import { contactItems } from './contacts.js'
 
 /** One contact item: a link when it has a target (mailto, tel, web), plain text otherwise. */
 function item(theme: Theme, label: string, href?: string): ReactNode {
@@ -18,12 +18,7 @@ function item(theme: Theme, label: string, href?: string): ReactNode {
 
 /** The sender's address and contact details, as lines (links where they lead somewhere). */
 export function contactLines(theme: Theme, from: Person): ReactNode[] {
-  return [
-    ...from.address.map((line) => item(theme, line)),
-    ...(from.email ? [item(theme, from.email, `mailto:${from.email}`)] : []),
-    ...(from.phone ? [item(theme, from.phone, `tel:${from.phone.replace(/[^\d+]/g, '')}`)] : []),
-    ...from.links.map((l) => item(theme, l.label, profileLink(l.url))),
-  ]
+  return contactItems(from).map(({ text, href }) => item(theme, text, href))
 }
 
 /** A band of the accent colour across the top edge of the first page, placed from the top of the text area. */

@@ -2,16 +2,20 @@ import { Text, View } from '@react-pdf/renderer'
 import type { ReactNode } from 'react'
 import type { Theme } from '../theme/index.js'
 import { bodyText } from '../map/styles.js'
-import type { Labels } from './labels.js'
+import { annotationLines, type Labels } from './labels.js'
 
 /** Lines under the signature: enclosures and copies, each labelled. */
 export function Annotations({ theme, labels, enclosures, cc }: { theme: Theme; labels: Labels; enclosures: string[]; cc: string[] }) {
-  if (!enclosures.length && !cc.length) return null
+  const lines = annotationLines(labels, enclosures, cc)
+  if (!lines.length) return null
   const small = [bodyText(theme), { fontSize: theme.size.small }]
   return (
     <View style={{ marginTop: theme.space.closing }}>
-      {enclosures.length ? <Text style={small}>{`${labels.enclosures(enclosures.length)}: ${enclosures.join(', ')}`}</Text> : null}
-      {cc.length ? <Text style={small}>{`${labels.cc}: ${cc.join(', ')}`}</Text> : null}
+      {lines.map((line, i) => (
+        <Text key={i} style={small}>
+          {line}
+        </Text>
+      ))}
     </View>
   )
 }

@@ -1,6 +1,7 @@
 import type { Heading, Paragraph, PhrasingContent, RootContent, Root } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { LetterError } from '../parse/errors.js'
+import type { LetterMeta } from '../types.js'
 
 /** A letter's parts as a reader sees them, found in the Markdown itself. */
 export interface LetterParts {
@@ -143,3 +144,6 @@ export function letterParts(tree: Root, file: string): LetterParts {
   }
   return parts
 }
+
+/** The signer's lines when the closing comes from front matter: the sender's name and title. */
+export const metaSigner = (meta: LetterMeta) => [meta.from?.name, meta.from?.title].filter((l): l is string => Boolean(l))

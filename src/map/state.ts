@@ -4,6 +4,7 @@ import type { LetterMessage } from '../types.js'
 import type { Theme } from '../theme/index.js'
 import type { Measure } from '../fonts/measure.js'
 import type { ImageSource } from './image-source.js'
+import { normaliseLabel } from '../util/label.js'
 
 /** A handler turns one mdast node into react-pdf elements; it recurses only through `state.one`/`state.all`. */
 export type Handler<N extends Nodes = Nodes> = (state: State, node: N, parent: Parents | undefined) => ReactNode
@@ -43,8 +44,7 @@ export interface State {
   all(parent: Parents): ReactNode[]
 }
 
-/** Normalise a reference label the way CommonMark matches them. */
-export const normaliseLabel = (label: string) => label.trim().replace(/\s+/g, ' ').toLowerCase()
+export { normaliseLabel }
 
 /** Create the mapper state for one letter; `handlers` is the table of node types. */
 export function createState(

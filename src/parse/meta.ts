@@ -34,6 +34,7 @@ const EXPECTED: Record<string, string> = {
   hyphenate: 'true or false',
   pdfa: 'true or false',
   fallbacks: 'a list of font family names',
+  txt: 'true or false',
   name: 'text',
   company: 'text',
   email: 'an e-mail address',
@@ -193,6 +194,7 @@ export function resolveMeta(raw: RawMeta, overrides: MetaOverrides = {}): Letter
     hyphenate: raw.hyphenate ?? false,
     pdfa: pdfaClaim(overrides.pdfa ?? raw.pdfa, attached.length).pdfa,
     fallbacks: raw.fallbacks ?? [],
+    txt: raw.txt ?? false,
   }
 }
 

@@ -63,6 +63,8 @@ export const metaSchema = z.looseObject({
   hyphenate: z.boolean().optional(),
   pdfa: z.boolean().optional(),
   fallbacks: z.array(z.string()).optional(),
+  /** Also write the letter as plain text (NAME.txt beside the PDF). */
+  txt: z.boolean().optional(),
 })
 
 /** Field names known at the top level and inside `from`/`to`, for "did you mean" suggestions. */

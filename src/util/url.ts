@@ -22,8 +22,11 @@ export function linkTarget(url: string): string | undefined {
 
 /**
  * The link target of one of the sender's `links`: a bare host ("github.com/x") is a web address; anything
- * that starts like a scheme (a drive letter is no host either) keeps it, and is a link only if that is safe.
+ * that starts like a scheme (a drive letter is no host either) keeps it, and is a link only if that is safe;
+ * an empty one is no link.
  */
 export function profileLink(url: string): string | undefined {
+  // An empty address is a label alone: shown, never a link to nowhere.
+  if (!url.trim()) return undefined
   return linkTarget(SCHEME.test(url) ? url : `https://${url}`)
 }

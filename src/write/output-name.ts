@@ -62,3 +62,6 @@ function fitName(name: string, fallback: string): string {
   }
   return stem || fallback
 }
+
+/** The plain-text twin's path: the PDF's, with .txt for .pdf (`output/x.pdf` → `output/x.txt`). */
+export const textPath = (pdfPath: string) => pdfPath.replace(/\.pdf$/i, '') + '.txt'

@@ -62,6 +62,8 @@ describe('a JSON Resume renders', () => {
       'mailto:maren.lund@example.org',
     ])
       expect(urls).toContain(url)
+    // A profile without a URL (Mastodon, by network and user name) is text on the contact line, not a link to nowhere.
+    expect(urls.filter((url) => !/^(https?:\/\/[^/]+|mailto:.+|tel:.+)/.test(url))).toEqual([])
   })
 
   test('Markdown in the resume is text: the PDF shows exactly the words written', async () => {

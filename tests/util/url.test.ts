@@ -69,4 +69,9 @@ describe("profileLink: the sender's links", () => {
   test('a drive letter is no host: it stays as written, and is no link', () => {
     expect(profileLink('C:\\cv.pdf')).toBeUndefined()
   })
+
+  test('an empty address is a label alone, no link to "https://"', () => {
+    expect(profileLink('')).toBeUndefined()
+    expect(profileLink('  ')).toBeUndefined()
+  })
 })
