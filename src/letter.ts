@@ -4,22 +4,20 @@ import { LAST_RESORT_FAMILY } from './fonts/index.js'
 import { missingGlyphs } from './fonts/coverage.js'
 import { useHyphenation } from './fonts/hyphenation.js'
 import { useFonts } from './fonts/use-fonts.js'
-import { documentProperties } from './layout/document.js'
+import { documentProperties, type DocumentInfo } from './layout/document.js'
 import { fitToPages } from './layout/fit.js'
 import { letterBuilder } from './layout/letter-builder.js'
 import { readSignature } from './layout/signature.js'
 import { letterParts } from './layout/structure.js'
-import { parseLetter } from './parse/index.js'
 import { captureConsole } from './patches/console-capture.js'
-import { checkNesting, checkSize } from './parse/limits.js'
 import { lintMeta } from './parse/lints.js'
 import { message } from './parse/message.js'
 import { metaTexts } from './parse/meta.js'
-import { readMeta } from './parse/read-meta.js'
+import { readLetter, type ReadLetter } from './parse/read-letter.js'
 import type { RawMeta } from './parse/schema.js'
 import { smartenMeta, smartenPunctuation } from './parse/typography.js'
-import { paginate, drawPdf } from './draw/index.js'
-import { appendAttachments, letterAttachments } from './attach/index.js'
+import { paginate, drawPdf, joinParts, type LaidPart, type Paginated } from './draw/index.js'
+import { appendAttachments, letterAttachments, LETTER_PAGES_KEY, type LetterAttachment } from './attach/index.js'
 import { resolveTheme } from './theme/index.js'
 import type { LetterMessage, LetterMeta } from './types.js'
 import { recordReads, type FileRead } from './util/read-file.js'
@@ -99,21 +97,61 @@ async function withLibraryMessages<T extends { warnings: LetterMessage[] }>(rend
   return result
 }
 
-/** One letter through the pipeline: parse, meta and attachments, theme and fonts, text, lints, parts, layout, pagination (fitted to max-pages), drawing, attached PDFs appended. */
+/** One letter through the pipeline: read (parse, meta), attachments read, each Markdown part laid out as the letter is, drawn as one document, attached PDFs put in their place. */
 async function renderOne(markdown: string, options: RenderOptions): Promise<Omit<RenderResult, 'inputs'>> {
   const path = options.path ?? 'letter.md'
   const cwd = options.cwd ?? process.cwd()
   const baseDir = resolve(cwd, options.baseDir ?? (options.path ? dirname(options.path) : '.'))
   const allowPaths = (options.allowPaths ?? []).map((dir) => resolve(cwd, dir))
   const files = { baseDir, allowPaths, file: path }
-  checkSize(Buffer.byteLength(markdown), path)
-  const parsed = parseLetter(markdown, path)
-  checkNesting(parsed.tree, path)
-  const warnings: LetterMessage[] = [...parsed.warnings]
-  const read = readMeta(parsed, options, path)
-  const { meta, place } = read
-  const attachments = await letterAttachments(parsed, read, { attach: options.attach, pdfa: options.pdfa, cwd }, files, warnings)
+  const letter = readLetter(markdown, path, options)
+  const { parsed, read, warnings } = letter
+  const { meta } = read
+  const { theme, pdfa, sourceDateEpoch, values, row } = options
+  const caller = { attach: options.attach, pdfa, cwd, inputs: { theme, paper: options.paper, pdfa, sourceDateEpoch, values, row } }
+  const attachments = await letterAttachments(parsed, read, caller, files, warnings)
 
+  const parts = attachments.flatMap((attachment) => (attachment.part ? [attachment.part] : []))
+  // Every part decides alike between the bundled fonts' Latin subsets and their full faces (one face per font in the file).
+  const texts = [letter, ...parts].flatMap(({ parsed, read }) => [toString(parsed.tree), JSON.stringify(read.meta)])
+  const laid = await layOut(letter, files, options, texts)
+  if (!attachments.length) {
+    const { pdf, pages } = await drawPdf(laid.paginated)
+    return { pdf, pages, letterPages: pages, warnings, meta, title: laid.document.title, author: laid.document.author }
+  }
+  const drawnPages = new Map<LetterAttachment, number>()
+  const joined: LaidPart[] = [{ laid: laid.paginated, title: laid.topic ?? 'Letter', lang: meta.lang }]
+  for (const attachment of attachments) {
+    if (!attachment.part) continue
+    // Its own max-pages and fit, never the caller's (--max-pages and --fit count the letter's pages).
+    const part = await layOut(attachment.part, attachment.part.files, { ...options, maxPages: undefined, fit: undefined }, texts)
+    warnings.push(...partWarnings(attachment.part.warnings, attachment.file, warnings))
+    joined.push({ laid: part.paginated, title: part.topic ?? attachment.part.title, lang: attachment.part.read.meta.lang })
+    drawnPages.set(attachment, part.paginated.pages)
+  }
+  const drawn = await drawPdf(joinParts(joined, { [LETTER_PAGES_KEY]: laid.paginated.pages }))
+  const { pdf, pages } = attachments.some((attachment) => !attachment.part)
+    ? await appendAttachments(drawn.pdf, attachments, { letter: drawn.pages, drawn: (a) => drawnPages.get(a) ?? 0 }, path, warnings)
+    : drawn
+  return { pdf, pages, letterPages: laid.paginated.pages, warnings, meta, title: laid.document.title, author: laid.document.author }
+}
+
+/** A part's warnings as the letter reports them: each naming the part's file, those it shares with the letter (its fonts, its sender) once. */
+function partWarnings(own: LetterMessage[], file: string, letter: LetterMessage[]): LetterMessage[] {
+  const known = new Set(letter.filter((w) => w.line === null).map((w) => w.message))
+  return own.filter((w) => w.line !== null || !known.has(w.message)).map((w) => ({ ...w, file: w.file ?? file }))
+}
+
+/** One source's inner steps, for the letter and each Markdown part alike (inside the render in hand): theme and fonts, text, lints, parts, layout, pagination fitted to its max-pages. */
+async function layOut(
+  { parsed, read, warnings }: ReadLetter,
+  files: { baseDir: string; allowPaths: string[]; file: string },
+  options: RenderOptions,
+  texts: string[],
+): Promise<{ paginated: Paginated; document: DocumentInfo; topic?: string }> {
+  const { meta, place } = read
+  const { baseDir, allowPaths, file: path } = files
+  const cwd = options.cwd ?? process.cwd()
   // A theme file the letter or the project config names is confined as its images are; options.theme (--theme) is the caller's own.
   const themeFile = {
     baseDir,
@@ -126,8 +164,8 @@ async function renderOne(markdown: string, options: RenderOptions): Promise<Omit
     { dirs: options.fontDirs ?? [resolve(cwd, 'fonts')], cwd },
     meta.fallbacks,
     warnings,
-    // What the letter may set: its text (placeholders filled), and every value of its meta (the date formatted).
-    [toString(parsed.tree), JSON.stringify(meta)],
+    // What the letter may set: its text (placeholders filled), and every value of its meta (the date formatted), with its parts'.
+    texts,
   )
   // Checked before smart punctuation changes the text, so places are those of the source.
   warnings.push(...(await missingGlyphs(parsed.tree, theme.fonts, metaTexts(meta), LAST_RESORT_FAMILY)))
@@ -146,7 +184,5 @@ async function renderOne(markdown: string, options: RenderOptions): Promise<Omit
   warnings.push(...first.warnings)
   // Paginated first: --fit only needs page counts, so only the chosen layout is drawn to PDF.
   const paginated = await fitToPages(first.element, { build: (step) => build(step).element, paginate }, theme, meta, path)
-  const drawn = await drawPdf(paginated)
-  const { pdf, pages } = attachments.length ? await appendAttachments(drawn.pdf, attachments, path, warnings) : drawn
-  return { pdf, pages, letterPages: drawn.pages, warnings, meta, title: document.title, author: document.author }
+  return { paginated, document, topic }
 }
