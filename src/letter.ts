@@ -131,7 +131,13 @@ async function renderOne(markdown: string, options: RenderOptions): Promise<Omit
   }
   const drawn = await drawPdf(joinParts(joined, { [LETTER_PAGES_KEY]: laid.paginated.pages }))
   const { pdf, pages } = attachments.some((attachment) => !attachment.part)
-    ? await appendAttachments(drawn.pdf, attachments, { letter: drawn.pages, drawn: (a) => drawnPages.get(a) ?? 0 }, path, warnings)
+    ? await appendAttachments(
+        drawn.pdf,
+        attachments,
+        { letter: laid.paginated.pages, drawn: (a) => drawnPages.get(a) ?? 0 },
+        path,
+        warnings,
+      )
     : drawn
   return { pdf, pages, letterPages: laid.paginated.pages, warnings, meta, title: laid.document.title, author: laid.document.author }
 }
