@@ -121,6 +121,32 @@ console.log(loaded())`
   })
 })
 
+describe('Markdown attachments on the command line', () => {
+  test("an attached Markdown file is rendered into the letter's PDF; its broken front matter is an error at its own line, failing the letter", async () => {
+    const dir = project({
+      'letters/a.md': LETTER('attach: [parts/cv.md]\n'),
+      'letters/b.md': LETTER('attach: [parts/broken.md]\n'),
+      'letters/parts/cv.md': '# Curriculum Vitae\n\nResearch engineer.\n',
+      'letters/parts/broken.md': '---\ntitle: CV\nmax-pages: two\n---\n\nText.\n',
+    })
+    const r = letterpress(dir, ['letters/a.md', 'letters/b.md'])
+    expect(r.code).toBe(1)
+    expect(r.stdout).toMatch(/✓ letters\/a\.md → output\/a\.pdf {2}2 pages/)
+    expect(r.stderr).toContain('letters/parts/broken.md:3:12 error field "max-pages" must be')
+    expect(r.stdout).toContain('✗ letters/b.md  failed')
+    const pdf = await readPdf(readFileSync(join(dir, 'output/a.pdf')))
+    expect(pdf.text[1]).toContain('Research engineer.')
+    expect(readdirSync(join(dir, 'output'))).toEqual(['a.pdf'])
+  })
+
+  test('--attach takes a Markdown file too; --check passes the combined file', () => {
+    const dir = project({ 'letters/a.md': LETTER(), 'docs/cv.md': '# Curriculum Vitae\n\nResearch engineer.\n' })
+    const r = letterpress(dir, ['letters/a.md', '--attach', 'docs/cv.md', '--check', '--json'])
+    expect(r.code, r.stderr).toBe(0)
+    expect(JSON.parse(r.stdout).letters[0]).toMatchObject({ pages: 2, error: null, check: { ok: true } })
+  })
+})
+
 describe('--check with attachments', () => {
   test('an A4 attachment after a US-Letter letter passes: only the letter pages are held to one paper size', () => {
     const dir = project({
