@@ -48,7 +48,7 @@ export interface RenderOptions {
   values?: Record<string, unknown>
   /** The row's name in messages ("row 3"). */
   row?: string
-  /** PDFs appended after the letter, after the front matter's `attach` (absolute or relative to the cwd; not confined). */
+  /** Files (PDFs, Markdown) appended after the letter, after the front matter's `attach` (absolute or relative to the cwd; not confined). */
   attach?: string[]
   /** The working folder: relative paths in these options are resolved against it, and paths in messages shown from it (default: the process's). */
   cwd?: string

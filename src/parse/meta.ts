@@ -21,7 +21,7 @@ const EXPECTED: Record<string, string> = {
   signature: 'a path to a PNG or JPEG image',
   closing: 'text such as "Sincerely,"',
   enclosures: 'a list of text',
-  attach: 'a path to a PDF file or a list of them',
+  attach: 'a path to a PDF or Markdown file or a list of them',
   cc: 'a list of text',
   output: 'a file name template such as "{from.name}-cover-letter.pdf"',
   'max-pages': 'a whole number of pages, 1 or more',
@@ -99,7 +99,7 @@ export interface MetaOverrides {
   maxPages?: number
   fit?: boolean
   pdfa?: boolean
-  /** PDFs the caller appends after the front matter's (--attach): named under Enclosures, and no PDF/A claim. */
+  /** Files the caller appends after the front matter's (--attach): named under Enclosures; an attached PDF rules out the PDF/A claim. */
   attach?: string[]
   /** Seconds since the epoch for "today" (SOURCE_DATE_EPOCH). */
   sourceDateEpoch?: number

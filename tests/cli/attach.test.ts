@@ -95,7 +95,7 @@ describe('attachments on the command line', () => {
   })
 
   test('--attach is in the help text', () => {
-    expect(letterpress(project(), ['--help']).stdout).toMatch(/--attach FILE +append the pages of the PDF FILE/)
+    expect(letterpress(project(), ['--help']).stdout).toMatch(/--attach FILE +append FILE to each letter's PDF/)
   })
 
   test('pdf-lib is bundled in a chunk of its own that only a letter with attachments loads', () => {
