@@ -122,11 +122,11 @@ console.log(loaded())`
 })
 
 describe('Markdown attachments on the command line', () => {
-  test("an attached Markdown file is rendered into the letter's PDF; its broken front matter is an error at its own line, failing the letter", async () => {
+  test("an attached Markdown file is rendered into the letter's PDF; its warnings and its broken front matter (failing the letter) name it and its own lines", async () => {
     const dir = project({
       'letters/a.md': LETTER('attach: [parts/cv.md]\n'),
       'letters/b.md': LETTER('attach: [parts/broken.md]\n'),
-      'letters/parts/cv.md': '# Curriculum Vitae\n\nResearch engineer.\n',
+      'letters/parts/cv.md': '# Curriculum Vitae\n\nResearch engineer.\n\n![portrait](gone.png)\n',
       'letters/parts/broken.md': '---\ntitle: CV\nmax-pages: two\n---\n\nText.\n',
     })
     const r = letterpress(dir, ['letters/a.md', 'letters/b.md'])
@@ -134,6 +134,10 @@ describe('Markdown attachments on the command line', () => {
     expect(r.stdout).toMatch(/✓ letters\/a\.md → output\/a\.pdf {2}2 pages/)
     expect(r.stderr).toContain('letters/parts/broken.md:3:12 error field "max-pages" must be')
     expect(r.stdout).toContain('✗ letters/b.md  failed')
+    // Its warnings name it and its own lines, on the terminal and in --json.
+    expect(r.stderr).toContain('letters/parts/cv.md:5:1 warning image "gone.png" not found')
+    const json = JSON.parse(letterpress(dir, ['letters/a.md', '--json', '--force']).stdout)
+    expect(json.letters[0].warnings).toContainEqual(expect.objectContaining({ file: 'letters/parts/cv.md', line: 5, column: 1 }))
     const pdf = await readPdf(readFileSync(join(dir, 'output/a.pdf')))
     expect(pdf.text[1]).toContain('Research engineer.')
     expect(readdirSync(join(dir, 'output'))).toEqual(['a.pdf'])
