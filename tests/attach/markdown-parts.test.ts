@@ -219,6 +219,18 @@ describe('the outline of a one-file application', () => {
     expect((await outline(result.pdf)).mode).toBe('UseOutlines')
   })
 
+  test('a letter with attached PDFs only has one too', async () => {
+    const result = await render(letter('attach: [plain.pdf, certificates.pdf]'))
+    expect(await outline(result.pdf)).toMatchObject({
+      entries: [
+        { title: 'Application for the role', page: 1 },
+        { title: 'plain', page: 2 },
+        { title: 'Certificates', page: 4 },
+      ],
+      mode: 'UseOutlines',
+    })
+  })
+
   test('a letter without a title is "Letter" in it; a letter without attachments has no outline', async () => {
     const untitled = frontMatter('from: Kim Lee', 'attach: [notes.md]') + 'Dear Sam,\n\nHello.\n'
     expect((await outline((await render(untitled)).pdf)).entries[0]).toEqual({ title: 'Letter', page: 1 })
