@@ -8,6 +8,7 @@ import { documentProperties, type DocumentInfo } from './layout/document.js'
 import { fitToPages } from './layout/fit.js'
 import { letterBuilder } from './layout/letter-builder.js'
 import { readSignature } from './layout/signature.js'
+import { labelsFor } from './layout/labels.js'
 import { letterParts } from './layout/structure.js'
 import { captureConsole } from './patches/console-capture.js'
 import { lintMeta } from './parse/lints.js'
@@ -97,7 +98,7 @@ async function withLibraryMessages<T extends { warnings: LetterMessage[] }>(rend
   return result
 }
 
-/** One letter through the pipeline: read (parse, meta), attachments read, each Markdown part laid out as the letter is, drawn as one document, attached PDFs put in their place. */
+/** One letter through the pipeline: read (parse, meta), attachments read (Markdown ones parsed), laid out, drawn — with its attachments, as one application. */
 async function renderOne(markdown: string, options: RenderOptions): Promise<Omit<RenderResult, 'inputs'>> {
   const path = options.path ?? 'letter.md'
   const cwd = options.cwd ?? process.cwd()
@@ -115,31 +116,37 @@ async function renderOne(markdown: string, options: RenderOptions): Promise<Omit
   // Every part decides alike between the bundled fonts' Latin subsets and their full faces (one face per font in the file).
   const texts = [letter, ...parts].flatMap(({ parsed, read }) => [toString(parsed.tree), JSON.stringify(read.meta)])
   const laid = await layOut(letter, files, options, texts)
-  if (!attachments.length) {
-    const { pdf, pages } = await drawPdf(laid.paginated)
-    return { pdf, pages, letterPages: pages, warnings, meta, title: laid.document.title, author: laid.document.author }
-  }
+  const { pdf, pages } = attachments.length
+    ? await drawApplication(laid, attachments, options, { texts, path, warnings })
+    : await drawPdf(laid.paginated)
+  return { pdf, pages, letterPages: laid.paginated.pages, warnings, meta, title: laid.document.title, author: laid.document.author }
+}
+
+/**
+ * A one-file application: each Markdown part laid out as the letter is (its own max-pages and fit, never the
+ * caller's, which count the letter's pages), every part drawn as one tagged document with an outline entry
+ * each, then attached PDFs put in their place.
+ */
+async function drawApplication(
+  letter: LaidOut,
+  attachments: LetterAttachment[],
+  options: RenderOptions,
+  { texts, path, warnings }: { texts: string[]; path: string; warnings: LetterMessage[] },
+): Promise<{ pdf: Uint8Array; pages: number }> {
+  const lang = letter.document.language
+  const joined: LaidPart[] = [{ laid: letter.paginated, title: letter.topic ?? labelsFor(lang ?? '').letter, lang }]
   const drawnPages = new Map<LetterAttachment, number>()
-  const joined: LaidPart[] = [{ laid: laid.paginated, title: laid.topic ?? 'Letter', lang: meta.lang }]
   for (const attachment of attachments) {
     if (!attachment.part) continue
-    // Its own max-pages and fit, never the caller's (--max-pages and --fit count the letter's pages).
     const part = await layOut(attachment.part, attachment.part.files, { ...options, maxPages: undefined, fit: undefined }, texts)
     warnings.push(...partWarnings(attachment.part.warnings, attachment.file, warnings))
     joined.push({ laid: part.paginated, title: part.topic ?? attachment.part.title, lang: attachment.part.read.meta.lang })
     drawnPages.set(attachment, part.paginated.pages)
   }
-  const drawn = await drawPdf(joinParts(joined, { [LETTER_PAGES_KEY]: laid.paginated.pages }))
-  const { pdf, pages } = attachments.some((attachment) => !attachment.part)
-    ? await appendAttachments(
-        drawn.pdf,
-        attachments,
-        { letter: laid.paginated.pages, drawn: (a) => drawnPages.get(a) ?? 0 },
-        path,
-        warnings,
-      )
-    : drawn
-  return { pdf, pages, letterPages: laid.paginated.pages, warnings, meta, title: laid.document.title, author: laid.document.author }
+  const drawn = await drawPdf(joinParts(joined, { [LETTER_PAGES_KEY]: letter.paginated.pages }))
+  if (attachments.every((attachment) => attachment.part)) return drawn
+  const pages = { letter: letter.paginated.pages, drawn: (attachment: LetterAttachment) => drawnPages.get(attachment) ?? 0 }
+  return appendAttachments(drawn.pdf, attachments, pages, path, warnings)
 }
 
 /** A part's warnings as the letter reports them: each naming the part's file, those it shares with the letter (its fonts, its sender) once. */
@@ -148,13 +155,16 @@ function partWarnings(own: LetterMessage[], file: string, letter: LetterMessage[
   return own.filter((w) => w.line !== null || !known.has(w.message)).map((w) => ({ ...w, file: w.file ?? file }))
 }
 
+/** A source laid out and paginated, with its document properties and its topic. */
+type LaidOut = { paginated: Paginated; document: DocumentInfo; topic?: string }
+
 /** One source's inner steps, for the letter and each Markdown part alike (inside the render in hand): theme and fonts, text, lints, parts, layout, pagination fitted to its max-pages. */
 async function layOut(
   { parsed, read, warnings }: ReadLetter,
   files: { baseDir: string; allowPaths: string[]; file: string },
   options: RenderOptions,
   texts: string[],
-): Promise<{ paginated: Paginated; document: DocumentInfo; topic?: string }> {
+): Promise<LaidOut> {
   const { meta, place } = read
   const { baseDir, allowPaths, file: path } = files
   const cwd = options.cwd ?? process.cwd()

@@ -9,6 +9,8 @@ export interface Labels {
   phone: string
   email: string
   web: string
+  /** The letter's name in a one-file application's outline when it has no title of its own. */
+  letter: string
 }
 
 const en: Labels = {
@@ -19,6 +21,7 @@ const en: Labels = {
   phone: 'Phone',
   email: 'Email',
   web: 'Web',
+  letter: 'Letter',
 }
 
 const de: Labels = {
@@ -29,6 +32,7 @@ const de: Labels = {
   phone: 'Telefon',
   email: 'E-Mail',
   web: 'Web',
+  letter: 'Anschreiben',
 }
 
 const fr: Labels = {
@@ -39,6 +43,7 @@ const fr: Labels = {
   phone: 'Téléphone',
   email: 'E-mail',
   web: 'Web',
+  letter: 'Lettre',
 }
 
 const BY_LANGUAGE: Record<string, Labels> = { en, de, fr }

@@ -231,9 +231,11 @@ describe('the outline of a one-file application', () => {
     })
   })
 
-  test('a letter without a title is "Letter" in it; a letter without attachments has no outline', async () => {
+  test('a letter without a title is "Letter" in it (in its language); a letter without attachments has no outline', async () => {
     const untitled = frontMatter('from: Kim Lee', 'attach: [notes.md]') + 'Dear Sam,\n\nHello.\n'
     expect((await outline((await render(untitled)).pdf)).entries[0]).toEqual({ title: 'Letter', page: 1 })
+    const german = frontMatter('from: Kim Lee', 'lang: de-DE', 'attach: [notes.md]') + 'Sehr geehrte Frau Berg,\n\nHallo.\n'
+    expect((await outline((await render(german)).pdf)).entries[0]).toEqual({ title: 'Anschreiben', page: 1 })
     const alone = await outline((await render(letter())).pdf)
     expect(alone.hasOutline).toBe(false)
     expect(alone.mode).not.toBe('UseOutlines')
