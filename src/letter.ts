@@ -5,24 +5,23 @@ import { LAST_RESORT_FAMILY } from './fonts/index.js'
 import { missingGlyphs } from './fonts/coverage.js'
 import { useHyphenation } from './fonts/hyphenation.js'
 import { useFonts } from './fonts/use-fonts.js'
-import { documentProperties } from './layout/document.js'
+import { documentProperties, type DocumentInfo } from './layout/document.js'
 import { fitToPages } from './layout/fit.js'
 import { cvBuilder } from './layout/cv-builder.js'
 import { letterBuilder } from './layout/letter-builder.js'
 import { readSignature } from './layout/signature.js'
+import { labelsFor } from './layout/labels.js'
 import { letterParts } from './layout/structure.js'
-import { parseLetter } from './parse/index.js'
 import { captureConsole } from './patches/console-capture.js'
-import { checkNesting, checkSize } from './parse/limits.js'
 import { lintMeta } from './parse/lints.js'
 import { message } from './parse/message.js'
 import { metaTexts } from './parse/meta.js'
-import { readMeta, type ReadMeta } from './parse/read-meta.js'
+import { readLetter, type ReadLetter } from './parse/read-letter.js'
 import { letterSource } from './resume/index.js'
 import type { RawMeta } from './parse/schema.js'
 import { smartenMeta, smartenPunctuation } from './parse/typography.js'
-import { paginate, drawPdf } from './draw/index.js'
-import { appendAttachments, letterAttachments } from './attach/index.js'
+import { paginate, drawPdf, joinParts, type LaidPart, type Paginated } from './draw/index.js'
+import { appendAttachments, letterAttachments, LETTER_PAGES_KEY, type LetterAttachment } from './attach/index.js'
 import { resolveTheme } from './theme/index.js'
 import { cvBlocks } from './text/cv-blocks.js'
 import { letterBlocks } from './text/letter-blocks.js'
@@ -56,7 +55,7 @@ export interface RenderOptions {
   values?: Record<string, unknown>
   /** The row's name in messages ("row 3"). */
   row?: string
-  /** PDFs appended after the letter, after the front matter's `attach` (absolute or relative to the cwd; not confined). */
+  /** Files (PDFs, Markdown) appended after the letter, after the front matter's `attach` (absolute or relative to the cwd; not confined). */
   attach?: string[]
   /** Also give the letter as plain text (RenderResult.text); default: the letter's `txt` field (front matter or config). */
   txt?: boolean
@@ -122,39 +121,107 @@ async function renderOne(text: string, options: RenderOptions): Promise<Omit<Ren
   }
 }
 
-/** Where a layout reads its files, and the time that fixes its dates. */
-type LayoutFiles = Parameters<typeof cvBuilder>[2]
-
-/** A letter's parts, signature and document properties, and the builder that lays it out with a theme. */
-function letterLayout(tree: Root, meta: LetterMeta, layout: LayoutFiles, place: ReadMeta['place'], warnings: LetterMessage[]) {
-  const parts = letterParts(tree, layout.file)
-  const signature = readSignature(meta.signature, layout.baseDir, layout.allowPaths, place(['signature']), warnings)
-  const { document, topic } = documentProperties(meta, parts, layout.file, layout.sourceDateEpoch)
-  const blocks = (din: boolean) => letterBlocks(tree, parts, meta, din)
-  return { document, build: letterBuilder(tree, { parts, meta, signature, document, topic }, layout), blocks }
-}
-
-/** A CV's document properties, its builder, and its text as blocks. */
-function cvLayout(tree: Root, meta: LetterMeta, layout: LayoutFiles) {
-  const { parts, document, build } = cvBuilder(tree, meta, layout)
-  return { document, build, blocks: () => cvBlocks(tree, parts, meta) }
-}
-
-/** One letter through the pipeline: parse, meta and attachments, theme and fonts, text, lints, parts, layout, pagination (fitted to max-pages), drawing, attached PDFs appended. */
+/** One letter through the pipeline: read (parse, meta), attachments read (Markdown ones parsed), laid out, drawn — with its attachments, as one application. */
 async function renderMarkdown(markdown: string, options: RenderOptions): Promise<Omit<RenderResult, 'inputs'>> {
   const path = options.path ?? 'letter.md'
   const cwd = options.cwd ?? process.cwd()
   const baseDir = resolve(cwd, options.baseDir ?? (options.path ? dirname(options.path) : '.'))
   const allowPaths = (options.allowPaths ?? []).map((dir) => resolve(cwd, dir))
   const files = { baseDir, allowPaths, file: path }
-  checkSize(Buffer.byteLength(markdown), path)
-  const parsed = parseLetter(markdown, path)
-  checkNesting(parsed.tree, path)
-  const warnings: LetterMessage[] = [...parsed.warnings]
-  const read = readMeta(parsed, options, path)
-  const { meta, place } = read
-  const attachments = await letterAttachments(parsed, read, { attach: options.attach, pdfa: options.pdfa, cwd }, files, warnings)
+  const letter = readLetter(markdown, path, options)
+  const { parsed, read, warnings } = letter
+  const { meta } = read
+  const { theme, pdfa, sourceDateEpoch, values, row } = options
+  const caller = { attach: options.attach, pdfa, cwd, inputs: { theme, paper: options.paper, pdfa, sourceDateEpoch, values, row } }
+  const attachments = await letterAttachments(parsed, read, caller, files, warnings)
 
+  const parts = attachments.flatMap((attachment) => (attachment.part ? [attachment.part] : []))
+  // Every part decides alike between the bundled fonts' Latin subsets and their full faces (one face per font in the file).
+  const texts = [letter, ...parts].flatMap(({ parsed, read }) => [toString(parsed.tree), JSON.stringify(read.meta)])
+  const laid = await layOut(letter, files, options, texts)
+  const { pdf, pages } = attachments.length
+    ? await drawApplication(laid, attachments, options, { texts, path, warnings })
+    : await drawPdf(laid.paginated)
+  const { document, text } = laid
+  return {
+    pdf,
+    pages,
+    letterPages: laid.paginated.pages,
+    warnings,
+    meta,
+    title: document.title,
+    author: document.author,
+    ...(text !== undefined && { text }),
+  }
+}
+
+/**
+ * A one-file application: each Markdown part laid out as the letter is (its own max-pages and fit, never the
+ * caller's, which count the letter's pages), every part drawn as one tagged document with an outline entry
+ * each, then attached PDFs put in their place.
+ */
+async function drawApplication(
+  letter: LaidOut,
+  attachments: LetterAttachment[],
+  options: RenderOptions,
+  { texts, path, warnings }: { texts: string[]; path: string; warnings: LetterMessage[] },
+): Promise<{ pdf: Uint8Array; pages: number }> {
+  const lang = letter.document.language
+  const joined: LaidPart[] = [{ laid: letter.paginated, title: letter.topic ?? labelsFor(lang ?? '').letter, lang }]
+  const drawnPages = new Map<LetterAttachment, number>()
+  for (const attachment of attachments) {
+    if (!attachment.part) continue
+    const { converted } = attachment.part
+    const part = await layOut(attachment.part, attachment.part.files, { ...options, maxPages: undefined, fit: undefined }, texts).catch(
+      (error: unknown) => Promise.reject(converted.error(error)),
+    )
+    warnings.push(...partWarnings(attachment.part.warnings.map(converted.warning), attachment.file, warnings))
+    joined.push({ laid: part.paginated, title: part.topic ?? attachment.part.title, lang: attachment.part.read.meta.lang })
+    drawnPages.set(attachment, part.paginated.pages)
+  }
+  const drawn = await drawPdf(joinParts(joined, { [LETTER_PAGES_KEY]: letter.paginated.pages }))
+  if (attachments.every((attachment) => attachment.part)) return drawn
+  const pages = { letter: letter.paginated.pages, drawn: (attachment: LetterAttachment) => drawnPages.get(attachment) ?? 0 }
+  return appendAttachments(drawn.pdf, attachments, pages, path, warnings)
+}
+
+/** A part's warnings as the letter reports them: each naming the part's file, those it shares with the letter (its fonts, its sender) once. */
+function partWarnings(own: LetterMessage[], file: string, letter: LetterMessage[]): LetterMessage[] {
+  const known = new Set(letter.filter((w) => w.line === null).map((w) => w.message))
+  return own.filter((w) => w.line !== null || !known.has(w.message)).map((w) => ({ ...w, file: w.file ?? file }))
+}
+
+/** Where a layout reads its files, and the time that fixes its dates. */
+type LayoutFiles = Parameters<typeof cvBuilder>[2]
+
+/** A letter's parts, signature and document properties, the builder that lays it out with a theme, and its text as blocks. */
+function letterLayout(tree: Root, meta: LetterMeta, layout: LayoutFiles, place: ReadLetter['read']['place'], warnings: LetterMessage[]) {
+  const parts = letterParts(tree, layout.file)
+  const signature = readSignature(meta.signature, layout.baseDir, layout.allowPaths, place(['signature']), warnings)
+  const { document, topic } = documentProperties(meta, parts, layout.file, layout.sourceDateEpoch)
+  const blocks = (din: boolean) => letterBlocks(tree, parts, meta, din)
+  return { document, topic, build: letterBuilder(tree, { parts, meta, signature, document, topic }, layout), blocks }
+}
+
+/** A CV's document properties (its title is its topic: "Ada Lindqvist – CV"), its builder, and its text as blocks. */
+function cvLayout(tree: Root, meta: LetterMeta, layout: LayoutFiles) {
+  const { parts, document, build } = cvBuilder(tree, meta, layout)
+  return { document, topic: document.title as string | undefined, build, blocks: () => cvBlocks(tree, parts, meta) }
+}
+
+/** A source laid out and paginated, with its document properties, its topic and (when asked) its plain-text twin. */
+type LaidOut = { paginated: Paginated; document: DocumentInfo; topic?: string; text?: string }
+
+/** One source's inner steps, for the letter and each Markdown part alike (inside the render in hand): theme and fonts, text, lints, parts, layout, pagination fitted to its max-pages. */
+async function layOut(
+  { parsed, read, warnings }: ReadLetter,
+  files: { baseDir: string; allowPaths: string[]; file: string },
+  options: RenderOptions,
+  texts: string[],
+): Promise<LaidOut> {
+  const { meta, place } = read
+  const { baseDir, allowPaths, file: path } = files
+  const cwd = options.cwd ?? process.cwd()
   // A theme file the letter or the project config names is confined as its images are; options.theme (--theme) is the caller's own.
   const themeFile = {
     baseDir,
@@ -167,8 +234,8 @@ async function renderMarkdown(markdown: string, options: RenderOptions): Promise
     { dirs: options.fontDirs ?? [resolve(cwd, 'fonts')], cwd },
     meta.fallbacks,
     warnings,
-    // What the letter may set: its text (placeholders filled), and every value of its meta (the date formatted).
-    [toString(parsed.tree), JSON.stringify(meta)],
+    // What the letter may set: its text (placeholders filled), and every value of its meta (the date formatted), with its parts'.
+    texts,
   )
   // Checked before smart punctuation changes the text, so places are those of the source.
   warnings.push(...(await missingGlyphs(parsed.tree, theme.fonts, metaTexts(meta), LAST_RESORT_FAMILY)))
@@ -180,7 +247,7 @@ async function renderMarkdown(markdown: string, options: RenderOptions): Promise
   warnings.push(...lintMeta(meta, theme, { hyphenated, fitFlag: options.fit, place }))
 
   const layout = { ...files, sourceDateEpoch: options.sourceDateEpoch }
-  const { document, build, blocks } =
+  const { document, topic, build, blocks } =
     meta.layout === 'cv' ? cvLayout(parsed.tree, typeset, layout) : letterLayout(parsed.tree, typeset, layout, place, warnings)
   // The plain-text twin reads the same parts and typeset meta as the layout, so the two cannot differ.
   const text =
@@ -189,16 +256,5 @@ async function renderMarkdown(markdown: string, options: RenderOptions): Promise
   warnings.push(...first.warnings)
   // Paginated first: --fit only needs page counts, so only the chosen layout is drawn to PDF.
   const paginated = await fitToPages(first.element, { build: (step) => build(step).element, paginate }, theme, meta, path)
-  const drawn = await drawPdf(paginated)
-  const { pdf, pages } = attachments.length ? await appendAttachments(drawn.pdf, attachments, path, warnings) : drawn
-  return {
-    pdf,
-    pages,
-    letterPages: drawn.pages,
-    warnings,
-    meta,
-    title: document.title,
-    author: document.author,
-    ...(text !== undefined && { text }),
-  }
+  return { paginated, document, topic, text }
 }

@@ -24,7 +24,7 @@ export interface LetterMeta {
   signature?: string
   closing?: string
   enclosures: string[]
-  /** PDFs to append after the letter, as the front matter (or the config, made absolute) gives them. */
+  /** Files (PDFs, Markdown) to append after the letter, as the front matter (or the config, made absolute) gives them. */
   attach: string[]
   cc: string[]
   output?: string

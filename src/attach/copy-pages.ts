@@ -7,15 +7,22 @@ import type { AttachJob } from './job.js'
 import type { Attachment } from './read.js'
 import { rebuildLink } from './rebuild-link.js'
 
-/** Copy the source's pages after the last page of `out`, then point its links to its own pages at their copies. */
-export async function copyPages(job: AttachJob, out: PDFDocument, source: PDFDocument, attachment: Attachment): Promise<void> {
+/** Copy the source's pages into `out` from page index `at` on, then point its links to its own pages at their copies; the copies in order. */
+export async function copyPages(
+  job: AttachJob,
+  out: PDFDocument,
+  source: PDFDocument,
+  attachment: Attachment,
+  at: number,
+): Promise<PDFPage[]> {
   const { copies, dropped } = await prepareAndCopy(job, out, source, attachment)
-  for (const copy of copies) out.addPage(copy)
+  copies.forEach((copy, i) => out.insertPage(at + i, copy))
   pointLinksAtCopies(job, copies)
   if (dropped) {
     const text = `attachment "${attachment.name}": ${dropped} link${dropped === 1 ? '' : 's'} left out (only http, https, mailto and tel links and links to its own pages are kept)`
     job.warnings.push(message(text, 'letterpress:attach', attachment))
   }
+  return copies
 }
 
 /** The source's pages made ready and copied into `out` (not yet added), and how many links were left out. */

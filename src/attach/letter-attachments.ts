@@ -4,21 +4,28 @@ import { pdfaClaim } from '../parse/meta.js'
 import type { ReadMeta } from '../parse/read-meta.js'
 import type { LetterMessage } from '../types.js'
 import { enclosureNames } from './enclosures.js'
+import { readMarkdownPart, type MarkdownPart, type PartContext } from './markdown-part.js'
 import { readAttachments, type Attachment } from './read.js'
 
 /** What the caller adds to a letter's own attachments. */
 export interface CallerAttachments {
-  /** PDFs appended after the front matter's (relative to `cwd`; not confined). */
+  /** Files appended after the front matter's (relative to `cwd`; not confined). */
   attach?: string[]
   /** The caller's PDF/A choice, which overrides the letter's. */
   pdfa?: boolean
   /** The working folder the caller's paths are relative to and shown from. */
   cwd: string
+  /** The caller's overrides that hold for the attached Markdown too. */
+  inputs: PartContext['inputs']
 }
 
+/** An attachment as the letter appends it: a PDF to copy, or Markdown read as a letter of its own (`part`). */
+export type LetterAttachment = Attachment & { part?: MarkdownPart }
+
 /**
- * The PDFs to append (the front matter's, then the caller's), read before the letter is laid out so a missing
- * one fails fast; they name the enclosures a letter does not list itself, and rule out a PDF/A claim.
+ * The files to append (the front matter's, then the caller's), read before the letter is laid out so a missing
+ * or broken one fails fast — Markdown ones parsed, with their front matter over the letter's settings; they name
+ * the enclosures a letter does not list itself, and attached PDFs rule out a PDF/A claim.
  */
 export async function letterAttachments(
   parsed: ParsedLetter,
@@ -26,13 +33,21 @@ export async function letterAttachments(
   caller: CallerAttachments,
   files: { baseDir: string; allowPaths: string[]; file: string },
   warnings: LetterMessage[],
-): Promise<Attachment[]> {
+): Promise<LetterAttachment[]> {
   const placeOf = (i: number) => place(Array.isArray(parsed.raw.attach) ? ['attach', i] : ['attach'])
-  const attachments = readAttachments(meta.attach, caller.attach ?? [], { ...files, cwd: caller.cwd, placeOf })
-  // Enclosures the letter does not list itself are the attachments, named by their own Titles where they have one.
+  const read = readAttachments(meta.attach, caller.attach ?? [], { ...files, cwd: caller.cwd, placeOf })
+  const context = { layers, baseDir: files.baseDir, allowPaths: files.allowPaths, inputs: caller.inputs }
+  const attachments = read.map((attachment) =>
+    attachment.kind === 'pdf' ? attachment : { ...attachment, part: readMarkdownPart(attachment, context) },
+  )
+  // Enclosures the letter does not list itself are the attachments, named by their own titles where they have one.
   if (layers.enclosures === undefined && attachments.length) meta.enclosures = await enclosureNames(attachments, files.file, warnings)
   warnings.push(
-    ...pdfaClaim(caller.pdfa ?? layers.pdfa, attachments.length, caller.pdfa === undefined ? place(['pdfa']) : NOWHERE).warnings,
+    ...pdfaClaim(
+      caller.pdfa ?? layers.pdfa,
+      attachments.map((attachment) => attachment.name),
+      caller.pdfa === undefined ? place(['pdfa']) : NOWHERE,
+    ).warnings,
   )
   return attachments
 }

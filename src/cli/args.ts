@@ -15,7 +15,7 @@ export interface CliOptions {
   /** Columns that text is wrapped at (0: one line per paragraph); default 72. */
   txtWrap?: number
   allowPaths: string[]
-  /** PDFs appended to every letter, after its own `attach` (as given; relative to the cwd). */
+  /** Files (PDFs, Markdown) appended to every letter, after its own `attach` (as given; relative to the cwd). */
   attach: string[]
   timeout: number
   /** Letters rendered at once (worker threads); default: the machine's cores. */
@@ -66,8 +66,9 @@ Options:
       --allow-path DIR files a letter names (images, signature, theme, attachments) may also be read
                        from DIR (by default only from the letter's folder and the project config's
                        folder); repeatable
-      --attach FILE    append the pages of the PDF FILE to each letter's PDF, after those its front
-                       matter attaches (attach: [cv.pdf]); repeatable
+      --attach FILE    append FILE to each letter's PDF, after those its front matter attaches
+                       (attach: [cv.pdf, cv.md]): a PDF's pages, or a Markdown file rendered in the
+                       letter's look; repeatable
       --timeout SECONDS stop a letter that takes longer to render or check (default 60, at most
                        2147483); the batch goes on
   -d, --data FILE      mail merge: render each letter once per row of FILE (.csv with a header line,

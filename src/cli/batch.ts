@@ -131,7 +131,14 @@ async function writeLetter(
   try {
     if (rendered.unchanged) return unchangedLetter(context, task, rendered.unchanged, entry)
     const result = renderedResult(entry, rendered)
-    entry.warnings = result.warnings.map(({ message, line, column, source }) => ({ message, line, column, source }))
+    // A warning about another file (an attached Markdown part) names it.
+    entry.warnings = result.warnings.map(({ message, line, column, source, file }) => ({
+      message,
+      line,
+      column,
+      source,
+      ...(file !== undefined && { file }),
+    }))
     // Letters in subfolders of a folder input keep their subfolder in the output folder.
     const target = join(context.setup.outDir, sub, outputName(input, result.meta, row?.index))
     const label = taskLabel(task)

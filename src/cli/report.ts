@@ -17,7 +17,8 @@ export interface LetterReport {
   pages: number
   bytes: number
   ms: number
-  warnings: { message: string; line: number | null; column: number | null; source: string }[]
+  /** Each with `file` when it is about another file than the letter (an attached Markdown part). */
+  warnings: { message: string; line: number | null; column: number | null; source: string; file?: string }[]
   /** With --check: whether the PDF read back passed, each problem as a line, and the word counts (null when not read). */
   check?: { ok: boolean; problems: string[]; words: CheckReport['words'] }
   /**

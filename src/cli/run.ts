@@ -229,7 +229,13 @@ async function watchRun(context: BatchContext, tasks: Task[], stopping: Promise<
     tasks,
     outDir: setup.outDir,
     // Besides the letters' folders: what every letter depends on.
-    shared: [...CONFIG_FILES, options.theme && isThemePath(options.theme) ? options.theme : undefined, options.data, ...setup.allowPaths]
+    shared: [
+      ...CONFIG_FILES,
+      options.theme && isThemePath(options.theme) ? options.theme : undefined,
+      options.data,
+      ...options.attach,
+      ...setup.allowPaths,
+    ]
       .filter((f): f is string => Boolean(f))
       .map((f) => resolve(io.cwd, f)),
     named: () => configPaths(setup.project.raw),

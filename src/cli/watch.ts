@@ -28,6 +28,21 @@ export interface WatchSetup {
 
 const inside = (file: string, dir: string) => isInside(dir, file)
 
+/** A letter's text, read by the read rule so a letter replaced by a pipe cannot block the watch ('' when it cannot be read). */
+function textOf(path: string): string {
+  const read = readFileSafely(path, { what: 'letter', limit: READ_LIMITS.letter })
+  return 'data' in read ? read.data.toString('utf8') : ''
+}
+
+/** What a letter names: its own text, and the text of each Markdown file under its folder that it names (an attached part names its images). */
+function names(letter: string): string {
+  const text = textOf(letter)
+  const parts = [...text.matchAll(/[^\s'"[\](),:]+\.(?:md|markdown)\b/gi)]
+    .map((match) => resolve(dirname(letter), match[0]))
+    .filter((part) => part !== letter && inside(part, dirname(letter)))
+  return [text, ...new Set(parts)].map((part, i) => (i ? textOf(part) : part)).join('\n')
+}
+
 /**
  * Watch the letters' folders (their images and signatures live there), the project config, theme, data and
  * font files; render again the letters a change touches, in the warm workers. Resolves once watching.
@@ -46,24 +61,24 @@ export async function watchLetters(setup: WatchSetup): Promise<FileWatch> {
       return tasks
     }
     // A letter added or removed: the inputs are expanded again (new letters render, removed ones are dropped).
+    let fresh: Task[] = []
     if (files.some((f) => /\.(md|markdown)$/i.test(f) && !tasks.some((t) => resolve(io.cwd, t.path) === f))) {
       const before = new Set(tasks.map((t) => t.path))
       const found = await expandInputs(setup.inputs, io.cwd, setup.outDir).catch(() => [] as Input[])
       const rows = [...new Map(tasks.filter((t) => t.row).map((t) => [t.row!.index, t.row!])).values()]
       tasks = found.flatMap((input) => (rows.length ? rows.map((row) => ({ ...input, row })) : [input]))
       watcher.add(folders())
-      return tasks.filter((t) => !before.has(t.path) || files.includes(resolve(io.cwd, t.path)))
+      fresh = tasks.filter((t) => !before.has(t.path))
     }
-    // The letter itself, or a file under its folder that it names (an image, its signature, a theme file).
-    // Read by the read rule, so a letter replaced by a pipe cannot block the watch.
-    const names = (task: Task) => {
-      const read = readFileSafely(resolve(io.cwd, task.path), { what: 'letter', limit: READ_LIMITS.letter })
-      return 'data' in read ? read.data.toString('utf8') : ''
-    }
+    // The letter itself, or a file under its folder that it names (an image, its signature, a theme file, an
+    // attached Markdown file), or that a Markdown file it attaches names (its images).
     return tasks.filter((t) => {
       const letter = resolve(io.cwd, t.path)
-      const others = files.filter((f) => f !== letter && !/\.(md|markdown)$/i.test(f) && inside(f, dirname(letter)))
-      return files.includes(letter) || (others.length > 0 && others.some((f) => names(t).includes(basename(f))))
+      const others = files.filter((f) => f !== letter && inside(f, dirname(letter)))
+      if (fresh.includes(t) || files.includes(letter)) return true
+      if (!others.length) return false
+      const text = names(letter)
+      return others.some((f) => text.includes(basename(f)))
     })
   }
   const watcher = await watchFiles(

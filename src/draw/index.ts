@@ -4,6 +4,7 @@ import { toInstances } from './instances.js'
 import { paginateTagged, drawTagged, type TaggedOptions } from './tagged.js'
 import type { Instance } from './instances.js'
 import { lostText } from './lost-text.js'
+export { joinParts, type LaidPart } from './join-parts.js'
 import { LetterError } from '../parse/errors.js'
 import { installPatches } from '../patches/index.js'
 

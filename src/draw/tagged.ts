@@ -4,12 +4,13 @@ import renderPDF from '@react-pdf/render'
 import PDFDocument from 'pdfkit'
 import { extendLinks } from '../patches/pdfkit-link.js'
 import type { Instance } from './instances.js'
+import type { PartMark } from './join-parts.js'
 import type { Role } from '../structure/role.js'
 
 /** A struct element as pdfkit makes it (only what is used here). */
 type Struct = { add(child: unknown): Struct }
 type Doc = {
-  struct(type: Role | 'Document' | 'Link', options?: Record<string, unknown>): Struct
+  struct(type: Role | 'Document' | 'Part' | 'Link', options?: Record<string, unknown>): Struct
   addStructure(struct: Struct): Doc
   markStructureContent(tag: string): unknown
   markContent(tag: string, options?: Record<string, unknown>): Doc
@@ -103,7 +104,13 @@ function tag(doc: Doc, root: Instance, document: Struct) {
     }
     node.children = out
   }
-  for (const page of root.children ?? []) walk(page, document, false)
+  // A one-file application: each part (the letter, each attached Markdown file) is a Part of the one Document, in order.
+  let parent = document
+  for (const page of root.children ?? []) {
+    const part = page.props?.part as PartMark | undefined
+    if (part) document.add((parent = doc.struct('Part', { title: part.title, lang: part.lang })))
+    walk(page, parent, false)
+  }
 }
 
 /** Options for a tagged document, as react-pdf would pass them to pdfkit. */

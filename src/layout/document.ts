@@ -8,6 +8,11 @@ import type { LetterParts } from './structure.js'
 /** The PDF's document properties, as the letter layout hands them to react-pdf's Document; a title always. */
 export type DocumentInfo = LetterLayout['document'] & { title: string }
 
+/** What a letter is about in its own words: its title, its subject, its `#` heading; none when it says nothing. */
+export function letterTopic(meta: Pick<LetterMeta, 'title' | 'subject'>, parts: Pick<LetterParts, 'title'>): string | undefined {
+  return meta.title ?? meta.subject ?? (parts.title ? toString(parts.title) : undefined)
+}
+
 /**
  * The PDF's properties and the letter's topic (what it is about, in its own words: the title, the subject, the
  * `#` heading); the file name is only the last-resort title. `meta` has its subject and title typeset (smartenMeta).
@@ -18,7 +23,7 @@ export function documentProperties(
   file: string,
   sourceDateEpoch?: number,
 ): { document: DocumentInfo; topic?: string } {
-  const topic = meta.title ?? meta.subject ?? (parts.title ? toString(parts.title) : undefined)
+  const topic = letterTopic(meta, parts)
   const when = sourceDateEpoch === undefined ? new Date() : new Date(sourceDateEpoch * 1000)
   const document = {
     title: topic ?? basename(file, extname(file)),

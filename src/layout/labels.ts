@@ -11,6 +11,8 @@ export interface Labels {
   web: string
   /** What a CV is called, in its document title. */
   cv: string
+  /** The letter's name in a one-file application's outline when it has no title of its own. */
+  letter: string
 }
 
 const en: Labels = {
@@ -22,6 +24,7 @@ const en: Labels = {
   email: 'Email',
   web: 'Web',
   cv: 'CV',
+  letter: 'Letter',
 }
 
 const de: Labels = {
@@ -33,6 +36,7 @@ const de: Labels = {
   email: 'E-Mail',
   web: 'Web',
   cv: 'Lebenslauf',
+  letter: 'Anschreiben',
 }
 
 const fr: Labels = {
@@ -44,6 +48,7 @@ const fr: Labels = {
   email: 'E-mail',
   web: 'Web',
   cv: 'CV',
+  letter: 'Lettre',
 }
 
 const BY_LANGUAGE: Record<string, Labels> = { en, de, fr }

@@ -22,7 +22,7 @@ const EXPECTED: Record<string, string> = {
   signature: 'a path to a PNG or JPEG image',
   closing: 'text such as "Sincerely,"',
   enclosures: 'a list of text',
-  attach: 'a path to a PDF file or a list of them',
+  attach: 'a path to a PDF or Markdown file or a list of them',
   cc: 'a list of text',
   output: 'a file name template such as "{from.name}-cover-letter.pdf"',
   'max-pages': 'a whole number of pages, 1 or more',
@@ -101,7 +101,7 @@ export interface MetaOverrides {
   maxPages?: number
   fit?: boolean
   pdfa?: boolean
-  /** PDFs the caller appends after the front matter's (--attach): named under Enclosures, and no PDF/A claim. */
+  /** Files the caller appends after the front matter's (--attach): named under Enclosures; an attached PDF rules out the PDF/A claim. */
   attach?: string[]
   /** Seconds since the epoch for "today" (SOURCE_DATE_EPOCH). */
   sourceDateEpoch?: number
@@ -153,13 +153,13 @@ export function paperForLang(lang: string): 'A4' | 'Letter' {
 const NO_TITLE = /^\s*$|^(microsoft\s+\w+\s+-\s|untitled\b)|\.(pdf|docx?|odt|rtf|pages|tex|txt|md|html?)\s*$/i
 
 /**
- * How an attached PDF is listed under Enclosures: its own Title when it has one that names something, else its
- * file name without the extension ("cv" for docs/cv.pdf).
+ * How an attachment is listed under Enclosures (and in the outline): its own title when it has one that names
+ * something, else its file name without the extension ("cv" for docs/cv.pdf).
  */
 export function enclosureName(path: string, title?: string): string {
   if (title !== undefined && !NO_TITLE.test(title)) return title.trim().replace(/\s+/g, ' ')
   const name = path.split(/[\\/]/).pop() ?? path
-  return name.replace(/\.pdf$/i, '') || name
+  return name.replace(/\.(pdf|md|markdown|json)$/i, '') || name
 }
 
 /** Resolve merged layers and overrides into the LetterMeta every later step reads. */
@@ -192,27 +192,36 @@ export function resolveMeta(raw: RawMeta, overrides: MetaOverrides = {}): Letter
     font,
     colors: raw.colors ?? {},
     hyphenate: raw.hyphenate ?? false,
-    pdfa: pdfaClaim(overrides.pdfa ?? raw.pdfa, attached.length).pdfa,
+    pdfa: pdfaClaim(overrides.pdfa ?? raw.pdfa, attached).pdfa,
     fallbacks: raw.fallbacks ?? [],
     txt: raw.txt ?? false,
   }
 }
 
+/** What an attached file is, by its name: Markdown and JSON Resume parts are letterpress's own (rendered), anything else must be a PDF (copied). */
+export type PartKind = 'markdown' | 'resume' | 'pdf'
+
+/** The kind of an attachment, by its extension: the one rule of which parts are letterpress's own. */
+export function partKind(path: string): PartKind {
+  return /\.(md|markdown)$/i.test(path) ? 'markdown' : /\.json$/i.test(path) ? 'resume' : 'pdf'
+}
+
 /**
  * Whether a letter claims PDF/A-2a: as asked (yes unless turned off), but never with attached PDFs, which are
- * copied as they are, unchecked for conformance; a letter that asks for PDF/A and attaches PDFs is warned (at `place`).
+ * copied as they are, unchecked for conformance; a letter that asks for PDF/A and attaches PDFs is warned (at
+ * `place`). Attached Markdown is rendered by letterpress into the same tagged file, so it keeps the claim.
  */
 export function pdfaClaim(
   asked: boolean | undefined,
-  attached: number,
+  attached: readonly string[],
   place: Place = NOWHERE,
 ): { pdfa: boolean; warnings: LetterMessage[] } {
-  if (!attached) return { pdfa: asked ?? true, warnings: [] }
+  if (attached.every((path) => partKind(path) !== 'pdf')) return { pdfa: asked ?? true, warnings: [] }
   const warnings =
     asked === true
       ? [
           message(
-            'no PDF/A claim for a letter with attachments: the attached PDFs are not checked for conformance',
+            'no PDF/A claim for a letter with attached PDFs: the attached PDFs are not checked for conformance',
             'letterpress:attach',
             place,
           ),

@@ -1,6 +1,6 @@
 import { LetterError, type Problem } from '../parse/errors.js'
 import { checkSize } from '../parse/limits.js'
-import { NOWHERE, type Place } from '../parse/message.js'
+import type { Place } from '../parse/message.js'
 import type { LetterMessage } from '../types.js'
 import { resumeLines } from './markdown.js'
 import { readResume } from './read.js'
@@ -38,7 +38,7 @@ export function letterSource(text: string, path: string): LetterSource {
     (p.file === undefined || p.file === path) && p.line !== null ? { ...p, ...place(p.line) } : p
   return {
     markdown,
-    warning: (w) => ({ ...w, ...(w.line !== null ? place(w.line) : NOWHERE) }),
+    warning: (w) => ((w.file === undefined || w.file === path) && w.line !== null ? { ...w, ...place(w.line) } : w),
     error: (e) => {
       if (!(e instanceof LetterError) || (e.file !== undefined && e.file !== path)) return e
       const first = moved({ message: e.message, line: e.line, column: e.column, file: e.file })

@@ -15,6 +15,8 @@ beforeAll(async () => {
 const attachment = (data: string | Uint8Array, name = 'cv.pdf'): Attachment => ({
   name,
   path: `/letters/${name}`,
+  file: `letters/${name}`,
+  kind: 'pdf',
   data: typeof data === 'string' ? Buffer.from(data, 'latin1') : data,
   line: 4,
   column: 9,

@@ -95,7 +95,7 @@ describe('attachments on the command line', () => {
   })
 
   test('--attach is in the help text', () => {
-    expect(letterpress(project(), ['--help']).stdout).toMatch(/--attach FILE +append the pages of the PDF FILE/)
+    expect(letterpress(project(), ['--help']).stdout).toMatch(/--attach FILE +append FILE to each letter's PDF/)
   })
 
   test('pdf-lib is bundled in a chunk of its own that only a letter with attachments loads', () => {
@@ -118,6 +118,36 @@ await renderLetter('---\\nattach: cv.pdf\\n---\\n\\nDear Sam,\\n\\nHello.\\n', {
 console.log(loaded())`
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })
     expect(r.stdout.trim().split('\n'), r.stderr).toEqual(['false', 'true'])
+  })
+})
+
+describe('Markdown attachments on the command line', () => {
+  test("an attached Markdown file is rendered into the letter's PDF; its warnings and its broken front matter (failing the letter) name it and its own lines", async () => {
+    const dir = project({
+      'letters/a.md': LETTER('attach: [parts/cv.md]\n'),
+      'letters/b.md': LETTER('attach: [parts/broken.md]\n'),
+      'letters/parts/cv.md': '# Curriculum Vitae\n\nResearch engineer.\n\n![portrait](gone.png)\n',
+      'letters/parts/broken.md': '---\ntitle: CV\nmax-pages: two\n---\n\nText.\n',
+    })
+    const r = letterpress(dir, ['letters/a.md', 'letters/b.md'])
+    expect(r.code).toBe(1)
+    expect(r.stdout).toMatch(/✓ letters\/a\.md → output\/a\.pdf {2}2 pages/)
+    expect(r.stderr).toContain('letters/parts/broken.md:3:12 error field "max-pages" must be')
+    expect(r.stdout).toContain('✗ letters/b.md  failed')
+    // Its warnings name it and its own lines, on the terminal and in --json.
+    expect(r.stderr).toContain('letters/parts/cv.md:5:1 warning image "gone.png" not found')
+    const json = JSON.parse(letterpress(dir, ['letters/a.md', '--json', '--force']).stdout)
+    expect(json.letters[0].warnings).toContainEqual(expect.objectContaining({ file: 'letters/parts/cv.md', line: 5, column: 1 }))
+    const pdf = await readPdf(readFileSync(join(dir, 'output/a.pdf')))
+    expect(pdf.text[1]).toContain('Research engineer.')
+    expect(readdirSync(join(dir, 'output'))).toEqual(['a.pdf'])
+  })
+
+  test('--attach takes a Markdown file too; --check passes the combined file', () => {
+    const dir = project({ 'letters/a.md': LETTER(), 'docs/cv.md': '# Curriculum Vitae\n\nResearch engineer.\n' })
+    const r = letterpress(dir, ['letters/a.md', '--attach', 'docs/cv.md', '--check', '--json'])
+    expect(r.code, r.stderr).toBe(0)
+    expect(JSON.parse(r.stdout).letters[0]).toMatchObject({ pages: 2, error: null, check: { ok: true } })
   })
 })
 

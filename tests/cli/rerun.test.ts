@@ -214,4 +214,25 @@ describe('re-runs skip unchanged letters', () => {
     expect(json.ok).toBe(true)
     expect(json.warnings).toEqual([expect.objectContaining({ source: 'letterpress:cache' })])
   })
+
+  test('a change to an attached Markdown file or an image it uses renders the letter again', () => {
+    const dir = project({
+      'letters/a.md': letter('Ada', 'attach: [parts/cv.md]\n'),
+      'letters/b.md': letter('Bo'),
+      'letters/parts/cv.md': '# Curriculum Vitae\n\n![portrait](photo.png)\n',
+    })
+    writeFileSync(join(dir, 'letters/parts/photo.png'), realPng(8, 8))
+    const run = () => {
+      const r = letterpress(dir, ['letters/a.md', 'letters/b.md'], env)
+      expect(r.code, r.stderr).toBe(0)
+      return renderedIn(r.stdout)
+    }
+    expect(run()).toEqual(['letters/a.md', 'letters/b.md'])
+    expect(run()).toEqual([])
+    appendFileSync(join(dir, 'letters/parts/cv.md'), '\nOne more line.\n')
+    expect(run()).toEqual(['letters/a.md'])
+    writeFileSync(join(dir, 'letters/parts/photo.png'), realPng(9, 9))
+    expect(run()).toEqual(['letters/a.md'])
+    expect(run()).toEqual([])
+  })
 })

@@ -17,9 +17,9 @@ afterEach(() => {
   child = undefined
 })
 
-/** Start `letterpress --watch` in dir; lets the test wait for output lines. */
-function startWatch(dir: string) {
-  const { proc, out, err, until, exit } = spawnLetterpress(dir, ['--watch'])
+/** Start `letterpress --watch` in dir (on the given inputs, else letters/); lets the test wait for output lines. */
+function startWatch(dir: string, inputs: string[] = []) {
+  const { proc, out, err, until, exit } = spawnLetterpress(dir, [...inputs, '--watch'])
   child = proc
   const count = (s: string, text: string) => s.split(text).length - 1
   /** Wait for the first batch of `letters` letters, then a moment: chokidar finishes its folder watches just after 'ready' (a person never saves that fast). */
@@ -165,4 +165,23 @@ describe('--watch', () => {
     expect(r.code).toBe(2)
     expect(r.stderr).toContain('--watch')
   })
+
+  test("an attached Markdown file, or an image it uses, changed under the letter's folder renders the letter again", async () => {
+    const dir = project({
+      'letters/a.md': `---\nattach: [parts/cv.md]\n---\n\n${letter('The letter.')}`,
+      'letters/parts/cv.md': '# Curriculum Vitae\n\nFirst CV.\n\n![portrait](photo.png)\n',
+    })
+    writeFileSync(join(dir, 'letters/parts/photo.png'), PNG_1x1)
+    const w = startWatch(dir, ['letters/a.md'])
+    await w.ready(1)
+    expect(await text(dir, 'a.pdf')).toContain('First CV.')
+    writeFileSync(join(dir, 'letters/parts/cv.md'), '# Curriculum Vitae\n\nSecond CV.\n\n![portrait](photo.png)\n')
+    await w.until(() => w.count(w.out(), '✓ letters/a.md') === 2, 'a.md rendered after its attachment changed')
+    expect(await text(dir, 'a.pdf')).toContain('Second CV.')
+    writeFileSync(join(dir, 'letters/parts/photo.png'), solidPng([0, 0, 255]))
+    await w.until(() => w.count(w.out(), '✓ letters/a.md') === 3, "a.md rendered after its attachment's image changed")
+    expect(w.out()).not.toContain('letters/parts/cv.md')
+    w.proc.kill('SIGINT')
+    expect(await w.exit).toBe(0)
+  }, 60_000)
 })

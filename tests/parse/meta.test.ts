@@ -116,19 +116,26 @@ describe('dates', () => {
 describe('PDF/A and attachments: one rule', () => {
   const PDFA_AT = { line: 9, column: 7 }
   test('a letter claims PDF/A unless turned off', () => {
-    expect(pdfaClaim(undefined, 0)).toEqual({ pdfa: true, warnings: [] })
-    expect(pdfaClaim(true, 0)).toEqual({ pdfa: true, warnings: [] })
-    expect(pdfaClaim(false, 0)).toEqual({ pdfa: false, warnings: [] })
+    expect(pdfaClaim(undefined, [])).toEqual({ pdfa: true, warnings: [] })
+    expect(pdfaClaim(true, [])).toEqual({ pdfa: true, warnings: [] })
+    expect(pdfaClaim(false, [])).toEqual({ pdfa: false, warnings: [] })
   })
 
-  test('a letter with attachments claims none; asking for PDF/A anyway is warned, at the pdfa field', () => {
-    expect(pdfaClaim(undefined, 2, PDFA_AT)).toEqual({ pdfa: false, warnings: [] })
-    expect(pdfaClaim(false, 1, PDFA_AT)).toEqual({ pdfa: false, warnings: [] })
-    expect(pdfaClaim(true, 1, PDFA_AT)).toEqual({
+  test("attached Markdown (letterpress's own parts) keeps the claim, as asked", () => {
+    expect(pdfaClaim(undefined, ['cv.md', 'more/notes.markdown', 'resume.json'])).toEqual({ pdfa: true, warnings: [] })
+    expect(pdfaClaim(false, ['cv.md'])).toEqual({ pdfa: false, warnings: [] })
+    expect(resolveMeta({ attach: 'cv.md' }).pdfa).toBe(true)
+  })
+
+  test('a letter with attached PDFs claims none; asking for PDF/A anyway is warned, at the pdfa field', () => {
+    expect(pdfaClaim(undefined, ['a.pdf', 'b.pdf'], PDFA_AT)).toEqual({ pdfa: false, warnings: [] })
+    expect(pdfaClaim(false, ['a.pdf'], PDFA_AT)).toEqual({ pdfa: false, warnings: [] })
+    expect(pdfaClaim(undefined, ['cv.md', 'certificates.PDF'], PDFA_AT).pdfa).toBe(false)
+    expect(pdfaClaim(true, ['cv.pdf'], PDFA_AT)).toEqual({
       pdfa: false,
       warnings: [
         {
-          message: 'no PDF/A claim for a letter with attachments: the attached PDFs are not checked for conformance',
+          message: 'no PDF/A claim for a letter with attached PDFs: the attached PDFs are not checked for conformance',
           ...PDFA_AT,
           source: 'letterpress:attach',
         },
