@@ -5,9 +5,9 @@ import { LAST_RESORT_FAMILY } from './fonts/index.js'
 import { missingGlyphs } from './fonts/coverage.js'
 import { useHyphenation } from './fonts/hyphenation.js'
 import { useFonts } from './fonts/use-fonts.js'
-import { documentProperties, type DocumentInfo } from './layout/document.js'
+import { documentProperties, letterTopic, type DocumentInfo } from './layout/document.js'
 import { fitToPages } from './layout/fit.js'
-import { cvBuilder } from './layout/cv-builder.js'
+import { cvBuilder, cvTitle } from './layout/cv-builder.js'
 import { letterBuilder } from './layout/letter-builder.js'
 import { readSignature } from './layout/signature.js'
 import { labelsFor } from './layout/labels.js'
@@ -132,7 +132,8 @@ async function renderMarkdown(markdown: string, options: RenderOptions): Promise
   const { parsed, read, warnings } = letter
   const { meta } = read
   const { theme, pdfa, sourceDateEpoch, values, row } = options
-  const caller = { attach: options.attach, pdfa, cwd, inputs: { theme, paper: options.paper, pdfa, sourceDateEpoch, values, row } }
+  const inputs = { theme, paper: options.paper, pdfa, sourceDateEpoch, values, row }
+  const caller = { attach: options.attach, pdfa, cwd, inputs, topic: sourceTopic }
   const attachments = await letterAttachments(parsed, read, caller, files, warnings)
 
   const parts = attachments.flatMap((attachment) => (attachment.part ? [attachment.part] : []))
@@ -189,6 +190,11 @@ async function drawApplication(
 function partWarnings(own: LetterMessage[], file: string, letter: LetterMessage[]): LetterMessage[] {
   const known = new Set(letter.filter((w) => w.line === null).map((w) => w.message))
   return own.filter((w) => w.line !== null || !known.has(w.message)).map((w) => ({ ...w, file: w.file ?? file }))
+}
+
+/** What a source is about in its own words, as its layout names it: a CV by its title, a letter by its title, subject or `#` heading. */
+function sourceTopic({ parsed, read }: ReadLetter, file: string): string | undefined {
+  return read.meta.layout === 'cv' ? cvTitle(read.meta) : letterTopic(read.meta, letterParts(parsed.tree, file))
 }
 
 /** Where a layout reads its files, and the time that fixes its dates. */

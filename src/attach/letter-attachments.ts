@@ -17,6 +17,8 @@ export interface CallerAttachments {
   cwd: string
   /** The caller's overrides that hold for the attached Markdown too. */
   inputs: PartContext['inputs']
+  /** What an attached source is about, as its layout names it (attach knows no layout). */
+  topic: PartContext['topic']
 }
 
 /** An attachment as the letter appends it: a PDF to copy, or Markdown read as a letter of its own (`part`). */
@@ -36,7 +38,7 @@ export async function letterAttachments(
 ): Promise<LetterAttachment[]> {
   const placeOf = (i: number) => place(Array.isArray(parsed.raw.attach) ? ['attach', i] : ['attach'])
   const read = readAttachments(meta.attach, caller.attach ?? [], { ...files, cwd: caller.cwd, placeOf })
-  const context = { layers, baseDir: files.baseDir, allowPaths: files.allowPaths, inputs: caller.inputs }
+  const context = { layers, baseDir: files.baseDir, allowPaths: files.allowPaths, inputs: caller.inputs, topic: caller.topic }
   const attachments = read.map((attachment) =>
     attachment.kind === 'pdf' ? attachment : { ...attachment, part: readMarkdownPart(attachment, context) },
   )

@@ -1,6 +1,4 @@
 import { dirname, isAbsolute, resolve } from 'node:path'
-import { letterTopic } from '../layout/document.js'
-import { letterParts } from '../layout/structure.js'
 import { message } from '../parse/message.js'
 import { enclosureName } from '../parse/meta.js'
 import { readLetter, type ReadLetter } from '../parse/read-letter.js'
@@ -30,6 +28,8 @@ export interface PartContext {
   allowPaths: string[]
   /** The caller's overrides that hold for the whole file (--theme, --paper, --no-pdfa, the date, a data row); never max-pages or fit, which count the letter. */
   inputs: Omit<MetaInputs, 'config' | 'maxPages' | 'fit' | 'attach'>
+  /** What a source is about in its own words, as its layout says (none when it says nothing). */
+  topic: (source: ReadLetter, file: string) => string | undefined
 }
 
 /**
@@ -54,7 +54,7 @@ export function readMarkdownPart(attachment: Attachment, context: PartContext): 
     source.warnings.push(
       message("an attached file's own attachments are not appended; attach them to the letter", 'letterpress:attach', place(['attach'])),
     )
-  const topic = letterTopic(source.read.meta, letterParts(source.parsed.tree, attachment.file))
+  const topic = context.topic(source, attachment.file)
   return {
     ...source,
     converted,

@@ -12,6 +12,12 @@ import { documentProperties, type DocumentInfo } from './document.js'
 import { labelsFor } from './labels.js'
 import { NO_HYPHEN_BREAKS, withTextDefaults } from './text-options.js'
 
+/** A CV's title: its own, else the name and the word for a CV ("Ada Lindqvist – CV"); none without either. */
+export function cvTitle(meta: Pick<LetterMeta, 'title' | 'from' | 'lang'>): string | undefined {
+  const name = meta.from?.name
+  return meta.title ?? (name ? `${name} – ${labelsFor(meta.lang).cv}` : undefined)
+}
+
 /**
  * The CV's parts and document properties, and a builder that maps and lays it out with a given theme (as
  * letterBuilder does for a letter: every layout --fit tries shares the images read for the first). Its title
@@ -27,8 +33,7 @@ export function cvBuilder(
   build: (theme: Theme) => { element: ReactElement<DocumentProps>; warnings: State['warnings'] }
 } {
   const parts = cvParts(tree, file)
-  const name = meta.from?.name
-  const title = meta.title ?? (name ? `${name} – ${labelsFor(meta.lang).cv}` : undefined)
+  const title = cvTitle(meta)
   const { document } = documentProperties({ ...meta, title }, { body: [] }, file, sourceDateEpoch)
   const { paper, hyphenate } = meta
   const images = new Map<string, ImageSource>()
