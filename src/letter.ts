@@ -140,10 +140,12 @@ async function renderMarkdown(markdown: string, options: RenderOptions): Promise
   // Every part decides alike between the bundled fonts' Latin subsets and their full faces (one face per font in the file).
   const texts = [letter, ...parts].flatMap(({ parsed, read }) => [toString(parsed.tree), JSON.stringify(read.meta)])
   const laid = await layOut(letter, files, options, texts)
-  const { pdf, pages } = attachments.length
+  const { pdf, pages, twins } = attachments.length
     ? await drawApplication(laid, attachments, options, { texts, path, warnings })
-    : await drawPdf(laid.paginated)
-  const { document, text } = laid
+    : { ...(await drawPdf(laid.paginated)), twins: [] }
+  const { document } = laid
+  // The twin of a one-file application holds its Markdown parts too, each after a break line (attached PDFs' words are not read).
+  const text = laid.text === undefined ? undefined : [laid.text, ...twins].map((twin) => twin.trimEnd()).join(PART_BREAK) + '\n'
   return {
     pdf,
     pages,
@@ -166,24 +168,28 @@ async function drawApplication(
   attachments: LetterAttachment[],
   options: RenderOptions,
   { texts, path, warnings }: { texts: string[]; path: string; warnings: LetterMessage[] },
-): Promise<{ pdf: Uint8Array; pages: number }> {
+): Promise<{ pdf: Uint8Array; pages: number; twins: string[] }> {
   const lang = letter.document.language
   const joined: LaidPart[] = [{ laid: letter.paginated, title: letter.topic ?? labelsFor(lang ?? '').letter, lang }]
   const drawnPages = new Map<LetterAttachment, number>()
+  const twins: string[] = []
+  // A part's plain-text twin is made when the letter's is.
+  const partOptions = { ...options, maxPages: undefined, fit: undefined, txt: letter.text !== undefined }
   for (const attachment of attachments) {
     if (!attachment.part) continue
     const { converted } = attachment.part
-    const part = await layOut(attachment.part, attachment.part.files, { ...options, maxPages: undefined, fit: undefined }, texts).catch(
-      (error: unknown) => Promise.reject(converted.error(error)),
+    const part = await layOut(attachment.part, attachment.part.files, partOptions, texts).catch((error: unknown) =>
+      Promise.reject(converted.error(error)),
     )
     warnings.push(...partWarnings(attachment.part.warnings.map(converted.warning), attachment.file, warnings))
     joined.push({ laid: part.paginated, title: part.topic ?? attachment.part.title, lang: attachment.part.read.meta.lang })
     drawnPages.set(attachment, part.paginated.pages)
+    if (part.text !== undefined) twins.push(part.text)
   }
   const drawn = await drawPdf(joinParts(joined, { [LETTER_PAGES_KEY]: letter.paginated.pages }))
-  if (attachments.every((attachment) => attachment.part)) return drawn
+  if (attachments.every((attachment) => attachment.part)) return { ...drawn, twins }
   const pages = { letter: letter.paginated.pages, drawn: (attachment: LetterAttachment) => drawnPages.get(attachment) ?? 0 }
-  return appendAttachments(drawn.pdf, attachments, pages, path, warnings)
+  return { ...(await appendAttachments(drawn.pdf, attachments, pages, path, warnings)), twins }
 }
 
 /** A part's warnings as the letter reports them: each naming the part's file, those it shares with the letter (its fonts, its sender) once. */
@@ -191,6 +197,9 @@ function partWarnings(own: LetterMessage[], file: string, letter: LetterMessage[
   const known = new Set(letter.filter((w) => w.line === null).map((w) => w.message))
   return own.filter((w) => w.line !== null || !known.has(w.message)).map((w) => ({ ...w, file: w.file ?? file }))
 }
+
+/** What stands between the parts of a one-file application's plain-text twin. */
+const PART_BREAK = '\n\n* * *\n\n'
 
 /** What a source is about in its own words, as its layout names it: a CV by its title, a letter by its title, subject or `#` heading. */
 function sourceTopic({ parsed, read }: ReadLetter, file: string): string | undefined {

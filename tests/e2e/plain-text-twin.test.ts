@@ -37,19 +37,20 @@ const FULL =
     'Kind regards,\nAda Lindqvist',
   ].join('\n\n')
 
-/** The words of a PDF's pages, as `check` reads them, without the running header that opens each page after the first. */
+/** The words of a PDF's pages, as `check` reads them, without the running header (Page 2 of 2) that opens a part's pages after its first. */
 function pdfWords(pdf: PdfFacts, expected: string[]): string[] {
   const pages = pdf.text.map((text, i) => {
     if (i === 0) return text
     // The running header is the page's topmost line: its items are taken out of the page's text.
     const items = pdf.items.filter((item) => item.page === i + 1)
     const top = Math.min(...items.map((item) => item.y))
-    return items
-      .filter((item) => item.y < top + 1)
-      .reduce((rest, item) => {
-        const at = rest.lastIndexOf(item.str)
-        return at === -1 ? rest : rest.slice(0, at) + rest.slice(at + item.str.length)
-      }, text)
+    const head = items.filter((item) => item.y < top + 1)
+    // A part's first page (a CV attached) opens with its own text, not a running header.
+    if (!/\bPage \d+ of \d+/.test(head.map((item) => item.str).join(' '))) return text
+    return head.reduce((rest, item) => {
+      const at = rest.lastIndexOf(item.str)
+      return at === -1 ? rest : rest.slice(0, at) + rest.slice(at + item.str.length)
+    }, text)
   })
   return readWords(pages, expected).words
 }
@@ -69,5 +70,22 @@ describe.each(['classic', 'modern', 'din5008'])('the plain-text twin in %s', (th
     expect(twin.length).toBeGreaterThan(500)
     const words = setWords(twin)
     expect(pdfWords(pdf, words)).toEqual(words)
+  })
+})
+
+describe('the plain-text twin of a one-file application', () => {
+  test('holds the letter, then each attached Markdown part and JSON Resume, every word of the PDF in order', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs')
+    const { tmpdir } = await import('node:os')
+    const dir = mkdtempSync(join(tmpdir(), 'letterpress-twin-'))
+    writeFileSync(join(dir, 'cv.md'), CV)
+    writeFileSync(join(dir, 'resume.json'), RESUME)
+    const { result, pdf } = await render(frontMatter('attach: [cv.md, resume.json]') + SEED, { path: join(dir, 'letter.md'), txt: true })
+    const twin = result.text!
+    expect(twin.split('\n* * *\n')).toHaveLength(3)
+    const words = setWords(twin)
+    expect(pdfWords(pdf, words)).toEqual(words)
+    expect(twin.indexOf('Ada Lindqvist')).toBeGreaterThan(twin.indexOf('Dear'))
+    expect(twin).toContain('Maren Okafor-Lund')
   })
 })
