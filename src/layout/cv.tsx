@@ -1,17 +1,18 @@
-import { Document, Page, Text, View } from '@react-pdf/renderer'
+import { Text, View } from '@react-pdf/renderer'
 import { cloneElement, isValidElement, type ReactElement, type ReactNode } from 'react'
 import type { DocumentProps } from '@react-pdf/renderer'
 import type { RootContent } from 'mdast'
 import type { State } from '../map/index.js'
-import { estimatedLines, fitsKept, keepsWhole } from '../map/keep.js'
+import { estimatedLines, fitsKept } from '../map/keep.js'
 import { stack } from '../map/styles.js'
 import { role } from '../structure/role.js'
 import type { Theme } from '../theme/index.js'
 import type { LetterMeta, Person } from '../types.js'
 import type { CvEntry, CvParts } from './cv-structure.js'
+import { flowDocument } from './flow-document.js'
 import { labelsFor } from './labels.js'
-import { Band, contactLines } from './letterhead.js'
-import { Endnotes } from './notes.js'
+import { Band, contactLines, NameLines } from './letterhead.js'
+import { Endnotes, endnotesOf } from './notes.js'
 import { PageHeader } from './page-header.js'
 
 /** What the CV layout needs besides the mapper: its parts, metadata and document properties. */
@@ -38,32 +39,7 @@ function CvHead({ theme, from }: { theme: Theme; from: Person }) {
       }}
     >
       {style === 'band' ? <Band theme={theme} /> : null}
-      {from.name ? (
-        <Text
-          {...role('H1')}
-          style={{
-            fontFamily: stack(theme, theme.fonts.heading),
-            fontSize: theme.size.cvName,
-            fontWeight: 700,
-            color: theme.colors.accent,
-            lineHeight: theme.leading.heading,
-          }}
-        >
-          {from.name}
-        </Text>
-      ) : null}
-      {from.title ? (
-        <Text
-          style={{
-            fontFamily: stack(theme, theme.fonts.body),
-            fontSize: theme.size.body,
-            color: theme.colors.muted,
-            lineHeight: theme.leading.body,
-          }}
-        >
-          {from.title}
-        </Text>
-      ) : null}
+      <NameLines theme={theme} from={from} size={theme.size.cvName} nameRole={role('H1')} />
       {contacts.length ? (
         <Text
           style={{
@@ -179,24 +155,17 @@ export function layoutCv(state: State, { parts, meta, document }: CvLayout): Rea
   const labels = labelsFor(meta.lang)
   const intro = state.all({ type: 'root', children: parts.intro })
   const sections = keyed(sectionBlocks(state, parts))
-  const definitions = state.footnotes.order.map((id) => state.footnotes.definitions.get(id)!)
-  const notes = definitions.map((definition) => state.all(definition))
-  const keepNotes = definitions.map((definition) =>
-    keepsWhole(state, estimatedLines(state, { type: 'root', children: definition.children }), Infinity),
-  )
-  const { margin } = theme.page
-  return (
-    <Document creator="letterpress" producer="letterpress" {...document}>
-      <Page
-        size={meta.paper === 'Letter' ? 'LETTER' : 'A4'}
-        style={{ paddingTop: margin.top, paddingRight: margin.right, paddingBottom: margin.bottom, paddingLeft: margin.left }}
-      >
-        {meta.from ? <CvHead theme={theme} from={meta.from} /> : null}
-        {intro}
-        {sections}
-        <Endnotes theme={theme} notes={notes} keep={keepNotes} />
-        <PageHeader theme={theme} labels={labels} left={meta.from?.name ?? document.title ?? ''} />
-      </Page>
-    </Document>
+  const endnotes = endnotesOf(state)
+  return flowDocument(
+    theme,
+    meta.paper,
+    document,
+    <>
+      {meta.from ? <CvHead theme={theme} from={meta.from} /> : null}
+      {intro}
+      {sections}
+      <Endnotes theme={theme} notes={endnotes.notes} keep={endnotes.keep} />
+      <PageHeader theme={theme} labels={labels} left={meta.from?.name ?? document.title ?? ''} />
+    </>,
   )
 }

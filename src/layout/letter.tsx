@@ -1,13 +1,14 @@
-import { Document, Page, Text, View } from '@react-pdf/renderer'
+import { Text, View } from '@react-pdf/renderer'
 import { cloneElement, isValidElement, type ReactElement } from 'react'
 import type { DocumentProps } from '@react-pdf/renderer'
 import type { State } from '../map/index.js'
-import { estimatedLines, fitsKept, keepsWhole } from '../map/keep.js'
+import { estimatedLines, fitsKept } from '../map/keep.js'
 import type { LetterMeta } from '../types.js'
+import { flowDocument } from './flow-document.js'
 import { Closing, closingHeight } from './closing.js'
 import { DateLine } from './dateline.js'
 import { Band, Letterhead } from './letterhead.js'
-import { Annotations, Endnotes } from './notes.js'
+import { Annotations, Endnotes, endnotesOf } from './notes.js'
 import { PageHeader } from './page-header.js'
 import { DinHead } from './din.js'
 import { labelsFor } from './labels.js'
@@ -84,45 +85,37 @@ export function layoutLetter(state: State, { parts, meta, signature, document, t
     closing = <Closing theme={theme} phrase={meta.closing} signature={signature} signer={signer} pull={pull} keep={keepClosing} />
   }
   // Endnotes come last: the body's references have decided their order by now.
-  const definitions = state.footnotes.order.map((id) => state.footnotes.definitions.get(id)!)
-  const notes = definitions.map((definition) => state.all(definition))
-  // A note is kept whole on its page unless it is too tall for that.
-  const keepNotes = definitions.map((definition) =>
-    keepsWhole(state, estimatedLines(state, { type: 'root', children: definition.children }), Infinity),
-  )
+  const endnotes = endnotesOf(state)
 
-  const { margin } = theme.page
-  return (
-    <Document creator="letterpress" producer="letterpress" {...document}>
-      <Page
-        size={meta.paper === 'Letter' ? 'LETTER' : 'A4'}
-        style={{ paddingTop: margin.top, paddingRight: margin.right, paddingBottom: margin.bottom, paddingLeft: margin.left }}
-      >
-        {theme.din ? (
-          <DinHead theme={theme} din={theme.din} from={meta.from} to={meta.to} date={meta.date} labels={labels} />
-        ) : (
-          <>
-            {meta.from ? (
-              <Letterhead theme={theme} from={meta.from} />
-            ) : theme.letterhead.style === 'band' ? (
-              // No sender, but the theme's band all the same: placed from the top of the text area, as in the letterhead.
-              <View>
-                <Band theme={theme} />
-              </View>
-            ) : null}
-            {meta.date !== false ? <DateLine theme={theme} date={meta.date} /> : null}
-            {meta.to ? <Recipient theme={theme} to={meta.to} /> : null}
-          </>
-        )}
-        {title ? <Subject theme={theme}>{title}</Subject> : null}
-        {meta.subject ? <Subject theme={theme}>{meta.subject}</Subject> : null}
-        {salutation ? <View style={{ marginBottom: theme.space.salutation }}>{salutation}</View> : null}
-        {body}
-        {closing}
-        <Annotations theme={theme} labels={labels} enclosures={meta.enclosures} cc={meta.cc} />
-        <Endnotes theme={theme} notes={notes} keep={keepNotes} />
-        <PageHeader theme={theme} labels={labels} left={runningHead(document.author, topic, meta.to)} />
-      </Page>
-    </Document>
+  return flowDocument(
+    theme,
+    meta.paper,
+    document,
+    <>
+      {theme.din ? (
+        <DinHead theme={theme} din={theme.din} from={meta.from} to={meta.to} date={meta.date} labels={labels} />
+      ) : (
+        <>
+          {meta.from ? (
+            <Letterhead theme={theme} from={meta.from} />
+          ) : theme.letterhead.style === 'band' ? (
+            // No sender, but the theme's band all the same: placed from the top of the text area, as in the letterhead.
+            <View>
+              <Band theme={theme} />
+            </View>
+          ) : null}
+          {meta.date !== false ? <DateLine theme={theme} date={meta.date} /> : null}
+          {meta.to ? <Recipient theme={theme} to={meta.to} /> : null}
+        </>
+      )}
+      {title ? <Subject theme={theme}>{title}</Subject> : null}
+      {meta.subject ? <Subject theme={theme}>{meta.subject}</Subject> : null}
+      {salutation ? <View style={{ marginBottom: theme.space.salutation }}>{salutation}</View> : null}
+      {body}
+      {closing}
+      <Annotations theme={theme} labels={labels} enclosures={meta.enclosures} cc={meta.cc} />
+      <Endnotes theme={theme} notes={endnotes.notes} keep={endnotes.keep} />
+      <PageHeader theme={theme} labels={labels} left={runningHead(document.author, topic, meta.to)} />
+    </>,
   )
 }

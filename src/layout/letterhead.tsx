@@ -38,6 +38,40 @@ export function Band({ theme }: { theme: Theme }) {
   )
 }
 
+/** The sender's name, large in the accent colour (with the structure role given), and their title under it: the top of a letterhead and of a CV. */
+export function NameLines({ theme, from, size, nameRole = {} }: { theme: Theme; from: Person; size: number; nameRole?: object }) {
+  return (
+    <>
+      {from.name ? (
+        <Text
+          {...nameRole}
+          style={{
+            fontFamily: stack(theme, theme.fonts.heading),
+            fontSize: size,
+            fontWeight: 700,
+            color: theme.colors.accent,
+            lineHeight: theme.leading.heading,
+          }}
+        >
+          {from.name}
+        </Text>
+      ) : null}
+      {from.title ? (
+        <Text
+          style={{
+            fontFamily: stack(theme, theme.fonts.body),
+            fontSize: theme.size.body,
+            color: theme.colors.muted,
+            lineHeight: theme.leading.body,
+          }}
+        >
+          {from.title}
+        </Text>
+      ) : null}
+    </>
+  )
+}
+
 /** The sender's letterhead: name and title on the left, contact lines stacked on the right, a rule under. */
 export function Letterhead({ theme, from }: { theme: Theme; from: Person }) {
   const contacts = contactLines(theme, from)
@@ -61,31 +95,7 @@ export function Letterhead({ theme, from }: { theme: Theme; from: Person }) {
         }}
       >
         <View style={{ flex: 1, paddingRight: theme.space.block }}>
-          {from.name ? (
-            <Text
-              style={{
-                fontFamily: stack(theme, theme.fonts.heading),
-                fontSize: theme.size.name,
-                fontWeight: 700,
-                color: theme.colors.accent,
-                lineHeight: theme.leading.heading,
-              }}
-            >
-              {from.name}
-            </Text>
-          ) : null}
-          {from.title ? (
-            <Text
-              style={{
-                fontFamily: stack(theme, theme.fonts.body),
-                fontSize: theme.size.body,
-                color: theme.colors.muted,
-                lineHeight: theme.leading.body,
-              }}
-            >
-              {from.title}
-            </Text>
-          ) : null}
+          <NameLines theme={theme} from={from} size={theme.size.name} />
         </View>
         {contacts.length ? (
           <View style={{ alignItems: 'flex-end' }}>

@@ -2,6 +2,8 @@ import { Text, View } from '@react-pdf/renderer'
 import type { ReactNode } from 'react'
 import type { Theme } from '../theme/index.js'
 import { bodyText } from '../map/styles.js'
+import type { State } from '../map/index.js'
+import { estimatedLines, keepsWhole } from '../map/keep.js'
 import { annotationLines, type Labels } from './labels.js'
 
 /** Lines under the signature: enclosures and copies, each labelled. */
@@ -40,4 +42,15 @@ export function Endnotes({ theme, notes, keep }: { theme: Theme; notes: ReactNod
       ))}
     </View>
   )
+}
+
+/** The footnotes cited so far, as endnotes in citation order, and which of them are kept whole on a page (all but those too tall for one). */
+export function endnotesOf(state: State): { notes: ReactNode[][]; keep: boolean[] } {
+  const definitions = state.footnotes.order.map((id) => state.footnotes.definitions.get(id)!)
+  return {
+    notes: definitions.map((definition) => state.all(definition)),
+    keep: definitions.map((definition) =>
+      keepsWhole(state, estimatedLines(state, { type: 'root', children: definition.children }), Infinity),
+    ),
+  }
 }
