@@ -7,7 +7,7 @@ import { useHyphenation } from './fonts/hyphenation.js'
 import { useFonts } from './fonts/use-fonts.js'
 import { documentProperties, letterTopic, type DocumentInfo } from './layout/document.js'
 import { fitToPages } from './layout/fit.js'
-import { cvBuilder, cvTitle } from './layout/cv-builder.js'
+import { cvBuilder } from './layout/cv-builder.js'
 import { letterBuilder } from './layout/letter-builder.js'
 import { readSignature } from './layout/signature.js'
 import { labelsFor } from './layout/labels.js'
@@ -201,9 +201,13 @@ function partWarnings(own: LetterMessage[], file: string, letter: LetterMessage[
 /** What stands between the parts of a one-file application's plain-text twin. */
 const PART_BREAK = '\n\n* * *\n\n'
 
-/** What a source is about in its own words, as its layout names it: a CV by its title, a letter by its title, subject or `#` heading. */
+/**
+ * How the letter lists an attached source under Enclosures: a CV by its own title or the word for a CV ("CV",
+ * "Lebenslauf": the sender's name stands right above), a letter by its title, subject or `#` heading.
+ */
 function sourceTopic({ parsed, read }: ReadLetter, file: string): string | undefined {
-  return read.meta.layout === 'cv' ? cvTitle(read.meta) : letterTopic(read.meta, letterParts(parsed.tree, file))
+  const { meta } = read
+  return meta.layout === 'cv' ? (meta.title ?? labelsFor(meta.lang).cv) : letterTopic(meta, letterParts(parsed.tree, file))
 }
 
 /** Where a layout reads its files, and the time that fixes its dates. */

@@ -13,7 +13,7 @@ import { labelsFor } from './labels.js'
 import { NO_HYPHEN_BREAKS, withTextDefaults } from './text-options.js'
 
 /** A CV's title: its own, else the name and the word for a CV ("Ada Lindqvist – CV"); none without either. */
-export function cvTitle(meta: Pick<LetterMeta, 'title' | 'from' | 'lang'>): string | undefined {
+function cvTitle(meta: Pick<LetterMeta, 'title' | 'from' | 'lang'>): string | undefined {
   const name = meta.from?.name
   return meta.title ?? (name ? `${name} – ${labelsFor(meta.lang).cv}` : undefined)
 }

@@ -309,6 +309,8 @@ describe('a CV as a part: Markdown with layout: cv, or a JSON Resume', () => {
       { title: 'Maren Okafor-Lund – CV', page: result.letterPages + 2 },
     ])
     expect(result.meta.pdfa).toBe(true)
+    // Under the letter's signature, a CV is listed by the word for it, not by the name that stands right above.
+    expect(result.meta.enclosures).toEqual(['CV', 'CV'])
     const [document] = await structureTree(result.pdf)
     expect(document!.children.map((part) => part.role)).toEqual(['Part', 'Part', 'Part'])
     expect(flat(document!.children[1]!)).toEqual(
