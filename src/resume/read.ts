@@ -3,6 +3,7 @@ import { didYouMean } from '../parse/did-you-mean.js'
 import { LetterError, problemsError, type Problem } from '../parse/errors.js'
 import type { Place } from '../parse/message.js'
 import { parseYaml } from '../parse/yaml.js'
+import { jsonError } from './json-error.js'
 import { knownKeys, resumeSchema, type Resume } from './schema.js'
 
 /** A path into the JSON: keys and array indexes. */
@@ -37,20 +38,16 @@ export function readResume(json: string, file: string): ResumeSource {
   const text = json.replace(/^\uFEFF/, '')
   const at = lineColumn(text)
   checkDepth(text, at, file)
-  let value: unknown
-  try {
-    value = JSON.parse(text)
-  } catch (error) {
-    const reason = (error as Error).message
-    const found = /at position (\d+)/.exec(reason)?.[1]
-    const position = found === undefined ? text.length : Number(found)
-    const { line, column } = at(position)
-    const what = reason.replace(/ in JSON at position \d+.*$/, '').replace(/^Unexpected end of JSON input$/, '')
-    // At the end of the text, what the parser expected is what is missing there.
-    const ended = text.slice(position).trim() === ''
-    const said = ended ? `the file ends before the JSON does${what && ` (${what[0]!.toLowerCase()}${what.slice(1)})`}` : what
-    throw new LetterError(`invalid JSON: ${said}`, line, column, file)
+  // Strict JSON first, by a scan that says where and why in one line (the parser's messages may name no place).
+  const broken = jsonError(text, (offset) => {
+    const { line, column } = at(offset)
+    return `${line}:${column}`
+  })
+  if (broken) {
+    const { line, column } = at(broken.offset)
+    throw new LetterError(`invalid JSON: ${broken.reason}`, line, column, file)
   }
+  const value: unknown = JSON.parse(text)
   const places = jsonPlaces(text, file)
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     const { line, column } = places([])
