@@ -3,7 +3,7 @@ import { checkSize } from '../parse/limits.js'
 import type { Place } from '../parse/message.js'
 import type { LetterMessage } from '../types.js'
 import { resumeLines } from './markdown.js'
-import { readResume } from './read.js'
+import { jsonPath, readResume } from './read.js'
 
 /** Whether a source is a JSON Resume rather than Markdown: by its name, as the user gave it. */
 export function isResume(path: string): boolean {
@@ -33,12 +33,13 @@ export interface LetterSource {
  */
 export function letterSource(text: string, path: string): LetterSource {
   if (!isResume(path)) return { markdown: text, warning: (w) => w, error: (e) => e }
-  const { markdown, place } = convert(text, path)
+  const { markdown, place, named } = convert(text, path)
   const moved = <T extends Problem>(p: T): T =>
     (p.file === undefined || p.file === path) && p.line !== null ? { ...p, ...place(p.line) } : p
   return {
     markdown,
-    warning: (w) => ((w.file === undefined || w.file === path) && w.line !== null ? { ...w, ...place(w.line) } : w),
+    warning: (w) =>
+      (w.file === undefined || w.file === path) && w.line !== null ? { ...w, ...place(w.line), message: named(w.message, w.line) } : w,
     error: (e) => {
       if (!(e instanceof LetterError) || (e.file !== undefined && e.file !== path)) return e
       const first = moved({ message: e.message, line: e.line, column: e.column, file: e.file })
@@ -47,7 +48,11 @@ export function letterSource(text: string, path: string): LetterSource {
   }
 }
 
-function convert(json: string, file: string): { markdown: string; place: (line: number) => Place } {
+/** A front-matter field a message names first (`from.links: …`), as the Markdown spells it. */
+const FIELD = /^from(?:\.[\w-]+)*(?=: )/
+
+/** The resume read and converted; the place of each Markdown line in the JSON, and a message about a generated field renamed to the JSON path it shows. */
+function convert(json: string, file: string) {
   checkSize(Buffer.byteLength(json), file)
   const source = readResume(json, file)
   const lines = resumeLines(source.resume)
@@ -55,5 +60,10 @@ function convert(json: string, file: string): { markdown: string; place: (line: 
     const shown = lines[line - 1]
     return shown?.path.length ? source.place(shown.path) : { line: 1, column: 1 }
   }
-  return { markdown: lines.map((l) => l.text).join('\n') + '\n', place }
+  const end = lines.findIndex((l, i) => i > 0 && l.text === '---')
+  const named = (text: string, line: number): string => {
+    const shown = lines[line - 1]
+    return line - 1 < end && shown?.path.length ? text.replace(FIELD, jsonPath(shown.path)) : text
+  }
+  return { markdown: lines.map((l) => l.text).join('\n') + '\n', place, named }
 }
