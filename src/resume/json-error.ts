@@ -1,7 +1,9 @@
-/** Where a text stops being JSON, and why in a user's words (one line). */
+import { jsonPath } from './json-path.js'
+
+/** Where a text stops being JSON a resume can be read from, and why in a user's words (one line). */
 export interface JsonError {
   offset: number
-  reason: string
+  message: string
 }
 
 const VALUE = 'a value must be a string in double quotes, a number, true, false, null, an object or a list'
@@ -14,15 +16,17 @@ class Stop {
 }
 
 /**
- * The first place where a text is not strict JSON (RFC 8259), with its reason; undefined for valid JSON.
+ * The first place where a text is not strict JSON (RFC 8259), or repeats a key (JSON would keep only the
+ * last), with its reason; undefined for JSON a resume can be read from.
  * The parser's own messages name no position (Node 20) and quote raw excerpts, so the scan finds both itself.
  * `at` names a place (`line:column`) for messages that point back to an opening bracket. Nesting is bounded before.
  */
 export function jsonError(text: string, at: (offset: number) => string): JsonError | undefined {
   let i = 0
   const open: number[] = []
+  const path: (string | number)[] = []
   const stop = (offset: number, reason: string): never => {
-    throw new Stop({ offset, reason })
+    throw new Stop({ offset, message: `invalid JSON: ${reason}` })
   }
   const ended = (quote?: number): never => {
     const last = quote ?? open[open.length - 1]
@@ -68,19 +72,30 @@ export function jsonError(text: string, at: (offset: number) => string): JsonErr
       open.push(i++)
       space()
       const close = c === '{' ? '}' : ']'
+      const keys = new Set<string>()
       if (text[i] !== close) {
+        let index = 0
         do {
           if (c === '{') {
             space()
             if (text[i] === undefined) ended()
             if (text[i] !== '"') stop(i, 'a key must be a string in double quotes')
+            const start = i
             string()
+            const key = JSON.parse(text.slice(start, i)) as string
+            if (keys.has(key)) {
+              const message = `${jsonPath([...path, key])} is given twice in one object (JSON keeps only the last)`
+              throw new Stop({ offset: start, message })
+            }
+            keys.add(key)
+            path.push(key)
             space()
             if (text[i] === undefined) ended()
             if (text[i] !== ':') stop(i, 'a colon (:) must follow a key')
             i++
-          }
+          } else path.push(index++)
           value()
+          path.pop()
         } while (!closing(close))
       }
       open.pop()

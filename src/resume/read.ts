@@ -4,6 +4,7 @@ import { LetterError, problemsError, type Problem } from '../parse/errors.js'
 import type { Place } from '../parse/message.js'
 import { parseYaml } from '../parse/yaml.js'
 import { jsonError } from './json-error.js'
+import { jsonPath } from './json-path.js'
 import { knownKeys, resumeSchema, type Resume } from './schema.js'
 
 /** A path into the JSON: keys and array indexes. */
@@ -45,7 +46,7 @@ export function readResume(json: string, file: string): ResumeSource {
   })
   if (broken) {
     const { line, column } = at(broken.offset)
-    throw new LetterError(`invalid JSON: ${broken.reason}`, line, column, file)
+    throw new LetterError(broken.message, line, column, file)
   }
   const value: unknown = JSON.parse(text)
   const places = jsonPlaces(text, file)
@@ -59,7 +60,8 @@ export function readResume(json: string, file: string): ResumeSource {
   if (name === undefined || (typeof name === 'string' && !name.trim())) {
     const basics = (value as { basics?: unknown }).basics
     const { line, column } = places(basics === undefined ? [] : name === undefined ? ['basics'] : ['basics', 'name'])
-    problems.push({ message: 'basics.name is missing: a CV starts with the name of the person it is about', line, column, file })
+    const said = name === undefined ? 'missing' : 'empty'
+    problems.push({ message: `basics.name is ${said}: a CV starts with the name of the person it is about`, line, column, file })
   }
   if (problems.length) throw problemsError(problems)
   return { resume: result.data!, place: places }
@@ -83,11 +85,6 @@ function issueProblems(issue: z.core.$ZodIssue, places: ResumeSource['place'], f
   else expected = issue.message
   const open = field === 'endDate' ? '; leave endDate out for an entry that goes on (present)' : ''
   return [{ message: `${jsonPath(path)} must be ${expected}${expected === DATE ? open : ''}`, line, column, file }]
-}
-
-/** A JSON path as people write it: work[1].startDate. */
-export function jsonPath(path: readonly (string | number)[]): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join('') || '(the whole file)'
 }
 
 /** The line and column (1-based) of an offset in the text. */
@@ -125,14 +122,12 @@ function checkDepth(text: string, at: ReturnType<typeof lineColumn>, file: strin
   }
 }
 
-/** The places of the JSON's values, read by the YAML parser (JSON is YAML); a key given twice is an error. */
+/** The places of the JSON's values, read by the YAML parser (JSON is YAML; a key given twice is found before). */
 function jsonPlaces(text: string, file: string): ResumeSource['place'] {
   try {
     const source = parseYaml(text, file, 1, 'JSON')
     return (path, key) => source.place(path, key)
-  } catch (error) {
-    if (error instanceof LetterError && /unique/i.test(error.message))
-      throw new LetterError('a key is given twice in one object (JSON keeps only the last)', error.line, error.column, file)
+  } catch {
     // Valid JSON the YAML parser reads otherwise: messages name the path, at the start of the file.
     return () => ({ line: 1, column: 1 })
   }

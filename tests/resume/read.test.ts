@@ -80,7 +80,10 @@ describe('broken resumes', () => {
       'resume.json:1:1 basics.name is missing: a CV starts with the name of the person it is about',
     ])
     expect(problems('{\n  "basics": { "name": "  " }\n}')).toEqual([
-      'resume.json:2:23 basics.name is missing: a CV starts with the name of the person it is about',
+      'resume.json:2:23 basics.name is empty: a CV starts with the name of the person it is about',
+    ])
+    expect(problems('{\n  "basics": { "name": "" },\n  "work": [ { "name": "X" } ]\n}')).toEqual([
+      'resume.json:2:23 basics.name is empty: a CV starts with the name of the person it is about',
     ])
   })
 
@@ -89,12 +92,21 @@ describe('broken resumes', () => {
     expect(problems('{\n  "basics": {\n    "name": "Kim"\n')).toEqual([
       'resume.json:4:1 invalid JSON: the file ends before the JSON does: the "{" at 2:13 is not closed',
     ])
-    expect(problems('{\n  "basics": { "name": "Kim", "name": "Lee" }\n}')[0]).toMatch(
-      /^resume\.json:2:30 a key is given twice in one object/,
-    )
+    expect(problems('{\n  "basics": { "name": "Kim", "name": "Lee" }\n}')).toEqual([
+      'resume.json:2:30 basics.name is given twice in one object (JSON keeps only the last)',
+    ])
+    expect(problems('{ "basics": { "name": "K" },\n  "work": [ {}, { "url": "a", "url": "b" } ] }')).toEqual([
+      'resume.json:2:31 work[1].url is given twice in one object (JSON keeps only the last)',
+    ])
     expect(problems(`{ "basics": ${'['.repeat(40)}${']'.repeat(40)} }`)[0]).toMatch(
       /^resume\.json:1:\d+ JSON nested more than 32 levels deep/,
     )
+  })
+
+  test('a resume with nothing besides basics is an error about its sections, not about front matter', () => {
+    expect(problems('{\n  "basics": { "name": "Kim", "email": "kim@example.org" }\n}')).toEqual([
+      'resume.json:1:1 the resume has nothing to show besides basics: add work, education, skills or another JSON Resume section',
+    ])
   })
 
   test('the full sample converts', () => {

@@ -101,6 +101,9 @@ describe('a JSON Resume renders', () => {
     const line = json.split('\n').findIndex((l) => l.includes('数据')) + 1
     const column = json.split('\n')[line - 1]!.indexOf('"Lead') + 1
     expect(warnings).toContainEqual(expect.objectContaining({ line, column, message: expect.stringContaining('U+6570') }))
+    // A resume has no front matter of its own: fallback fonts are the project config's.
+    const glyph = (warnings as { message: string }[]).find((w) => w.message.includes('U+6570'))!
+    expect(glyph.message).toMatch(/add a fallback font \(fallbacks: in the project config, letterpress\.config\.yaml\)$/)
   })
 
   test('a profile without a url is its label alone, no warning; a url no reader may follow is warned about at its JSON value', async () => {
