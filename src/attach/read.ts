@@ -67,6 +67,7 @@ function readOne(name: string, base: string, confined: boolean, place: Place, co
   if ('problem' in read) throw new LetterError(read.problem, place.line, place.column, context.file)
   const { data, real } = read
   // A PDF starts with "%PDF-" (readers accept a little junk before it); a Word file or an image renamed .pdf does not.
-  if (kind === 'pdf' && !Buffer.from(data.subarray(0, 1024)).includes('%PDF-')) throw fail('is not a PDF file')
+  if (kind === 'pdf' && !Buffer.from(data.subarray(0, 1024)).includes('%PDF-'))
+    throw fail(/\.pdf$/i.test(name) ? 'is not a PDF file' : 'is not a PDF, Markdown (.md) or JSON Resume (.json) file')
   return { name: shown, path: real, file: shownPath(path, context.cwd), kind, data, line: place.line, column: place.column }
 }

@@ -47,7 +47,8 @@ Usage: letterpress [inputs…] [options]
        letterpress check FILE.pdf [--source FILE.md] [--json]   (see letterpress check --help)
        letterpress preview [LETTER.md] [--port N]                (see letterpress preview --help)
 
-  inputs               .md files or JSON Resume .json files, folders (searched for .md files) or globs (default: letters/)
+  inputs               .md files or JSON Resume .json files, folders (searched for .md files) or globs
+                       (of .md files; of .json files when the glob ends in .json) (default: letters/)
 
 Options:
   -o, --out DIR        output folder (default: output/)
@@ -67,8 +68,8 @@ Options:
                        from DIR (by default only from the letter's folder and the project config's
                        folder); repeatable
       --attach FILE    append FILE to each letter's PDF, after those its front matter attaches
-                       (attach: [cv.pdf, cv.md]): a PDF's pages, or a Markdown file rendered in the
-                       letter's look; repeatable
+                       (attach: [cv.pdf, cv.md, resume.json]): a PDF's pages, or a Markdown file or
+                       JSON Resume rendered in the letter's look; repeatable
       --timeout SECONDS stop a letter that takes longer to render or check (default 60, at most
                        2147483); the batch goes on
   -d, --data FILE      mail merge: render each letter once per row of FILE (.csv with a header line,

@@ -26,7 +26,7 @@ const LETTER = /\.(md|markdown)$/i
 const NOT_SEARCHED = new Set(['node_modules'])
 
 /**
- * Expand files, folders and globs into a sorted, de-duplicated list of .md letters; nothing matching is bad usage.
+ * Expand files, folders and globs into a sorted, de-duplicated list of .md letters (and .json resumes named or globbed as such); nothing matching is bad usage.
  * A folder search never leaves its folder (see searchFolder); what it passes over goes to `onSkip`.
  */
 export async function expandInputs(
@@ -55,8 +55,11 @@ export async function expandInputs(
       matches = [{ abs, sub: '' }]
     } else {
       // Links are not followed here either: a pattern such as "letters/**/*.md" must not loop or leave its folders.
-      const files = (await glob(input, { cwd, absolute: true, ignore, followSymbolicLinks: false })).filter((file) => LETTER.test(file))
-      if (!files.length) throw new UsageError(`no such file, folder or matching .md letters: "${input}"`)
+      // A glob that ends in .json names JSON Resumes as plainly as a file name does; any other takes letters only.
+      const resumes = isResume(input)
+      const wanted = (file: string) => (resumes ? isResume(file) : LETTER.test(file))
+      const files = (await glob(input, { cwd, absolute: true, ignore, followSymbolicLinks: false })).filter(wanted)
+      if (!files.length) throw new UsageError(`no such file, folder or matching ${resumes ? '.json resumes' : '.md letters'}: "${input}"`)
       matches = files.map((file) => ({ abs: file, sub: '' }))
     }
     for (const m of matches.sort((a, b) => a.abs.localeCompare(b.abs))) {

@@ -19,6 +19,9 @@ async function face(family: string): Promise<Face | undefined> {
   }
 }
 
+/** Where a source sets its fallback fonts, as a glyph warning says it; a JSON Resume has no front matter of its own. */
+export const FALLBACKS_AT = { markdown: 'fallbacks: in front matter or config', resume: 'fallbacks: in the project config, letterpress.config.yaml' }
+
 /** What a text is set in: the family first, then the fallbacks react-pdf tries for glyphs it lacks. */
 export interface Stacks {
   body: string
@@ -53,7 +56,7 @@ export async function missingGlyphs(tree: Root, stacks: Stacks, extra: string[],
       if (!seen.has(char) && !INVISIBLE.test(char) && !covered(family, codePoint)) {
         seen.add(char)
         const hex = codePoint.toString(16).toUpperCase().padStart(4, '0')
-        warnings.push(message(`no font has "${char}" (U+${hex}); add a fallback font (fallbacks: in front matter or config)`, 'letterpress:fonts', { line, column }))
+        warnings.push(message(`no font has "${char}" (U+${hex}); add a fallback font (${FALLBACKS_AT.markdown})`, 'letterpress:fonts', { line, column }))
       }
       // Columns count UTF-16 code units, as the Markdown parser's positions do.
       if (column !== null) column += char.length

@@ -1,4 +1,4 @@
-import { profileLink } from '../util/url.js'
+import { unlinkable } from '../util/url.js'
 import type { LetterMessage, LetterMeta } from '../types.js'
 import { message, NOWHERE, type Place } from './message.js'
 import { recipientLines } from './meta.js'
@@ -25,7 +25,7 @@ export interface LintContext {
 export function lintMeta(meta: LetterMeta, theme: LintedTheme, context: LintContext): LetterMessage[] {
   return [
     ...hyphenation(meta, context),
-    ...links(meta),
+    ...links(meta, context),
     ...lintTheme(theme, meta),
     ...fitWithoutLimit(meta, context),
     ...letterFieldsInCv(meta, context),
@@ -36,17 +36,15 @@ export function lintMeta(meta: LetterMeta, theme: LintedTheme, context: LintCont
 const hyphenation = (meta: LetterMeta, { hyphenated }: LintContext) =>
   hyphenated ? [] : [message(`no hyphenation patterns for "${meta.lang}"; hyphenation stays off`, 'letterpress:meta')]
 
-/** A sender's link is drawn clickable only when its scheme is one a reader may follow. */
-function links(meta: LetterMeta): LetterMessage[] {
-  const warnings: LetterMessage[] = []
-  for (const link of meta.from?.links ?? []) {
-    if (!profileLink(link.url)) {
-      warnings.push(
-        message(`from.links: "${link.url}" is set as plain text: only http, https, mailto and tel links are clickable`, 'letterpress:meta'),
-      )
-    }
-  }
-  return warnings
+/** A sender's link is drawn clickable only when its scheme is one a reader may follow; a label without an address is text by intent. */
+function links(meta: LetterMeta, { place }: LintContext): LetterMessage[] {
+  return (meta.from?.links ?? []).flatMap((link, i) => {
+    if (!unlinkable(link.url)) return []
+    const url = place(['from', 'links', i, 'url'])
+    const at = url.line === null ? place(['from', 'links', i]) : url
+    const text = `from.links: "${link.url}" is set as plain text: only http, https, mailto and tel links are clickable`
+    return [message(text, 'letterpress:meta', at)]
+  })
 }
 
 /** A DIN theme's address must show whole in the envelope window, and the window is placed for A4 paper (a CV goes in no window). */

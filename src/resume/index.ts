@@ -1,8 +1,10 @@
+import { FALLBACKS_AT } from '../fonts/coverage.js'
 import { LetterError, type Problem } from '../parse/errors.js'
 import { checkSize } from '../parse/limits.js'
 import type { Place } from '../parse/message.js'
 import type { LetterMessage } from '../types.js'
 import { resumeLines } from './markdown.js'
+import { jsonPath } from './json-path.js'
 import { readResume } from './read.js'
 
 /** Whether a source is a JSON Resume rather than Markdown: by its name, as the user gave it. */
@@ -33,12 +35,17 @@ export interface LetterSource {
  */
 export function letterSource(text: string, path: string): LetterSource {
   if (!isResume(path)) return { markdown: text, warning: (w) => w, error: (e) => e }
-  const { markdown, place } = convert(text, path)
+  const { markdown, place, named } = convert(text, path)
   const moved = <T extends Problem>(p: T): T =>
     (p.file === undefined || p.file === path) && p.line !== null ? { ...p, ...place(p.line) } : p
   return {
     markdown,
-    warning: (w) => ((w.file === undefined || w.file === path) && w.line !== null ? { ...w, ...place(w.line) } : w),
+    warning: (w) => {
+      if (w.file !== undefined && w.file !== path) return w
+      // Fallback fonts are set in the project config: the resume has no front matter of its own.
+      const message = w.message.replace(FALLBACKS_AT.markdown, FALLBACKS_AT.resume)
+      return w.line === null ? { ...w, message } : { ...w, ...place(w.line), message: named(message, w.line) }
+    },
     error: (e) => {
       if (!(e instanceof LetterError) || (e.file !== undefined && e.file !== path)) return e
       const first = moved({ message: e.message, line: e.line, column: e.column, file: e.file })
@@ -47,7 +54,11 @@ export function letterSource(text: string, path: string): LetterSource {
   }
 }
 
-function convert(json: string, file: string): { markdown: string; place: (line: number) => Place } {
+/** A front-matter field a message names first (`from.links: …`), as the Markdown spells it. */
+const FIELD = /^from(?:\.[\w-]+)*(?=: )/
+
+/** The resume read and converted; the place of each Markdown line in the JSON, and a message about a generated field renamed to the JSON path it shows. */
+function convert(json: string, file: string) {
   checkSize(Buffer.byteLength(json), file)
   const source = readResume(json, file)
   const lines = resumeLines(source.resume)
@@ -55,5 +66,18 @@ function convert(json: string, file: string): { markdown: string; place: (line: 
     const shown = lines[line - 1]
     return shown?.path.length ? source.place(shown.path) : { line: 1, column: 1 }
   }
-  return { markdown: lines.map((l) => l.text).join('\n') + '\n', place }
+  const end = lines.findIndex((l, i) => i > 0 && l.text === '---')
+  // Nothing below the front matter: the CV layout would say so of front matter the user never wrote.
+  if (lines.slice(end + 1).every((l) => !l.text.trim()))
+    throw new LetterError(
+      'the resume has nothing to show besides basics: add work, education, skills or another JSON Resume section',
+      1,
+      1,
+      file,
+    )
+  const named = (text: string, line: number): string => {
+    const shown = lines[line - 1]
+    return line - 1 < end && shown?.path.length ? text.replace(FIELD, jsonPath(shown.path)) : text
+  }
+  return { markdown: lines.map((l) => l.text).join('\n') + '\n', place, named }
 }

@@ -200,7 +200,7 @@ function frontMatter(resume: Resume, line: (text: string, path: JsonPath) => voi
     const path = ['basics', 'profiles', i]
     const named = [p.network, p.username].filter((t) => t?.trim()).join(': ')
     // A profile with a URL is shown as its address (readable on paper); one without, as network and user name.
-    if (p.url?.trim()) links.push({ url: p.url.trim(), path })
+    if (p.url?.trim()) links.push({ url: p.url.trim(), path: [...path, 'url'] })
     else if (named) links.push({ label: named, url: '', path })
   })
   if (links.length) {

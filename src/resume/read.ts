@@ -3,6 +3,8 @@ import { didYouMean } from '../parse/did-you-mean.js'
 import { LetterError, problemsError, type Problem } from '../parse/errors.js'
 import type { Place } from '../parse/message.js'
 import { parseYaml } from '../parse/yaml.js'
+import { jsonError } from './json-error.js'
+import { jsonPath } from './json-path.js'
 import { knownKeys, resumeSchema, type Resume } from './schema.js'
 
 /** A path into the JSON: keys and array indexes. */
@@ -37,20 +39,16 @@ export function readResume(json: string, file: string): ResumeSource {
   const text = json.replace(/^\uFEFF/, '')
   const at = lineColumn(text)
   checkDepth(text, at, file)
-  let value: unknown
-  try {
-    value = JSON.parse(text)
-  } catch (error) {
-    const reason = (error as Error).message
-    const found = /at position (\d+)/.exec(reason)?.[1]
-    const position = found === undefined ? text.length : Number(found)
-    const { line, column } = at(position)
-    const what = reason.replace(/ in JSON at position \d+.*$/, '').replace(/^Unexpected end of JSON input$/, '')
-    // At the end of the text, what the parser expected is what is missing there.
-    const ended = text.slice(position).trim() === ''
-    const said = ended ? `the file ends before the JSON does${what && ` (${what[0]!.toLowerCase()}${what.slice(1)})`}` : what
-    throw new LetterError(`invalid JSON: ${said}`, line, column, file)
+  // Strict JSON first, by a scan that says where and why in one line (the parser's messages may name no place).
+  const broken = jsonError(text, (offset) => {
+    const { line, column } = at(offset)
+    return `${line}:${column}`
+  })
+  if (broken) {
+    const { line, column } = at(broken.offset)
+    throw new LetterError(broken.message, line, column, file)
   }
+  const value: unknown = JSON.parse(text)
   const places = jsonPlaces(text, file)
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     const { line, column } = places([])
@@ -62,7 +60,8 @@ export function readResume(json: string, file: string): ResumeSource {
   if (name === undefined || (typeof name === 'string' && !name.trim())) {
     const basics = (value as { basics?: unknown }).basics
     const { line, column } = places(basics === undefined ? [] : name === undefined ? ['basics'] : ['basics', 'name'])
-    problems.push({ message: 'basics.name is missing: a CV starts with the name of the person it is about', line, column, file })
+    const said = name === undefined ? 'missing' : 'empty'
+    problems.push({ message: `basics.name is ${said}: a CV starts with the name of the person it is about`, line, column, file })
   }
   if (problems.length) throw problemsError(problems)
   return { resume: result.data!, place: places }
@@ -86,11 +85,6 @@ function issueProblems(issue: z.core.$ZodIssue, places: ResumeSource['place'], f
   else expected = issue.message
   const open = field === 'endDate' ? '; leave endDate out for an entry that goes on (present)' : ''
   return [{ message: `${jsonPath(path)} must be ${expected}${expected === DATE ? open : ''}`, line, column, file }]
-}
-
-/** A JSON path as people write it: work[1].startDate. */
-export function jsonPath(path: readonly (string | number)[]): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join('') || '(the whole file)'
 }
 
 /** The line and column (1-based) of an offset in the text. */
@@ -128,14 +122,12 @@ function checkDepth(text: string, at: ReturnType<typeof lineColumn>, file: strin
   }
 }
 
-/** The places of the JSON's values, read by the YAML parser (JSON is YAML); a key given twice is an error. */
+/** The places of the JSON's values, read by the YAML parser (JSON is YAML; a key given twice is found before). */
 function jsonPlaces(text: string, file: string): ResumeSource['place'] {
   try {
     const source = parseYaml(text, file, 1, 'JSON')
     return (path, key) => source.place(path, key)
-  } catch (error) {
-    if (error instanceof LetterError && /unique/i.test(error.message))
-      throw new LetterError('a key is given twice in one object (JSON keeps only the last)', error.line, error.column, file)
+  } catch {
     // Valid JSON the YAML parser reads otherwise: messages name the path, at the start of the file.
     return () => ({ line: 1, column: 1 })
   }

@@ -30,3 +30,8 @@ export function profileLink(url: string): string | undefined {
   if (!url.trim()) return undefined
   return linkTarget(SCHEME.test(url) ? url : `https://${url}`)
 }
+
+/** Whether a sender's link names an address that cannot become a link; an empty one is a label alone, by intent. */
+export function unlinkable(url: string): boolean {
+  return url.trim() !== '' && profileLink(url) === undefined
+}

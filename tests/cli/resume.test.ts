@@ -55,6 +55,26 @@ describe('letterpress resume.json', () => {
     )
   })
 
+  test('a glob that ends in .json takes JSON Resumes; any other glob takes letters only', () => {
+    const dir = resumeProject()
+    copyInto(dir, 'tests/fixtures/resume/resume.json', 'letters/lena.json')
+    const r = letterpress(dir, ['letters/l*.json'], env)
+    expect(r.code, r.stderr).toBe(0)
+    expect(pdfsIn(join(dir, 'output'))).toEqual(['lena.pdf'])
+    expect(letterpress(dir, ['letters/*'], env).stdout).not.toMatch(/lena\.json/)
+    const none = letterpress(dir, ['letters/x*.json'], env)
+    expect(none.code).toBe(2)
+    expect(none.stderr).toContain('no such file, folder or matching .json resumes: "letters/x*.json"')
+  })
+
+  test('an attachment that is no PDF, Markdown or JSON Resume says which kinds are attached', () => {
+    const dir = resumeProject()
+    writeFileSync(join(dir, 'notes.txt'), 'my notes')
+    const r = letterpress(dir, ['letters/cover.md', '--attach', 'notes.txt'], env)
+    expect(r.code).toBe(1)
+    expect(r.stderr).toContain('letters/cover.md error attachment "notes.txt" is not a PDF, Markdown (.md) or JSON Resume (.json) file')
+  })
+
   test('a re-run renders the resume again only when its bytes changed', () => {
     const dir = resumeProject()
     expect(letterpress(dir, ['resume.json'], env).stdout).toMatch(/✓ resume\.json →/)

@@ -55,6 +55,19 @@ describe('lintMeta', () => {
     ])
   })
 
+  test('a sender link is warned about at its url where the front matter sets it; a label without an address is no link and no warning', () => {
+    const place = (path: readonly PropertyKey[]) => (path.join('.') === 'from.links.1.url' ? { line: 4, column: 12 } : NOWHERE)
+    const links = [{ label: 'Mastodon: @a@b.c', url: '' }, { url: 'ftp://x.org' }]
+    expect(lint({ from: { name: 'H', links } }, { place })).toEqual([
+      {
+        message: 'from.links: "ftp://x.org" is set as plain text: only http, https, mailto and tel links are clickable',
+        line: 4,
+        column: 12,
+        source: 'letterpress:meta',
+      },
+    ])
+  })
+
   test('a DIN recipient address with more lines than the envelope window shows', () => {
     const warnings = lint({
       to: { name: 'T', title: 'Boss', company: 'Co', address: ['1', '2', '3', '4', '5', '6'] },

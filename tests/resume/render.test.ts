@@ -101,6 +101,31 @@ describe('a JSON Resume renders', () => {
     const line = json.split('\n').findIndex((l) => l.includes('数据')) + 1
     const column = json.split('\n')[line - 1]!.indexOf('"Lead') + 1
     expect(warnings).toContainEqual(expect.objectContaining({ line, column, message: expect.stringContaining('U+6570') }))
+    // A resume has no front matter of its own: fallback fonts are the project config's.
+    const glyph = (warnings as { message: string }[]).find((w) => w.message.includes('U+6570'))!
+    expect(glyph.message).toMatch(/add a fallback font \(fallbacks: in the project config, letterpress\.config\.yaml\)$/)
+  })
+
+  test('a profile without a url is its label alone, no warning; a url no reader may follow is warned about at its JSON value', async () => {
+    const labelled = '{"basics":{"name":"A","profiles":[{"network":"Mastodon","username":"@a@b.c"}]},"work":[{"name":"X"}]}'
+    const plain = await pdfText(labelled)
+    expect(plain.text).toContain('Mastodon: @a@b.c')
+    expect(plain.warnings).toEqual([])
+    const json = [
+      '{',
+      '  "basics": {',
+      '    "name": "A",',
+      '    "url": "ftp://x.org",',
+      '    "profiles": [ { "network": "X", "url": "javascript:alert(1)" } ]',
+      '  },',
+      '  "work": [ { "name": "X" } ]',
+      '}',
+    ].join('\n')
+    const clickable = 'is set as plain text: only http, https, mailto and tel links are clickable'
+    expect((await pdfText(json)).warnings).toEqual([
+      { message: `basics.url: "ftp://x.org" ${clickable}`, line: 4, column: 12, source: 'letterpress:meta' },
+      { message: `basics.profiles[0].url: "javascript:alert(1)" ${clickable}`, line: 5, column: 44, source: 'letterpress:meta' },
+    ])
   })
 
   test('a broken resume is an error placed in the JSON, before anything is rendered', async () => {
