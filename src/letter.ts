@@ -7,7 +7,7 @@ import { useHyphenation } from './fonts/hyphenation.js'
 import { useFonts } from './fonts/use-fonts.js'
 import { documentProperties, letterTopic, type DocumentInfo } from './layout/document.js'
 import { fitToPages } from './layout/fit.js'
-import { cvBuilder, cvTitle } from './layout/cv-builder.js'
+import { cvBuilder, cvTitle, loadCvFaces } from './layout/cv-builder.js'
 import { letterBuilder } from './layout/letter-builder.js'
 import { readSignature } from './layout/signature.js'
 import { labelsFor } from './layout/labels.js'
@@ -262,6 +262,7 @@ async function layOut(
   warnings.push(...lintMeta(meta, theme, { hyphenated, fitFlag: options.fit, place }))
 
   const layout = { ...files, sourceDateEpoch: options.sourceDateEpoch }
+  if (meta.layout === 'cv') await loadCvFaces(theme)
   const { document, topic, build, blocks } =
     meta.layout === 'cv' ? cvLayout(parsed.tree, typeset, layout) : letterLayout(parsed.tree, typeset, layout, place, warnings)
   // The plain-text twin reads the same parts and typeset meta as the layout, so the two cannot differ.

@@ -1,6 +1,6 @@
 import type { Root } from 'mdast'
 import type { ReactElement } from 'react'
-import type { DocumentProps } from '@react-pdf/renderer'
+import { Font, type DocumentProps } from '@react-pdf/renderer'
 import { createMapper, type State } from '../map/index.js'
 import type { ImageSource } from '../map/image-source.js'
 import type { Theme } from '../theme/index.js'
@@ -16,6 +16,11 @@ import { NO_HYPHEN_BREAKS, withTextDefaults } from './text-options.js'
 export function cvTitle(meta: Pick<LetterMeta, 'title' | 'from' | 'lang'>): string | undefined {
   const name = meta.from?.name
   return meta.title ?? (name ? `${name} – ${labelsFor(meta.lang).cv}` : undefined)
+}
+
+/** Load the heading faces an entry's line is measured in (its title bold, its dates regular) before it is laid out. */
+export async function loadCvFaces(theme: Theme): Promise<void> {
+  for (const fontWeight of [400, 700]) await Font.load({ fontFamily: theme.fonts.heading, fontWeight, fontStyle: 'normal' } as never)
 }
 
 /**

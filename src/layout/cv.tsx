@@ -4,6 +4,8 @@ import type { DocumentProps } from '@react-pdf/renderer'
 import type { RootContent } from 'mdast'
 import type { State } from '../map/index.js'
 import { estimatedLines, fitsKept } from '../map/keep.js'
+import { setWidthWith } from '../fonts/measure.js'
+import { toString } from 'mdast-util-to-string'
 import { stack } from '../map/styles.js'
 import { role } from '../structure/role.js'
 import type { Theme } from '../theme/index.js'
@@ -71,50 +73,98 @@ function firstBlockHeight(state: State, body: RootContent[]): number {
 /** Height of an entry's line (title and dates), as set at the entry heading's size. */
 const entryLineHeight = (theme: Theme) => theme.size.heading[2] * theme.leading.heading + theme.space.entryAfter
 
+/** Room left unfilled at the end of a line that the spaces before the dates fill, so rounding never breaks it early. */
+const FILL_SLACK = 0.05
+
 /**
- * An entry: its `###` title and, flush right on the same line and baseline (same face, size and leading), its
- * dates and place; then its body as ordinary Markdown. The line is never left at a page end without the body's
- * first lines (minPresenceAhead over its siblings).
+ * Where an entry's dates stand: after the title on its line when both fit with the theme's least gap, else on
+ * the line under it; flush right either way, pushed there by spaces (`fill` points, spread by letter spacing)
+ * so that title and dates are one run of text that every extractor reads in that order.
+ */
+export function datesPlacement({
+  title,
+  dates,
+  width,
+  gap,
+  space,
+  nbsp,
+}: {
+  title: number
+  dates: number
+  width: number
+  gap: number
+  space: number
+  nbsp: number
+}): {
+  newLine: boolean
+  spaces: number
+  letterSpacing: number
+} {
+  const newLine = title + gap + dates > width
+  // A line of its own starts with unbreakable spaces: the renderer drops breakable ones there.
+  if (newLine) space = nbsp
+  const fill = (newLine ? width - dates : width - title - dates) - FILL_SLACK
+  const spaces = fill > space ? Math.floor(fill / space) : 0
+  return { newLine, spaces, letterSpacing: spaces ? (fill - spaces * space) / spaces : 0 }
+}
+
+/**
+ * An entry: its `###` title at the full width and, flush right on the title's last line or the line under it,
+ * its dates and place (in the same run of text, so read back after the title); then its body as ordinary
+ * Markdown. The line is never left at a page end without the body's first lines (minPresenceAhead).
  */
 function entryBlocks(state: State, entry: CvEntry, first: boolean): ReactNode[] {
   const { theme } = state
   const mapped = state.one(entry.heading)
   const size = theme.size.heading[2]
-  // The heading as the theme sets a `###`, but in the text's own case (capitals suit a section head, not a job title) and spaced by the row.
-  const title = isValidElement(mapped)
-    ? cloneElement(mapped as ReactElement<{ style?: unknown; minPresenceAhead?: number }>, {
-        minPresenceAhead: undefined,
-        style: [
-          (mapped.props as { style?: unknown }).style,
-          { flex: 1, marginTop: 0, marginBottom: 0, textTransform: 'none', letterSpacing: 0, color: theme.colors.text },
-        ],
-      })
-    : mapped
+  const family = theme.fonts.heading
   const when = entry.dates ? [entry.dates, entry.place].filter(Boolean).join(CONTACT_SEPARATOR) : undefined
-  const line = (
-    <View
-      key="line"
-      wrap={false}
-      minPresenceAhead={firstBlockHeight(state, entry.body)}
-      style={{ flexDirection: 'row', marginTop: first ? 0 : theme.space.entry, marginBottom: theme.space.entryAfter }}
-    >
-      {title}
-      {when ? (
-        <Text
-          style={{
-            fontFamily: stack(theme, theme.fonts.heading),
-            fontSize: size,
-            lineHeight: theme.leading.heading,
-            color: theme.colors.muted,
-            marginLeft: theme.space.datesGap,
-            textAlign: 'right',
-          }}
-        >
-          {when}
-        </Text>
-      ) : null}
-    </View>
-  )
+  const dates = when
+    ? (() => {
+        const regular = setWidthWith(family, 400)
+        const place = datesPlacement({
+          title: setWidthWith(family, 700)(toString(entry.heading), size),
+          dates: regular(when, size),
+          width: state.width,
+          gap: theme.space.datesGap,
+          space: regular(' ', size),
+          nbsp: regular('\u00a0', size),
+        })
+        return [
+          place.newLine ? '\n' : '',
+          place.spaces ? (
+            <Text key="fill" style={{ letterSpacing: place.letterSpacing }}>
+              {(place.newLine ? '\u00a0' : ' ').repeat(place.spaces)}
+            </Text>
+          ) : null,
+          <Text key="dates" style={{ fontWeight: 400, fontStyle: 'normal', color: theme.colors.muted }}>
+            {when}
+          </Text>,
+        ]
+      })()
+    : []
+  // The heading as the theme sets a `###`, but in the text's own case (capitals suit a section head, not a job title) and spaced by the row.
+  const line = isValidElement(mapped)
+    ? cloneElement(
+        mapped as ReactElement<{ style?: unknown; minPresenceAhead?: number; children?: ReactNode }>,
+        {
+          key: 'line',
+          minPresenceAhead: firstBlockHeight(state, entry.body),
+          style: [
+            (mapped.props as { style?: unknown }).style,
+            {
+              marginTop: first ? 0 : theme.space.entry,
+              marginBottom: theme.space.entryAfter,
+              textTransform: 'none',
+              letterSpacing: 0,
+              color: theme.colors.text,
+            },
+          ],
+        },
+        (mapped.props as { children?: ReactNode }).children,
+        ...dates,
+      )
+    : mapped
   return [line, ...state.all({ type: 'root', children: entry.body })]
 }
 

@@ -153,6 +153,43 @@ describe('a CV in Markdown', () => {
     }
   })
 
+  test.each(Object.keys(themes))(
+    '%s: a long dates-and-place line leaves the title its width and stands flush right under it',
+    async (theme) => {
+      const md = `${frontMatter('layout: cv', 'from: Rui Costa')}## Experience\n\n### Senior Software Engineer, Platform Infrastructure Group\nSeptember 2019 – present · San Francisco Bay Area, California, United States\n\n- Built things\n`
+      const { pdf } = await render(md, { theme })
+      const right = PAPER_WIDTH.A4 - themes[theme]!.page.margin.right
+      const lines = linesOf(pdf.items)
+      expect(lines.map((l) => l.text.replace(/\s+/g, ' ').trim())).toContain('Senior Software Engineer, Platform Infrastructure Group')
+      const t = itemOf(pdf.items, 'Senior Software Engineer')
+      const d = pdf.items.find((i) => i.str.includes('September 2019'))!
+      expect(baseline(d)).toBeGreaterThan(baseline(t) + 1)
+      expect(Math.abs(d.x + d.width - right)).toBeLessThan(0.5)
+    },
+  )
+
+  test.each(Object.keys(themes))(
+    '%s: short consecutive entries read back each with its dates, with pdfminer.six and pdftotext -raw',
+    async (theme) => {
+      const md = `${frontMatter('layout: cv', 'from: Eva Novak')}## Awards\n\n### Best Paper, ICML\n2021\n\n### Teaching Prize, ETH\n2019\n\n### Scholarship, DAAD\n2016 – 2018\n`
+      const { result } = await render(md, { theme })
+      const file = join(mkdtempSync(join(tmpdir(), 'letterpress-cv-')), 'cv.pdf')
+      writeFileSync(file, result.pdf)
+      for (const [command, args] of [
+        ['pdftotext', ['-raw', '-enc', 'UTF-8', file, '-']],
+        ['pdf2txt', [file]],
+      ] as const) {
+        const run = spawnSync(command, [...args], { encoding: 'utf8' })
+        if (run.error) {
+          console.warn(`${command} is not installed (Debian: poppler-utils, python3-pdfminer): its read-back is not tested`)
+          continue
+        }
+        // Every word in the source's order exactly: a date read after the next title would break the sequence.
+        expect(wordsOf(run.stdout), command).toEqual(['eva', 'novak', ...wordsOf(plainMarkdown(md).replace(/^#+ /gm, ''))])
+      }
+    },
+  )
+
   test.each(Object.keys(themes))('%s: the example CV reads back in source order with pdftotext -raw and pdfminer.six', async (theme) => {
     const path = join(import.meta.dirname, '../../letters/cv.md')
     const markdown = readFileSync(path, 'utf8')
