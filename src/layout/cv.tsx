@@ -108,6 +108,36 @@ export function datesPlacement({
   return { newLine, spaces, letterSpacing: spaces ? (fill - spaces * space) / spaces : 0 }
 }
 
+/** An entry's dates, separator and place (its inline Markdown mapped) as the end of its title's text, pushed flush right; none without dates. */
+function datesRun(state: State, entry: CvEntry): ReactNode[] {
+  if (!entry.dates) return []
+  const { theme } = state
+  const size = theme.size.heading[2]
+  const regular = setWidthWith(theme.fonts.heading, 400)
+  const place = entry.place ? { type: 'paragraph' as const, children: entry.place } : undefined
+  const text = entry.dates + (place ? entry.separator! + toString(place) : '')
+  const at = datesPlacement({
+    title: setWidthWith(theme.fonts.heading, 700)(toString(entry.heading), size),
+    dates: regular(text, size),
+    width: state.width,
+    gap: theme.space.datesGap,
+    space: regular(' ', size),
+    nbsp: regular('\u00a0', size),
+  })
+  return [
+    at.newLine ? '\n' : '',
+    at.spaces ? (
+      <Text key="fill" style={{ letterSpacing: at.letterSpacing }}>
+        {(at.newLine ? '\u00a0' : ' ').repeat(at.spaces)}
+      </Text>
+    ) : null,
+    <Text key="dates" style={{ fontWeight: 400, fontStyle: 'normal', color: theme.colors.muted }}>
+      {entry.dates}
+      {place ? [entry.separator, ...state.all(place)] : null}
+    </Text>,
+  ]
+}
+
 /**
  * An entry: its `###` title at the full width and, flush right on the title's last line or the line under it,
  * its dates and place (in the same run of text, so read back after the title); then its body as ordinary
@@ -116,33 +146,7 @@ export function datesPlacement({
 function entryBlocks(state: State, entry: CvEntry, first: boolean): ReactNode[] {
   const { theme } = state
   const mapped = state.one(entry.heading)
-  const size = theme.size.heading[2]
-  const family = theme.fonts.heading
-  const when = entry.dates ? [entry.dates, entry.place].filter(Boolean).join(CONTACT_SEPARATOR) : undefined
-  const dates = when
-    ? (() => {
-        const regular = setWidthWith(family, 400)
-        const place = datesPlacement({
-          title: setWidthWith(family, 700)(toString(entry.heading), size),
-          dates: regular(when, size),
-          width: state.width,
-          gap: theme.space.datesGap,
-          space: regular(' ', size),
-          nbsp: regular('\u00a0', size),
-        })
-        return [
-          place.newLine ? '\n' : '',
-          place.spaces ? (
-            <Text key="fill" style={{ letterSpacing: place.letterSpacing }}>
-              {(place.newLine ? '\u00a0' : ' ').repeat(place.spaces)}
-            </Text>
-          ) : null,
-          <Text key="dates" style={{ fontWeight: 400, fontStyle: 'normal', color: theme.colors.muted }}>
-            {when}
-          </Text>,
-        ]
-      })()
-    : []
+  const dates = datesRun(state, entry)
   // The heading as the theme sets a `###`, but in the text's own case (capitals suit a section head, not a job title) and spaced by the row.
   const line = isValidElement(mapped)
     ? cloneElement(

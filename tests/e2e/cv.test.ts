@@ -87,7 +87,7 @@ describe('a CV in Markdown', () => {
     const right = PAPER_WIDTH.A4 - themes.classic!.page.margin.right
     for (const [title, dates] of [
       ['Research Engineer, Northwind Labs', '2023 – present · Stockholm'],
-      ['Machine Learning Engineer, Fjord Analytics', '2020-01 – 2022-12 · Gothenburg'],
+      ['Machine Learning Engineer, Fjord Analytics', '2020-01 – 2022-12 | Gothenburg'],
       ['M.Sc. Computer Science, KTH', '2016 – 2018'],
     ] as const) {
       const t = itemOf(pdf.items, title)
@@ -189,6 +189,17 @@ describe('a CV in Markdown', () => {
       }
     },
   )
+
+  test('dates with a day are dates; the place keeps its separator as written and its link, in the PDF and the twin', async () => {
+    const md = `${frontMatter('layout: cv', 'from: Ana Pappas')}## Experience\n\n### Engineer, Acme\n2021-03-15 – present | [Acme Labs](https://acme.example)\n\n- Did things\n\n### Intern, Beta\n2016-07-01 — *Remote*\n`
+    const { pdf, result } = await render(md, { txt: true })
+    const lines = linesOf(pdf.items).map((l) => l.text.replace(/\s+/g, ' ').trim())
+    expect(lines).toContain('Engineer, Acme 2021-03-15 – present | Acme Labs')
+    expect(lines).toContain('Intern, Beta 2016-07-01 — Remote')
+    expect(pdf.links.map((l) => l.url)).toEqual(['https://acme.example/'])
+    expect(result.text).toContain('2021-03-15 – present | Acme Labs <https://acme.example>')
+    expect(result.text).toContain('2016-07-01 — Remote')
+  })
 
   test.each(Object.keys(themes))('%s: the example CV reads back in source order with pdftotext -raw and pdfminer.six', async (theme) => {
     const path = join(import.meta.dirname, '../../letters/cv.md')
