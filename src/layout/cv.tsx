@@ -7,10 +7,11 @@ import { estimatedLines, fitsKept } from '../map/keep.js'
 import { setWidthWith } from '../fonts/measure.js'
 import { toString } from 'mdast-util-to-string'
 import { stack } from '../map/styles.js'
+import { message } from '../parse/message.js'
 import { role } from '../structure/role.js'
 import type { Theme } from '../theme/index.js'
 import type { LetterMeta, Person } from '../types.js'
-import type { CvEntry, CvParts } from './cv-structure.js'
+import type { CvEntry, CvParts, CvSection } from './cv-structure.js'
 import { flowDocument } from './flow-document.js'
 import { labelsFor } from './labels.js'
 import { Band, contactLines, NameLines } from './letterhead.js'
@@ -172,13 +173,39 @@ function entryBlocks(state: State, entry: CvEntry, first: boolean): ReactNode[] 
   return [line, ...state.all({ type: 'root', children: entry.body })]
 }
 
-/** The CV's sections in source order: each `##` heading as the theme sets it, kept with its first entry's line and first lines. */
+/** Height of a section heading as the CV sets it: its line, the room above and below it and its rule. */
+const sectionHeadingHeight = (theme: Theme) =>
+  theme.size.heading[1] * theme.leading.heading +
+  theme.space.headingBefore +
+  theme.space.entryAfter +
+  (theme.rule.cvSection ? theme.space.headingAfter + theme.rule.cvSection : 0)
+
+/** What must follow a section's heading on its page: its first entry's line and first lines; for an empty section, the next section's heading and what that keeps. */
+function sectionKeep(state: State, sections: CvSection[], n: number): number {
+  const section = sections[n]!
+  const firstEntry = section.entries[0]
+  if (section.intro.length) return 0
+  if (firstEntry) return entryLineHeight(state.theme) + firstBlockHeight(state, firstEntry.body)
+  const next = sections[n + 1]
+  return next ? sectionHeadingHeight(state.theme) + sectionKeep(state, sections, n + 1) : 0
+}
+
+/** The CV's sections in source order: each `##` heading as the theme sets it, never last on its page (kept with its first entry's line and first lines, or the next section); an empty section is warned about at its heading. */
 function sectionBlocks(state: State, parts: CvParts): ReactNode[] {
   const { theme } = state
   return parts.sections.flatMap((section, n) => {
     const heading = state.one(section.heading)
-    const firstEntry = section.entries[0]
-    const keep = firstEntry && !section.intro.length ? entryLineHeight(theme) + firstBlockHeight(state, firstEntry.body) : 0
+    const keep = sectionKeep(state, parts.sections, n)
+    if (!section.intro.length && !section.entries.length) {
+      const start = section.heading.position?.start
+      state.warnings.push(
+        message(
+          `section "${toString(section.heading)}" is empty: write its entries (### …) or text under it, or remove it`,
+          'letterpress:cv',
+          { line: start?.line ?? null, column: start?.column ?? null },
+        ),
+      )
+    }
     const styled = isValidElement(heading)
       ? cloneElement(heading as ReactElement<{ style?: unknown; minPresenceAhead?: number }>, {
           minPresenceAhead: Math.max((heading.props as { minPresenceAhead?: number }).minPresenceAhead ?? 0, keep),

@@ -201,6 +201,27 @@ describe('a CV in Markdown', () => {
     expect(result.text).toContain('2016-07-01 — Remote')
   })
 
+  test('a section heading never ends a page, an empty one kept with the next section; the empty one is warned about at its line', async () => {
+    const tail = '## Publications\n\n## Education\n\n### M.Sc. Computer Science, KTH\n2016 – 2018\n\n- Thesis on attributions\n'
+    const sections = /^(Experience|Publications|Education)$/
+    const warnings: unknown[] = []
+    const lines: unknown[] = []
+    for (let intro = 0; intro <= 300; intro += 12) {
+      const md = `${longCv(7, intro)}\n${tail}`
+      const { pdf, result } = await render(md)
+      const top = themes.classic!.page.margin.top
+      const body = linesOf(pdf.items).filter((l) => l.y >= top)
+      for (let page = 1; page < pdf.pages; page++) {
+        const last = body.filter((l) => l.page === page).at(-1)!
+        expect(last.text.trim(), `intro ${intro}, page ${page}`).not.toMatch(sections)
+      }
+      const line = md.split('\n').indexOf('## Publications') + 1
+      warnings.push(...result.warnings.map((w) => [w.message, w.line, w.column]))
+      lines.push([`section "Publications" is empty: write its entries (### …) or text under it, or remove it`, line, 1])
+    }
+    expect(warnings).toEqual(lines)
+  })
+
   test.each(Object.keys(themes))('%s: the example CV reads back in source order with pdftotext -raw and pdfminer.six', async (theme) => {
     const path = join(import.meta.dirname, '../../letters/cv.md')
     const markdown = readFileSync(path, 'utf8')
