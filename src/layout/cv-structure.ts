@@ -23,6 +23,8 @@ export interface CvSection {
 
 /** A CV's parts as a reader sees them (the name and contact line come from the meta's `from`). */
 export interface CvParts {
+  /** The name a leading `#` heading gives, when asked for (a CV whose `from` has no name). */
+  name?: string
   /** What stands before the first section (a profile paragraph). */
   intro: RootContent[]
   sections: CvSection[]
@@ -106,11 +108,19 @@ function withoutLeading(children: PhrasingContent[], count: number): PhrasingCon
   return out
 }
 
-/** Split the CV's blocks into sections (`##`) and entries (`###`); a CV with nothing below its front matter is a LetterError naming `file`. */
-export function cvParts(tree: Root, file: string): CvParts {
-  const blocks = tree.children.filter((n) => !NOT_DRAWN.has(n.type))
+/**
+ * Split the CV's blocks into sections (`##`) and entries (`###`); with `nameFromHeading`, a `#` heading that opens
+ * the CV is its name. A CV with nothing below its front matter is a LetterError naming `file`.
+ */
+export function cvParts(tree: Root, file: string, nameFromHeading = false): CvParts {
+  let blocks = tree.children.filter((n) => !NOT_DRAWN.has(n.type))
   if (!blocks.length) throw new LetterError('CV is empty: write its sections (## Experience) below the front matter', null, null, file)
   const parts: CvParts = { intro: [], sections: [] }
+  const [first] = blocks
+  if (nameFromHeading && first?.type === 'heading' && first.depth === 1 && toString(first).trim()) {
+    parts.name = toString(first).trim()
+    blocks = blocks.slice(1)
+  }
   let section: CvSection | undefined
   let entry: { heading: Heading; blocks: RootContent[] } | undefined
   const closeEntry = () => {

@@ -222,6 +222,41 @@ describe('a CV in Markdown', () => {
     expect(warnings).toEqual(lines)
   })
 
+  test('a CV without from.name is warned about at its front matter; a `# Name` opening it is its name, Author and Title', async () => {
+    const body = '## Experience\n\n### Engineer, Acme\n2020 – 2021\n\n- Built things\n'
+    const bare = await render(frontMatter('layout: cv', 'from: { email: jane@example.com }') + body)
+    expect(bare.result.warnings.map((w) => [w.message, w.line, w.column])).toEqual([
+      [
+        'a CV without from.name has no name at the top (nor an Author for `check`); add from: { name: … } or open it with a # Name heading',
+        3,
+        7,
+      ],
+    ])
+    const md = frontMatter('layout: cv', 'from: { email: jane@example.com }') + '# Jane Roe\n\n' + body
+    const { result, pdf } = await render(md)
+    expect(result.warnings).toEqual([])
+    const lines = linesOf(pdf.items)
+    expect(lines.map((l) => l.text.replace(/\s+/g, ' ').trim()).slice(0, 3)).toEqual(['Jane Roe', 'jane@example.com', 'Experience'])
+    // Set as the CV's name, not as a heading of its text.
+    expect(itemOf(pdf.items, 'Jane Roe').height).toBeCloseTo(themes.classic!.size.cvName, 0)
+    expect(pdf.info).toMatchObject({ Title: 'Jane Roe – CV', Author: 'Jane Roe' })
+    const report = await checkPdf(result.pdf, { source: md, letterPages: result.letterPages })
+    expect(report.metadataMissing).toEqual([])
+    expect(report.ok).toBe(true)
+  })
+
+  test("a CV's subject does nothing, not even as its Title when it has no name; the warnings stand in line order", async () => {
+    const md =
+      frontMatter('layout: cv', 'subject: Application', 'to: Northwind Labs') + '## Experience\n\n### Engineer, Acme\n2020 – 2021\n'
+    const { result, pdf } = await render(md)
+    expect(pdf.info.Subject).toBeUndefined()
+    expect(pdf.info.Title).not.toBe('Application')
+    expect(result.warnings.filter((w) => w.message.startsWith('field')).map((w) => [w.message, w.line])).toEqual([
+      ['field "subject" does nothing in a CV (layout: cv), which has no letter parts', 3],
+      ['field "to" does nothing in a CV (layout: cv), which has no letter parts', 4],
+    ])
+  })
+
   test.each(Object.keys(themes))('%s: the example CV reads back in source order with pdftotext -raw and pdfminer.six', async (theme) => {
     const path = join(import.meta.dirname, '../../letters/cv.md')
     const markdown = readFileSync(path, 'utf8')
@@ -258,7 +293,7 @@ describe('a CV in Markdown', () => {
     expect((await render(long)).result.pages).toBe(2)
     const error = await rejection(render(long, { maxPages: 1 }))
     expect(error).toBeInstanceOf(LetterError)
-    expect(error.message).toMatch(/2 pages/)
+    expect(error.message).toMatch(/^CV runs to 2 pages; at most 1 allowed/)
     const fitted = await render(long, { maxPages: 1, fit: true })
     expect(fitted.result.pages).toBe(1)
     const report = await checkPdf(fitted.result.pdf, { source: long })
