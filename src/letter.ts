@@ -7,7 +7,7 @@ import { useHyphenation } from './fonts/hyphenation.js'
 import { useFonts } from './fonts/use-fonts.js'
 import { documentProperties, letterTopic, type DocumentInfo } from './layout/document.js'
 import { fitToPages } from './layout/fit.js'
-import { cvBuilder } from './layout/cv-builder.js'
+import { cvBuilder, loadCvFaces } from './layout/cv-builder.js'
 import { letterBuilder } from './layout/letter-builder.js'
 import { readSignature } from './layout/signature.js'
 import { labelsFor } from './layout/labels.js'
@@ -223,9 +223,9 @@ function letterLayout(tree: Root, meta: LetterMeta, layout: LayoutFiles, place: 
 }
 
 /** A CV's document properties (its title is its topic: "Ada Lindqvist – CV"), its builder, and its text as blocks. */
-function cvLayout(tree: Root, meta: LetterMeta, layout: LayoutFiles) {
-  const { parts, document, build } = cvBuilder(tree, meta, layout)
-  return { document, topic: document.title as string | undefined, build, blocks: () => cvBlocks(tree, parts, meta) }
+function cvLayout(tree: Root, meta: LetterMeta, layout: LayoutFiles, place: ReadLetter['read']['place']) {
+  const { parts, meta: named, document, build } = cvBuilder(tree, meta, layout, place)
+  return { document, topic: document.title as string | undefined, build, blocks: () => cvBlocks(tree, parts, named) }
 }
 
 /** A source laid out and paginated, with its document properties, its topic and (when asked) its plain-text twin. */
@@ -266,8 +266,9 @@ async function layOut(
   warnings.push(...lintMeta(meta, theme, { hyphenated, fitFlag: options.fit, place }))
 
   const layout = { ...files, sourceDateEpoch: options.sourceDateEpoch }
+  if (meta.layout === 'cv') await loadCvFaces(theme)
   const { document, topic, build, blocks } =
-    meta.layout === 'cv' ? cvLayout(parsed.tree, typeset, layout) : letterLayout(parsed.tree, typeset, layout, place, warnings)
+    meta.layout === 'cv' ? cvLayout(parsed.tree, typeset, layout, place) : letterLayout(parsed.tree, typeset, layout, place, warnings)
   // The plain-text twin reads the same parts and typeset meta as the layout, so the two cannot differ.
   const text =
     (options.txt ?? meta.txt) ? plainText(blocks(Boolean(theme.din)), { wrap: options.txtWrap, maxDepth: theme.list.maxDepth }) : undefined

@@ -19,3 +19,19 @@ export function measureWith(family: string): Measure {
   const { unitsPerEm } = face
   return (text, size) => (face!.glyphsForString(text).reduce((w, g) => w + g.advanceWidth, 0) * size) / unitsPerEm
 }
+
+type Shaper = { unitsPerEm: number; layout(text: string): { advanceWidth: number } }
+
+/** Measure text as the renderer sets it (shaped, kerned) in one face of a family; unknown faces measure as 0.6 em a character. */
+export function setWidthWith(family: string, fontWeight = 400): Measure {
+  let face: Shaper | undefined
+  try {
+    const source = Font.getFont({ fontFamily: family, fontWeight, fontStyle: 'normal' } as never) as unknown as { data?: Shaper } | null
+    face = source?.data ?? undefined
+  } catch {
+    face = undefined
+  }
+  if (!face?.layout) return (text, size) => [...text].length * size * 0.6
+  const { unitsPerEm } = face
+  return (text, size) => (face!.layout(text).advanceWidth * size) / unitsPerEm
+}

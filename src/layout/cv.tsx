@@ -4,11 +4,14 @@ import type { DocumentProps } from '@react-pdf/renderer'
 import type { RootContent } from 'mdast'
 import type { State } from '../map/index.js'
 import { estimatedLines, fitsKept } from '../map/keep.js'
+import { setWidthWith } from '../fonts/measure.js'
+import { toString } from 'mdast-util-to-string'
 import { stack } from '../map/styles.js'
+import { message } from '../parse/message.js'
 import { role } from '../structure/role.js'
 import type { Theme } from '../theme/index.js'
 import type { LetterMeta, Person } from '../types.js'
-import type { CvEntry, CvParts } from './cv-structure.js'
+import type { CvEntry, CvParts, CvSection } from './cv-structure.js'
 import { flowDocument } from './flow-document.js'
 import { labelsFor } from './labels.js'
 import { Band, contactLines, NameLines } from './letterhead.js'
@@ -71,60 +74,138 @@ function firstBlockHeight(state: State, body: RootContent[]): number {
 /** Height of an entry's line (title and dates), as set at the entry heading's size. */
 const entryLineHeight = (theme: Theme) => theme.size.heading[2] * theme.leading.heading + theme.space.entryAfter
 
+/** Room left unfilled at the end of a line that the spaces before the dates fill, so rounding never breaks it early. */
+const FILL_SLACK = 0.05
+
 /**
- * An entry: its `###` title and, flush right on the same line and baseline (same face, size and leading), its
- * dates and place; then its body as ordinary Markdown. The line is never left at a page end without the body's
- * first lines (minPresenceAhead over its siblings).
+ * Where an entry's dates stand: after the title on its line when both fit with the theme's least gap, else on
+ * the line under it; flush right either way, pushed there by spaces (`fill` points, spread by letter spacing)
+ * so that title and dates are one run of text that every extractor reads in that order.
+ */
+export function datesPlacement({
+  title,
+  dates,
+  width,
+  gap,
+  space,
+  nbsp,
+}: {
+  title: number
+  dates: number
+  width: number
+  gap: number
+  space: number
+  nbsp: number
+}): {
+  newLine: boolean
+  spaces: number
+  letterSpacing: number
+} {
+  const newLine = title + gap + dates > width
+  // A line of its own starts with unbreakable spaces: the renderer drops breakable ones there.
+  if (newLine) space = nbsp
+  const fill = (newLine ? width - dates : width - title - dates) - FILL_SLACK
+  const spaces = fill > space ? Math.floor(fill / space) : 0
+  return { newLine, spaces, letterSpacing: spaces ? (fill - spaces * space) / spaces : 0 }
+}
+
+/** An entry's dates, separator and place (its inline Markdown mapped) as the end of its title's text, pushed flush right; none without dates. */
+function datesRun(state: State, entry: CvEntry): ReactNode[] {
+  if (!entry.dates) return []
+  const { theme } = state
+  const size = theme.size.heading[2]
+  const regular = setWidthWith(theme.fonts.heading, 400)
+  const place = entry.place ? { type: 'paragraph' as const, children: entry.place } : undefined
+  const text = entry.dates + (place ? entry.separator! + toString(place) : '')
+  const at = datesPlacement({
+    title: setWidthWith(theme.fonts.heading, 700)(toString(entry.heading), size),
+    dates: regular(text, size),
+    width: state.width,
+    gap: theme.space.datesGap,
+    space: regular(' ', size),
+    nbsp: regular('\u00a0', size),
+  })
+  return [
+    at.newLine ? '\n' : '',
+    at.spaces ? (
+      <Text key="fill" style={{ letterSpacing: at.letterSpacing }}>
+        {(at.newLine ? '\u00a0' : ' ').repeat(at.spaces)}
+      </Text>
+    ) : null,
+    <Text key="dates" style={{ fontWeight: 400, fontStyle: 'normal', color: theme.colors.muted }}>
+      {entry.dates}
+      {place ? [entry.separator, ...state.all(place)] : null}
+    </Text>,
+  ]
+}
+
+/**
+ * An entry: its `###` title at the full width and, flush right on the title's last line or the line under it,
+ * its dates and place (in the same run of text, so read back after the title); then its body as ordinary
+ * Markdown. The line is never left at a page end without the body's first lines (minPresenceAhead).
  */
 function entryBlocks(state: State, entry: CvEntry, first: boolean): ReactNode[] {
   const { theme } = state
   const mapped = state.one(entry.heading)
-  const size = theme.size.heading[2]
+  const dates = datesRun(state, entry)
   // The heading as the theme sets a `###`, but in the text's own case (capitals suit a section head, not a job title) and spaced by the row.
-  const title = isValidElement(mapped)
-    ? cloneElement(mapped as ReactElement<{ style?: unknown; minPresenceAhead?: number }>, {
-        minPresenceAhead: undefined,
-        style: [
-          (mapped.props as { style?: unknown }).style,
-          { flex: 1, marginTop: 0, marginBottom: 0, textTransform: 'none', letterSpacing: 0, color: theme.colors.text },
-        ],
-      })
+  const line = isValidElement(mapped)
+    ? cloneElement(
+        mapped as ReactElement<{ style?: unknown; minPresenceAhead?: number; children?: ReactNode }>,
+        {
+          key: 'line',
+          minPresenceAhead: firstBlockHeight(state, entry.body),
+          style: [
+            (mapped.props as { style?: unknown }).style,
+            {
+              marginTop: first ? 0 : theme.space.entry,
+              marginBottom: theme.space.entryAfter,
+              textTransform: 'none',
+              letterSpacing: 0,
+              color: theme.colors.text,
+            },
+          ],
+        },
+        (mapped.props as { children?: ReactNode }).children,
+        ...dates,
+      )
     : mapped
-  const when = entry.dates ? [entry.dates, entry.place].filter(Boolean).join(CONTACT_SEPARATOR) : undefined
-  const line = (
-    <View
-      key="line"
-      wrap={false}
-      minPresenceAhead={firstBlockHeight(state, entry.body)}
-      style={{ flexDirection: 'row', marginTop: first ? 0 : theme.space.entry, marginBottom: theme.space.entryAfter }}
-    >
-      {title}
-      {when ? (
-        <Text
-          style={{
-            fontFamily: stack(theme, theme.fonts.heading),
-            fontSize: size,
-            lineHeight: theme.leading.heading,
-            color: theme.colors.muted,
-            marginLeft: theme.space.datesGap,
-            textAlign: 'right',
-          }}
-        >
-          {when}
-        </Text>
-      ) : null}
-    </View>
-  )
   return [line, ...state.all({ type: 'root', children: entry.body })]
 }
 
-/** The CV's sections in source order: each `##` heading as the theme sets it, kept with its first entry's line and first lines. */
+/** Height of a section heading as the CV sets it: its line, the room above and below it and its rule. */
+const sectionHeadingHeight = (theme: Theme) =>
+  theme.size.heading[1] * theme.leading.heading +
+  theme.space.headingBefore +
+  theme.space.entryAfter +
+  (theme.rule.cvSection ? theme.space.headingAfter + theme.rule.cvSection : 0)
+
+/** What must follow a section's heading on its page: its first entry's line and first lines; for an empty section, the next section's heading and what that keeps. */
+function sectionKeep(state: State, sections: CvSection[], n: number): number {
+  const section = sections[n]!
+  const firstEntry = section.entries[0]
+  if (section.intro.length) return 0
+  if (firstEntry) return entryLineHeight(state.theme) + firstBlockHeight(state, firstEntry.body)
+  const next = sections[n + 1]
+  return next ? sectionHeadingHeight(state.theme) + sectionKeep(state, sections, n + 1) : 0
+}
+
+/** The CV's sections in source order: each `##` heading as the theme sets it, never last on its page (kept with its first entry's line and first lines, or the next section); an empty section is warned about at its heading. */
 function sectionBlocks(state: State, parts: CvParts): ReactNode[] {
   const { theme } = state
   return parts.sections.flatMap((section, n) => {
     const heading = state.one(section.heading)
-    const firstEntry = section.entries[0]
-    const keep = firstEntry && !section.intro.length ? entryLineHeight(theme) + firstBlockHeight(state, firstEntry.body) : 0
+    const keep = sectionKeep(state, parts.sections, n)
+    if (!section.intro.length && !section.entries.length) {
+      const start = section.heading.position?.start
+      state.warnings.push(
+        message(
+          `section "${toString(section.heading)}" is empty: write its entries (### …) or text under it, or remove it`,
+          'letterpress:cv',
+          { line: start?.line ?? null, column: start?.column ?? null },
+        ),
+      )
+    }
     const styled = isValidElement(heading)
       ? cloneElement(heading as ReactElement<{ style?: unknown; minPresenceAhead?: number }>, {
           minPresenceAhead: Math.max((heading.props as { minPresenceAhead?: number }).minPresenceAhead ?? 0, keep),

@@ -135,15 +135,16 @@ export async function fitToPages<Element, Laid extends Paginated>(
   first: Element,
   { build, paginate }: Layouts<Element, Laid>,
   theme: Theme,
-  meta: Pick<LetterMeta, 'maxPages' | 'fit' | 'paper'>,
+  meta: Pick<LetterMeta, 'maxPages' | 'fit' | 'paper'> & Partial<Pick<LetterMeta, 'layout'>>,
   file: string,
 ): Promise<Laid> {
   const laid = await paginate(first)
+  const noun = meta.layout === 'cv' ? 'CV' : 'letter'
   const limit = meta.maxPages
   if (limit === undefined || laid.pages <= limit) return laid
   if (!meta.fit) {
     throw new LetterError(
-      `letter runs to ${laid.pages} pages; at most ${limit} allowed (max-pages; fit: true or --fit may shrink it)`,
+      `${noun} runs to ${laid.pages} pages; at most ${limit} allowed (max-pages; fit: true or --fit may shrink it)`,
       null,
       null,
       file,
@@ -160,15 +161,15 @@ export async function fitToPages<Element, Laid extends Paginated>(
     attempt,
     guessFitting(steps, laid, limit, { width: PAPER_WIDTH[meta.paper], height: PAPER_HEIGHT[meta.paper] }),
   )
-  if (found === -1) throw doesNotFit(tries.get(steps.length - 1)!, limit, steps.at(-1)!, meta.paper, file)
+  if (found === -1) throw doesNotFit(tries.get(steps.length - 1)!, limit, steps.at(-1)!, meta.paper, file, noun)
   return tries.get(found)!
 }
 
-/** The error for a letter that overflows `limit` pages even at the tightest step, which it names with the overflow. */
-function doesNotFit(tightest: Paginated, limit: number, last: Theme, paper: LetterMeta['paper'], file: string): LetterError {
+/** The error for a letter (or CV: `noun`) that overflows `limit` pages even at the tightest step, which it names with the overflow. */
+function doesNotFit(tightest: Paginated, limit: number, last: Theme, paper: LetterMeta['paper'], file: string, noun: string): LetterError {
   const lines = Math.ceil(overflow(tightest, limit, last, paper) / (last.size.body * last.leading.body))
   return new LetterError(
-    `letter does not fit on ${limit} page${limit === 1 ? '' : 's'} even at the tightest setting the theme allows ` +
+    `${noun} does not fit on ${limit} page${limit === 1 ? '' : 's'} even at the tightest setting the theme allows ` +
       `(body ${last.size.body} pt, leading ${last.leading.body.toFixed(2)}, margins ${Math.round(toMm(Math.min(...Object.values(last.page.margin))))} mm): ` +
       `it overflows by ${Math.round(toMm(overflow(tightest, limit, last, paper)))} mm (about ${lines} line${lines === 1 ? '' : 's'})`,
     null,

@@ -78,9 +78,13 @@ const LETTER_ONLY = ['to', 'date', 'subject', 'closing', 'signature', 'enclosure
 /** A CV has no recipient, date, subject, closing or enclosures: its own fields for them are warned about where they stand. */
 function letterFieldsInCv(meta: LetterMeta, { place }: LintContext): LetterMessage[] {
   if (meta.layout !== 'cv') return []
-  return LETTER_ONLY.map((field) => ({ field, at: place([field]) }))
-    .filter(({ at }) => at.line !== null)
-    .map(({ field, at }) =>
-      message(`field "${field}" does nothing in a CV (layout: cv), which has no letter parts`, 'letterpress:meta', at),
-    )
+  return (
+    LETTER_ONLY.map((field) => ({ field, at: place([field]) }))
+      .filter(({ at }) => at.line !== null)
+      // In the order the fields stand, as a reader goes through the front matter.
+      .sort((a, b) => a.at.line! - b.at.line! || (a.at.column ?? 0) - (b.at.column ?? 0))
+      .map(({ field, at }) =>
+        message(`field "${field}" does nothing in a CV (layout: cv), which has no letter parts`, 'letterpress:meta', at),
+      )
+  )
 }

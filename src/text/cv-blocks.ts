@@ -26,7 +26,7 @@ export function cvBlocks(tree: Root, parts: CvParts, meta: LetterMeta): TextBloc
     ...section.entries.flatMap((entry) => [
       ...lineBlock([
         inlines(entry.heading.children, cites),
-        ...(entry.dates ? [[{ text: [entry.dates, entry.place].filter(Boolean).join(' · ') }]] : []),
+        ...(entry.dates ? [[{ text: entry.dates + (entry.place ? entry.separator! : '') }, ...inlines(entry.place ?? [], cites)]] : []),
       ]),
       ...contentBlocks(entry.body, cites),
     ]),

@@ -314,7 +314,7 @@ describe('a CV as a part: Markdown with layout: cv, or a JSON Resume', () => {
     const [document] = await structureTree(result.pdf)
     expect(document!.children.map((part) => part.role)).toEqual(['Part', 'Part', 'Part'])
     expect(flat(document!.children[1]!)).toEqual(
-      expect.arrayContaining(['H1: Kim Lee', 'H2: Experience', 'H3: Research Engineer, Northwind Labs']),
+      expect.arrayContaining(['H1: Kim Lee', 'H2: Experience', 'H3: Research Engineer, Northwind Labs 2023 – present · Stockholm']),
     )
   })
 

@@ -87,7 +87,7 @@ describe('a CV in Markdown', () => {
     const right = PAPER_WIDTH.A4 - themes.classic!.page.margin.right
     for (const [title, dates] of [
       ['Research Engineer, Northwind Labs', '2023 – present · Stockholm'],
-      ['Machine Learning Engineer, Fjord Analytics', '2020-01 – 2022-12 · Gothenburg'],
+      ['Machine Learning Engineer, Fjord Analytics', '2020-01 – 2022-12 | Gothenburg'],
       ['M.Sc. Computer Science, KTH', '2016 – 2018'],
     ] as const) {
       const t = itemOf(pdf.items, title)
@@ -153,6 +153,110 @@ describe('a CV in Markdown', () => {
     }
   })
 
+  test.each(Object.keys(themes))(
+    '%s: a long dates-and-place line leaves the title its width and stands flush right under it',
+    async (theme) => {
+      const md = `${frontMatter('layout: cv', 'from: Rui Costa')}## Experience\n\n### Senior Software Engineer, Platform Infrastructure Group\nSeptember 2019 – present · San Francisco Bay Area, California, United States\n\n- Built things\n`
+      const { pdf } = await render(md, { theme })
+      const right = PAPER_WIDTH.A4 - themes[theme]!.page.margin.right
+      const lines = linesOf(pdf.items)
+      expect(lines.map((l) => l.text.replace(/\s+/g, ' ').trim())).toContain('Senior Software Engineer, Platform Infrastructure Group')
+      const t = itemOf(pdf.items, 'Senior Software Engineer')
+      const d = pdf.items.find((i) => i.str.includes('September 2019'))!
+      expect(baseline(d)).toBeGreaterThan(baseline(t) + 1)
+      expect(Math.abs(d.x + d.width - right)).toBeLessThan(0.5)
+    },
+  )
+
+  test.each(Object.keys(themes))(
+    '%s: short consecutive entries read back each with its dates, with pdfminer.six and pdftotext -raw',
+    async (theme) => {
+      const md = `${frontMatter('layout: cv', 'from: Eva Novak')}## Awards\n\n### Best Paper, ICML\n2021\n\n### Teaching Prize, ETH\n2019\n\n### Scholarship, DAAD\n2016 – 2018\n`
+      const { result } = await render(md, { theme })
+      const file = join(mkdtempSync(join(tmpdir(), 'letterpress-cv-')), 'cv.pdf')
+      writeFileSync(file, result.pdf)
+      for (const [command, args] of [
+        ['pdftotext', ['-raw', '-enc', 'UTF-8', file, '-']],
+        ['pdf2txt', [file]],
+      ] as const) {
+        const run = spawnSync(command, [...args], { encoding: 'utf8' })
+        if (run.error) {
+          console.warn(`${command} is not installed (Debian: poppler-utils, python3-pdfminer): its read-back is not tested`)
+          continue
+        }
+        // Every word in the source's order exactly: a date read after the next title would break the sequence.
+        expect(wordsOf(run.stdout), command).toEqual(['eva', 'novak', ...wordsOf(plainMarkdown(md).replace(/^#+ /gm, ''))])
+      }
+    },
+  )
+
+  test('dates with a day are dates; the place keeps its separator as written and its link, in the PDF and the twin', async () => {
+    const md = `${frontMatter('layout: cv', 'from: Ana Pappas')}## Experience\n\n### Engineer, Acme\n2021-03-15 – present | [Acme Labs](https://acme.example)\n\n- Did things\n\n### Intern, Beta\n2016-07-01 — *Remote*\n`
+    const { pdf, result } = await render(md, { txt: true })
+    const lines = linesOf(pdf.items).map((l) => l.text.replace(/\s+/g, ' ').trim())
+    expect(lines).toContain('Engineer, Acme 2021-03-15 – present | Acme Labs')
+    expect(lines).toContain('Intern, Beta 2016-07-01 — Remote')
+    expect(pdf.links.map((l) => l.url)).toEqual(['https://acme.example/'])
+    expect(result.text).toContain('2021-03-15 – present | Acme Labs <https://acme.example>')
+    expect(result.text).toContain('2016-07-01 — Remote')
+  })
+
+  test('a section heading never ends a page, an empty one kept with the next section; the empty one is warned about at its line', async () => {
+    const tail = '## Publications\n\n## Education\n\n### M.Sc. Computer Science, KTH\n2016 – 2018\n\n- Thesis on attributions\n'
+    const sections = /^(Experience|Publications|Education)$/
+    const warnings: unknown[] = []
+    const lines: unknown[] = []
+    for (let intro = 0; intro <= 300; intro += 12) {
+      const md = `${longCv(7, intro)}\n${tail}`
+      const { pdf, result } = await render(md)
+      const top = themes.classic!.page.margin.top
+      const body = linesOf(pdf.items).filter((l) => l.y >= top)
+      for (let page = 1; page < pdf.pages; page++) {
+        const last = body.filter((l) => l.page === page).at(-1)!
+        expect(last.text.trim(), `intro ${intro}, page ${page}`).not.toMatch(sections)
+      }
+      const line = md.split('\n').indexOf('## Publications') + 1
+      warnings.push(...result.warnings.map((w) => [w.message, w.line, w.column]))
+      lines.push([`section "Publications" is empty: write its entries (### …) or text under it, or remove it`, line, 1])
+    }
+    expect(warnings).toEqual(lines)
+  })
+
+  test('a CV without from.name is warned about at its front matter; a `# Name` opening it is its name, Author and Title', async () => {
+    const body = '## Experience\n\n### Engineer, Acme\n2020 – 2021\n\n- Built things\n'
+    const bare = await render(frontMatter('layout: cv', 'from: { email: jane@example.com }') + body)
+    expect(bare.result.warnings.map((w) => [w.message, w.line, w.column])).toEqual([
+      [
+        'a CV without from.name has no name at the top (nor an Author for `check`); add from: { name: … } or open it with a # Name heading',
+        3,
+        7,
+      ],
+    ])
+    const md = frontMatter('layout: cv', 'from: { email: jane@example.com }') + '# Jane Roe\n\n' + body
+    const { result, pdf } = await render(md)
+    expect(result.warnings).toEqual([])
+    const lines = linesOf(pdf.items)
+    expect(lines.map((l) => l.text.replace(/\s+/g, ' ').trim()).slice(0, 3)).toEqual(['Jane Roe', 'jane@example.com', 'Experience'])
+    // Set as the CV's name, not as a heading of its text.
+    expect(itemOf(pdf.items, 'Jane Roe').height).toBeCloseTo(themes.classic!.size.cvName, 0)
+    expect(pdf.info).toMatchObject({ Title: 'Jane Roe – CV', Author: 'Jane Roe' })
+    const report = await checkPdf(result.pdf, { source: md, letterPages: result.letterPages })
+    expect(report.metadataMissing).toEqual([])
+    expect(report.ok).toBe(true)
+  })
+
+  test("a CV's subject does nothing, not even as its Title when it has no name; the warnings stand in line order", async () => {
+    const md =
+      frontMatter('layout: cv', 'subject: Application', 'to: Northwind Labs') + '## Experience\n\n### Engineer, Acme\n2020 – 2021\n'
+    const { result, pdf } = await render(md)
+    expect(pdf.info.Subject).toBeUndefined()
+    expect(pdf.info.Title).not.toBe('Application')
+    expect(result.warnings.filter((w) => w.message.startsWith('field')).map((w) => [w.message, w.line])).toEqual([
+      ['field "subject" does nothing in a CV (layout: cv), which has no letter parts', 3],
+      ['field "to" does nothing in a CV (layout: cv), which has no letter parts', 4],
+    ])
+  })
+
   test.each(Object.keys(themes))('%s: the example CV reads back in source order with pdftotext -raw and pdfminer.six', async (theme) => {
     const path = join(import.meta.dirname, '../../letters/cv.md')
     const markdown = readFileSync(path, 'utf8')
@@ -189,7 +293,7 @@ describe('a CV in Markdown', () => {
     expect((await render(long)).result.pages).toBe(2)
     const error = await rejection(render(long, { maxPages: 1 }))
     expect(error).toBeInstanceOf(LetterError)
-    expect(error.message).toMatch(/2 pages/)
+    expect(error.message).toMatch(/^CV runs to 2 pages; at most 1 allowed/)
     const fitted = await render(long, { maxPages: 1, fit: true })
     expect(fitted.result.pages).toBe(1)
     const report = await checkPdf(fitted.result.pdf, { source: long })

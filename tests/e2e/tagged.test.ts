@@ -117,7 +117,7 @@ describe('tagged PDF', () => {
     expect(texts).not.toMatch(/Page \d of \d/)
   })
 
-  test('a CV: its name is the H1, sections H2, entries H3 (each followed by its dates), links tagged, in reading order', async () => {
+  test('a CV: its name is the H1, sections H2, entries H3 (each ending with its dates), links tagged, in reading order', async () => {
     const cv = [
       '---',
       'layout: cv',
@@ -138,12 +138,11 @@ describe('tagged PDF', () => {
       'Link',
       'Link',
       'H2 Experience',
-      'H3 Research Engineer, Northwind Labs',
-      'P 2023 – present · Stockholm',
+      // The dates end the entry's heading: one run of text, so that every extractor reads them after the title.
+      'H3 Research Engineer, Northwind Labs 2023 – present · Stockholm',
       'LBody Built interpretability tooling',
       'H2 Education',
-      'H3 M.Sc. Computer Science, KTH',
-      'P 2016 – 2018',
+      'H3 M.Sc. Computer Science, KTH 2016 – 2018',
     ])
   })
 })
