@@ -285,7 +285,8 @@ async function layOut(
   // Hyphenation splits words in the text layer ("devel-oped"), which applicant-tracking systems misread: off unless asked for.
   const names = [meta.from?.name, meta.to?.name, meta.to?.company].filter((n): n is string => Boolean(n))
   const hyphenated = await useHyphenation(meta.hyphenate, meta.lang, names)
-  warnings.push(...lintMeta(meta, theme, { hyphenated, fitFlag: options.fit, place }))
+  const txtFlags = { txtWrapFlag: options.txtWrap !== undefined, txtFlag: options.txt }
+  warnings.push(...lintMeta(meta, theme, { hyphenated, fitFlag: options.fit, ...txtFlags, place }))
 
   const layout = { ...files, sourceDateEpoch: options.sourceDateEpoch }
   const { document, topic, build, blocks } =
