@@ -16,6 +16,7 @@ import { captureConsole } from './patches/console-capture.js'
 import { lintMeta } from './parse/lints.js'
 import { message } from './parse/message.js'
 import { metaTexts } from './parse/meta.js'
+import { fillSourceText } from './parse/placeholders.js'
 import { readLetter, type ReadLetter } from './parse/read-letter.js'
 import { letterSource } from './resume/index.js'
 import type { RawMeta } from './parse/schema.js'
@@ -83,6 +84,17 @@ export interface RenderResult {
   inputs: FileRead[]
   /** The letter as plain text, in the PDF's words and reading order, when asked for (`txt`). */
   text?: string
+  /** A one-file application's parts in page order, the letter first, so each can be read back on its own pages. */
+  parts?: ApplicationPart[]
+}
+
+/** One part of a one-file application: its file, its pages, and for letterpress's own parts the Markdown its words come from. */
+export interface ApplicationPart {
+  file: string
+  pages: number
+  /** The Markdown as set (a JSON Resume's as converted, placeholders filled); none for an attached PDF. */
+  source?: string
+  hyphenate: boolean
 }
 
 let queue: Promise<unknown> = Promise.resolve()
@@ -140,9 +152,10 @@ async function renderMarkdown(markdown: string, options: RenderOptions): Promise
   // Every part decides alike between the bundled fonts' Latin subsets and their full faces (one face per font in the file).
   const texts = [letter, ...parts].flatMap(({ parsed, read }) => [toString(parsed.tree), JSON.stringify(read.meta)])
   const laid = await layOut(letter, files, options, texts)
-  const { pdf, pages, twins } = attachments.length
+  const own = { file: path, pages: laid.paginated.pages, source: fillSourceText(markdown, options.values, meta), hyphenate: meta.hyphenate }
+  const { pdf, pages, twins, applicationParts } = attachments.length
     ? await drawApplication(laid, attachments, options, { texts, path, warnings })
-    : { ...(await drawPdf(laid.paginated)), twins: [] }
+    : { ...(await drawPdf(laid.paginated)), twins: [], applicationParts: undefined }
   const { document } = laid
   // The twin of a one-file application holds its Markdown parts too, each after a break line (attached PDFs' words are not read).
   const text = laid.text === undefined ? undefined : [laid.text, ...twins].map((twin) => twin.trimEnd()).join(PART_BREAK) + '\n'
@@ -155,6 +168,7 @@ async function renderMarkdown(markdown: string, options: RenderOptions): Promise
     title: document.title,
     author: document.author,
     ...(text !== undefined && { text }),
+    ...(applicationParts && { parts: [own, ...applicationParts] }),
   }
 }
 
@@ -168,10 +182,11 @@ async function drawApplication(
   attachments: LetterAttachment[],
   options: RenderOptions,
   { texts, path, warnings }: { texts: string[]; path: string; warnings: LetterMessage[] },
-): Promise<{ pdf: Uint8Array; pages: number; twins: string[] }> {
+): Promise<{ pdf: Uint8Array; pages: number; twins: string[]; applicationParts: ApplicationPart[] }> {
   const lang = letter.document.language
   const joined: LaidPart[] = [{ laid: letter.paginated, title: letter.topic ?? labelsFor(lang ?? '').letter, lang }]
   const drawnPages = new Map<LetterAttachment, number>()
+  const sources = new Map<LetterAttachment, Omit<ApplicationPart, 'pages'>>()
   const twins: string[] = []
   // A part's plain-text twin is made when the letter's is.
   const partOptions = { ...options, maxPages: undefined, fit: undefined, txt: letter.text !== undefined }
@@ -184,12 +199,23 @@ async function drawApplication(
     warnings.push(...partWarnings(attachment.part.warnings.map(converted.warning), attachment.file, warnings))
     joined.push({ laid: part.paginated, title: part.topic ?? attachment.part.title, lang: attachment.part.read.meta.lang })
     drawnPages.set(attachment, part.paginated.pages)
+    const { meta } = attachment.part.read
+    sources.set(attachment, {
+      file: attachment.file,
+      source: fillSourceText(converted.markdown, options.values, meta),
+      hyphenate: meta.hyphenate,
+    })
     if (part.text !== undefined) twins.push(part.text)
   }
   const drawn = await drawPdf(joinParts(joined, { [LETTER_PAGES_KEY]: letter.paginated.pages }))
-  if (attachments.every((attachment) => attachment.part)) return { ...drawn, twins }
+  const partsOf = (copied: Map<LetterAttachment, number>) =>
+    attachments
+      .map((a) => sources.get(a) ?? { file: a.file, hyphenate: false })
+      .map((part, i) => ({ ...part, pages: drawnPages.get(attachments[i]!) ?? copied.get(attachments[i]!) ?? 0 }))
+  if (attachments.every((attachment) => attachment.part)) return { ...drawn, twins, applicationParts: partsOf(new Map()) }
   const pages = { letter: letter.paginated.pages, drawn: (attachment: LetterAttachment) => drawnPages.get(attachment) ?? 0 }
-  return { ...(await appendAttachments(drawn.pdf, attachments, pages, path, warnings)), twins }
+  const { copied, ...appended } = await appendAttachments(drawn.pdf, attachments, pages, path, warnings)
+  return { ...appended, twins, applicationParts: partsOf(copied) }
 }
 
 /** A part's warnings as the letter reports them: each naming the part's file, those it shares with the letter (its fonts, its sender) once. */
@@ -263,7 +289,8 @@ async function layOut(
   // Hyphenation splits words in the text layer ("devel-oped"), which applicant-tracking systems misread: off unless asked for.
   const names = [meta.from?.name, meta.to?.name, meta.to?.company].filter((n): n is string => Boolean(n))
   const hyphenated = await useHyphenation(meta.hyphenate, meta.lang, names)
-  warnings.push(...lintMeta(meta, theme, { hyphenated, fitFlag: options.fit, place }))
+  const txtFlags = { txtWrapFlag: options.txtWrap !== undefined, txtFlag: options.txt }
+  warnings.push(...lintMeta(meta, theme, { hyphenated, fitFlag: options.fit, ...txtFlags, place }))
 
   const layout = { ...files, sourceDateEpoch: options.sourceDateEpoch }
   if (meta.layout === 'cv') await loadCvFaces(theme)

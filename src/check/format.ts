@@ -7,14 +7,17 @@ export function formatCheck(file: string, report: CheckReport): string[] {
     ? `, ${report.words.matched}/${report.words.expected} words in order (${(report.words.score * 100).toFixed(1)} %)${report.words.hyphenated ? `, ${report.words.hyphenated} hyphenated at a line end` : ''}`
     : ''
   lines.push(`${report.ok ? '✓' : '✗'} ${file}: ${report.pages} page${report.pages === 1 ? '' : 's'}${words}`)
-  return [...lines, ...checkProblems(report).map((p) => `  ${p}`)]
+  const notes = report.attachedFonts.map(
+    ({ file, fonts }) => `note: fonts not embedded in ${file}: ${fonts.join(', ')} (its author's; no failure)`,
+  )
+  return [...lines, ...checkProblems(report).map((p) => `  ${p}`), ...notes.map((n) => `  ${n}`)]
 }
 
 /** Each problem of a report as one line (the first 20 word problems, then how many more). */
 export function checkProblems(report: CheckReport): string[] {
   const lines: string[] = []
   for (const p of report.wordProblems.slice(0, 20)) {
-    lines.push(`${p.kind} word "${p.word}"${p.found ? ` (reads "${p.found}")` : ''}`)
+    lines.push(`${p.part ? `${p.part}: ` : ''}${p.kind} word "${p.word}"${p.found ? ` (reads "${p.found}")` : ''}`)
   }
   if (report.wordProblems.length > 20) lines.push(`… and ${report.wordProblems.length - 20} more`)
   for (const name of report.fontsNotEmbedded) lines.push(`font not embedded: ${name}`)

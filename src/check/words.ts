@@ -49,6 +49,8 @@ export interface WordProblem {
   kind: 'missing' | 'glued' | 'split'
   /** What the PDF has instead, for glued and split words. */
   found?: string
+  /** The attached part of an application the word is in (none for the letter's own). */
+  part?: string
 }
 
 /** How the words read back: the words, and how many were hyphenated at a line end (and joined again). */

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { asLetterError, LetterError } from '../parse/errors.js'
 import { shownPath } from '../util/paths.js'
@@ -148,6 +149,8 @@ async function writeLetter(
     // The plain-text twin beside the PDF, written the same way, once the PDF is in place.
     const text = result.text === undefined ? undefined : Buffer.from(result.text)
     if (text) writeOutput(context, textPath(target), text)
+    // A twin an earlier render wrote and no one changed since would now be stale: it goes with the new PDF.
+    else if (rendered.key) removeOwnText(context.rerun?.ownText(rendered.key, target))
     context.written.set(outputKey(target), { label, target })
     Object.assign(entry, {
       output: shownPath(target, context.io.cwd),
@@ -229,6 +232,16 @@ async function checkReadBack(
   progress?.('')
   if (!context.setup.options.json) for (const line of entry.check.problems) context.io.err(`  ${line}`)
   throw new LetterError(`check failed: ${entry.check.problems.join('; ')}; not written`)
+}
+
+/** Remove a plain-text twin letterpress wrote; one that cannot be removed stays, as without the record. */
+function removeOwnText(path: string | undefined): void {
+  if (path === undefined) return
+  try {
+    rmSync(path)
+  } catch {
+    // Left as it is.
+  }
 }
 
 /** Write a file whole (renamed into place); a failed write is the letter's error, naming the file. */

@@ -15,10 +15,11 @@ glued to their neighbour or split across lines (a long URL broken at line ends i
 hyphenated at a line end passes, and is counted, when the source's front matter has hyphenate: true),
 fonts that are not embedded, missing metadata (Title, Author, Lang), pages that are neither A4 nor Letter,
 and a letter whose pages differ in size (PDFs attached after the letter's own pages, as the PDF records
-them, keep theirs). Exit 0 when every file passes, 1 otherwise.
+them, keep theirs; their fonts are their author's, noted, not failed). Exit 0 when every file passes, 1 otherwise.
 Each file is read in a worker thread with the render's limits (memory, time); a file beyond them fails alone.
 
-  --source FILE.md     the letter the PDF was made from (one PDF only); without it words are not compared
+  --source FILE.md     the letter the PDF was made from (one PDF only), compared with the letter's own pages
+                       (attached parts are read back by --check while rendering); without it words are not compared
   --json               one JSON report on stdout
   --timeout SECONDS    stop reading a file that takes longer (default ${DEFAULT_TIMEOUT_S}); the other files are still checked`
 

@@ -60,11 +60,17 @@ async function runJob(job: Job): Promise<void> {
     // Read back against the source as the reader sees it: placeholders filled from the row and the front matter.
     const { fillSourceText } = await import('../parse/placeholders.js')
     parentPort!.postMessage({ id: job.id, phase: 'check' })
-    check = await checkOutcome(result.pdf, {
-      source: fillSourceText(await sourceMarkdown(job), job.options.values, result.meta),
-      letterPages: result.letterPages,
-      hyphenate: result.meta.hyphenate,
-    })
+    // A one-file application: every part of letterpress's own read back on its own pages, against its own words.
+    check = await checkOutcome(
+      result.pdf,
+      result.parts
+        ? { parts: result.parts }
+        : {
+            source: fillSourceText(await sourceMarkdown(job), job.options.values, result.meta),
+            letterPages: result.letterPages,
+            hyphenate: result.meta.hyphenate,
+          },
+    )
   }
   import.meta.saveCodeCache?.()
   parentPort!.postMessage({ id: job.id, result, check, ms: performance.now() - started }, [result.pdf.buffer as ArrayBuffer])

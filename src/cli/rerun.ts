@@ -75,6 +75,19 @@ export class Rerun {
     }
   }
 
+  /**
+   * The plain-text twin the task's last render wrote beside `output`, when it is still as written: letterpress's
+   * own, so a render that writes none may remove it (one the user edited is theirs and stays).
+   */
+  ownText(key: TaskKey, output: string): string | undefined {
+    const txt = Object.hasOwn(this.entries, key.id) ? this.entries[key.id]!.txt : undefined
+    try {
+      return txt && txt.path === textPath(output) && sameFile(txt.path, txt) ? txt.path : undefined
+    } catch {
+      return undefined
+    }
+  }
+
   /** A task rendered and written: its entry, for the next run. */
   rendered(key: TaskKey, result: Pick<RenderResult, 'inputs' | 'pdf'> & { text?: Uint8Array }, output: string, report: LetterReport): void {
     const { pages, warnings, check } = report

@@ -17,6 +17,9 @@ export interface LintContext {
   hyphenated: boolean
   /** Whether --fit, rather than the front matter, asked to fit. */
   fitFlag?: boolean
+  /** Whether --txt-wrap was given, and --txt (else the letter's `txt` decides). */
+  txtWrapFlag?: boolean
+  txtFlag?: boolean
   /** Place of a field the letter's own front matter sets; NOWHERE for one from the project config. */
   place: (path: readonly PropertyKey[]) => Place
 }
@@ -28,6 +31,7 @@ export function lintMeta(meta: LetterMeta, theme: LintedTheme, context: LintCont
     ...links(meta, context),
     ...lintTheme(theme, meta),
     ...fitWithoutLimit(meta, context),
+    ...txtWrapWithoutTxt(meta, context),
     ...letterFieldsInCv(meta, context),
   ]
 }
@@ -70,6 +74,12 @@ function fitWithoutLimit(meta: LetterMeta, { fitFlag, place }: LintContext): Let
   const asked = fitFlag ? '--fit' : 'fit: true'
   const at = fitFlag ? NOWHERE : place(['fit'])
   return [message(`${asked} does nothing without max-pages: set max-pages: N in the front matter or --max-pages N`, 'letterpress:meta', at)]
+}
+
+/** Wrapping needs a plain-text twin to wrap: without one nothing is written. */
+function txtWrapWithoutTxt(meta: LetterMeta, { txtWrapFlag, txtFlag }: LintContext): LetterMessage[] {
+  if (!txtWrapFlag || (txtFlag ?? meta.txt)) return []
+  return [message('--txt-wrap does nothing without --txt: add --txt or set txt: true in the front matter', 'letterpress:meta')]
 }
 
 /** The letter's parts a CV does not set: a field of them in the CV's own front matter does nothing. */

@@ -5,8 +5,8 @@ import { expandTabs } from '../map/expand-tabs.js'
 import { normaliseLabel } from '../util/label.js'
 import { linkTarget } from '../util/url.js'
 
-/** A run of inline text: words as set, a link's words with its target, or a footnote mark by its number. */
-export type Inline = { text: string; url?: string } | { note: number }
+/** A run of inline text: words as set (`keep`: one item, never wrapped inside), a link's words with its target, or a footnote mark by its number. */
+export type Inline = { text: string; url?: string; keep?: boolean } | { note: number }
 
 /** One block of the document as plain text reads it. */
 export type TextBlock =

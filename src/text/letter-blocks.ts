@@ -7,8 +7,8 @@ import { recipientLines } from '../parse/meta.js'
 import type { LetterMeta, Person } from '../types.js'
 import { citations, contentBlocks, endnoteBlocks, inlines, paragraphOf, type Citations, type Inline, type TextBlock } from './blocks.js'
 
-/** A contact item as a run: a link when the letterhead makes it one. */
-export const contactRun = ({ text, href }: ContactItem): Inline => (href ? { text, url: href } : { text })
+/** A contact item as a run, never wrapped inside (a phone number, "10969 Berlin"): a link when the letterhead makes it one. */
+export const contactRun = ({ text, href }: ContactItem): Inline => (href ? { text, url: href, keep: true } : { text, keep: true })
 
 /** Lines of plain text as one block of kept lines (none when there are none). */
 export const lineBlock = (lines: Inline[][]): TextBlock[] => (lines.length ? [{ type: 'lines', lines }] : [])

@@ -22,8 +22,11 @@ export function plainText(blocks: readonly TextBlock[], { wrap = DEFAULT_WRAP, m
   // Nesting indents while the text keeps half the width (at most 30 columns), then lines up, as the PDF's lists do.
   const frame = { width, first: width, room: Math.min(30, Math.floor(width / 2)), levels: maxDepth, lists: 0, quotes: 0 }
   const lines = blocksLines(blocks, frame, true)
-  return lines.length ? `${lines.join('\n')}\n` : ''
+  return lines.length ? `${lines.join('\n').replaceAll(GLUE, ' ')}\n` : ''
 }
+
+/** Stands for a space inside a run kept whole while lines are wrapped (NUL: never in a letter's text), a space again after. */
+const GLUE = '\u0000'
 
 /**
  * Where lines go: `width` columns, the first line `first` (after a marker that does not indent the rest); nesting
@@ -107,9 +110,10 @@ function runsText(runs: readonly Inline[]): string {
   return runs
     .map((run) => {
       if ('note' in run) return `[${run.note}]`
-      if (run.url === undefined || sameAddress(run.text, run.url)) return run.text
+      const text = run.keep ? run.text.trim().replace(/[ \t]+/g, GLUE) : run.text
+      if (run.url === undefined || sameAddress(run.text, run.url)) return text
       const shown = run.url.replace(/^mailto:/i, '')
-      return run.text.trim() ? `${run.text} <${shown}>` : `<${shown}>`
+      return run.text.trim() ? `${text} <${shown}>` : `<${shown}>`
     })
     .join('')
 }

@@ -170,7 +170,16 @@ describe('renderBatch', () => {
     calls[2]!.resolve(
       rendered({
         check: {
-          report: { ok: true, pages: 1, words: null, wordProblems: [], fontsNotEmbedded: [], metadataMissing: [], pageProblems: [] },
+          report: {
+            ok: true,
+            pages: 1,
+            words: null,
+            wordProblems: [],
+            fontsNotEmbedded: [],
+            attachedFonts: [],
+            metadataMissing: [],
+            pageProblems: [],
+          },
         },
       }),
     )
