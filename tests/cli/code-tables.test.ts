@@ -1,10 +1,10 @@
 // Code keeps its whitespace and tables are sized by their content, read back with positions and with the
 // extractors résumé parsers use (poppler's pdftotext -layout, pdfminer.six's pdf2txt).
-import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { letterpress, project } from '../helpers/cli.js'
+import { readBacks } from '../helpers/extractors.js'
 import { readPdf } from '../helpers/pdf.js'
 
 const HEAD = '---\nfrom:\n  name: Kim Lee\ndate: 2026-01-05\n---\n\nDear Sam,\n\n'
@@ -17,27 +17,6 @@ function render(body: string, theme = 'classic') {
   const dir = project({ 'letters/a.md': HEAD + body + END })
   const r = letterpress(dir, ['--theme', theme])
   return { ...r, pdf: join(dir, 'output/a.pdf') }
-}
-
-/** Text of a PDF from an extractor on the PATH, or undefined when it is not installed. */
-function extract(command: string, args: string[]): string | undefined {
-  const r = spawnSync(command, args, { encoding: 'utf8' })
-  return r.error ? undefined : r.stdout
-}
-
-/** The PDF's text from each layout-keeping extractor that is installed; a warning names one that is not. */
-function readBacks(pdf: string, what: string): { command: string; text: string }[] {
-  const found: { command: string; text: string }[] = []
-  for (const [command, args] of [
-    ['pdftotext', ['-layout', pdf, '-']],
-    ['pdf2txt', [pdf]],
-  ] as const) {
-    const text = extract(command, [...args])
-    if (text === undefined)
-      console.warn(`${command} is not installed (Debian: poppler-utils, python3-pdfminer): its read-back of ${what} is not tested`)
-    else found.push({ command, text })
-  }
-  return found
 }
 
 describe('code keeps its whitespace', () => {

@@ -1,7 +1,6 @@
 // A CV (layout: cv) read back from its PDF: the words in the source's order, each entry's dates flush right on
 // the entry's own baseline, clickable contact links, the name and "Page 2 of 2" on the second page, entries
 // never parted from their first bullet at a page end, every theme, max-pages and --fit, and placed errors.
-import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -11,6 +10,7 @@ import { LetterError } from '../../src/index.js'
 import { PAPER_WIDTH } from '../../src/theme/units.js'
 import { themes } from '../../src/theme/index.js'
 import { frontMatter, linesOf, para, rejection, render, type Item } from '../helpers/letters.js'
+import { readBacks } from '../helpers/extractors.js'
 import { missingInOrder, plainMarkdown, wordsOf } from '../helpers/readback.js'
 
 const FRONT = frontMatter(
@@ -175,17 +175,9 @@ describe('a CV in Markdown', () => {
       const { result } = await render(md, { theme })
       const file = join(mkdtempSync(join(tmpdir(), 'letterpress-cv-')), 'cv.pdf')
       writeFileSync(file, result.pdf)
-      for (const [command, args] of [
-        ['pdftotext', ['-raw', '-enc', 'UTF-8', file, '-']],
-        ['pdf2txt', [file]],
-      ] as const) {
-        const run = spawnSync(command, [...args], { encoding: 'utf8' })
-        if (run.error) {
-          console.warn(`${command} is not installed (Debian: poppler-utils, python3-pdfminer): its read-back is not tested`)
-          continue
-        }
+      for (const { command, text } of readBacks(file, 'short entries', '-raw')) {
         // Every word in the source's order exactly: a date read after the next title would break the sequence.
-        expect(wordsOf(run.stdout), command).toEqual(['eva', 'novak', ...wordsOf(plainMarkdown(md).replace(/^#+ /gm, ''))])
+        expect(wordsOf(text), command).toEqual(['eva', 'novak', ...wordsOf(plainMarkdown(md).replace(/^#+ /gm, ''))])
       }
     },
   )
@@ -263,18 +255,10 @@ describe('a CV in Markdown', () => {
     const { result } = await render(markdown, { path, theme })
     const file = join(mkdtempSync(join(tmpdir(), 'letterpress-cv-')), 'cv.pdf')
     writeFileSync(file, result.pdf)
-    for (const [command, args] of [
-      ['pdftotext', ['-raw', '-enc', 'UTF-8', file, '-']],
-      ['pdf2txt', [file]],
-    ] as const) {
-      const run = spawnSync(command, [...args], { encoding: 'utf8' })
-      if (run.error) {
-        console.warn(`${command} is not installed (Debian: poppler-utils, python3-pdfminer): its read-back of the CV is not tested`)
-        continue
-      }
-      expect(missingInOrder(wordsOf(plainMarkdown(markdown)), wordsOf(run.stdout)), command).toEqual([])
+    for (const { command, text } of readBacks(file, 'the CV', '-raw')) {
+      expect(missingInOrder(wordsOf(plainMarkdown(markdown)), wordsOf(text)), command).toEqual([])
       // pdftotext follows a line across the page: the entry's title and its dates are one line of text.
-      if (command === 'pdftotext') expect(run.stdout).toContain('Senior Research Engineer, Kestrel AI 2022-04 – present · Stockholm\n')
+      if (command === 'pdftotext') expect(text).toContain('Senior Research Engineer, Kestrel AI 2022-04 – present · Stockholm\n')
     }
   })
 
