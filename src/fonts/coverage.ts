@@ -1,6 +1,7 @@
 import { Font } from '@react-pdf/renderer'
 import type { Nodes, Root } from 'mdast'
 import { message } from '../parse/message.js'
+import { FALLBACKS_AT } from './fallbacks-hint.js'
 import type { LetterMessage } from '../types.js'
 
 type Face = { hasGlyphForCodePoint(codePoint: number): boolean }
@@ -18,9 +19,6 @@ async function face(family: string): Promise<Face | undefined> {
     return undefined
   }
 }
-
-/** Where a source sets its fallback fonts, as a glyph warning says it; a JSON Resume has no front matter of its own. */
-export const FALLBACKS_AT = { markdown: 'fallbacks: in front matter or config', resume: 'fallbacks: in the project config, letterpress.config.yaml' }
 
 /** What a text is set in: the family first, then the fallbacks react-pdf tries for glyphs it lacks. */
 export interface Stacks {

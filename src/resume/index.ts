@@ -1,4 +1,4 @@
-import { FALLBACKS_AT } from '../fonts/coverage.js'
+import { FALLBACKS_AT } from '../fonts/fallbacks-hint.js'
 import { LetterError, type Problem } from '../parse/errors.js'
 import { checkSize } from '../parse/limits.js'
 import type { Place } from '../parse/message.js'
@@ -6,11 +6,9 @@ import type { LetterMessage } from '../types.js'
 import { resumeLines } from './markdown.js'
 import { jsonPath } from './json-path.js'
 import { readResume } from './read.js'
+import { isResume } from './is-resume.js'
 
-/** Whether a source is a JSON Resume rather than Markdown: by its name, as the user gave it. */
-export function isResume(path: string): boolean {
-  return /\.json$/i.test(path)
-}
+export { isResume }
 
 /**
  * A JSON Resume as CV Markdown (front matter `layout: cv`, `##` sections, `###` entries with their date
