@@ -144,3 +144,25 @@ describe('a JSON Resume renders', () => {
     expect(text).toContain('{ "basics": 1 }'.replace(/"/g, '”').replace('”basics”', '“basics”'))
   })
 })
+
+describe('the same CV as Markdown and as JSON Resume', () => {
+  test("letters/cv.md and its JSON Resume twin set each job's entry line alike: title, dates and place, every highlight", async () => {
+    const path = join(import.meta.dirname, '../../letters/cv.md')
+    const markdown = await renderLetter(readFileSync(path, 'utf8'), { path, sourceDateEpoch: EPOCH })
+    const json = readFileSync(join(import.meta.dirname, '../fixtures/resume/ada-lindqvist.json'), 'utf8')
+    const resume = await renderLetter(json, { path: 'ada-lindqvist.json', sourceDateEpoch: EPOCH })
+    const words = async (pdf: Uint8Array) => ` ${wordsOf((await readPdf(pdf)).text.join('\n')).join(' ')} `
+    const [fromMarkdown, fromJson] = await Promise.all([words(markdown.pdf), words(resume.pdf)])
+    const { work } = JSON.parse(json) as {
+      work: { position: string; name: string; location: string; startDate: string; endDate?: string; highlights?: string[] }[]
+    }
+    for (const job of work) {
+      const line = ` ${wordsOf(`${job.position}, ${job.name} ${job.startDate} – ${job.endDate ?? 'present'} · ${job.location}`).join(' ')} `
+      expect(fromMarkdown, job.name).toContain(line)
+      expect(fromJson, job.name).toContain(line)
+      for (const highlight of job.highlights ?? []) expect(fromJson, highlight).toContain(` ${wordsOf(highlight).join(' ')} `)
+    }
+    expect(resume.meta.layout).toBe('cv')
+    expect(resume.title).toBe(markdown.title)
+  })
+})
