@@ -152,7 +152,6 @@ async function renderMarkdown(markdown: string, options: RenderOptions): Promise
   // Every part decides alike between the bundled fonts' Latin subsets and their full faces (one face per font in the file).
   const texts = [letter, ...parts].flatMap(({ parsed, read }) => [toString(parsed.tree), JSON.stringify(read.meta)])
   const laid = await layOut(letter, files, options, texts)
-  const own = { file: path, pages: laid.paginated.pages, source: fillSourceText(markdown, options.values, meta), hyphenate: meta.hyphenate }
   const { pdf, pages, twins, applicationParts } = attachments.length
     ? await drawApplication(laid, attachments, options, { texts, path, warnings })
     : { ...(await drawPdf(laid.paginated)), twins: [], applicationParts: undefined }
@@ -168,7 +167,12 @@ async function renderMarkdown(markdown: string, options: RenderOptions): Promise
     title: document.title,
     author: document.author,
     ...(text !== undefined && { text }),
-    ...(applicationParts && { parts: [own, ...applicationParts] }),
+    ...(applicationParts && {
+      parts: [
+        { file: path, pages: laid.paginated.pages, source: fillSourceText(markdown, options.values, meta), hyphenate: meta.hyphenate },
+        ...applicationParts,
+      ],
+    }),
   }
 }
 
@@ -185,8 +189,8 @@ async function drawApplication(
 ): Promise<{ pdf: Uint8Array; pages: number; twins: string[]; applicationParts: ApplicationPart[] }> {
   const lang = letter.document.language
   const joined: LaidPart[] = [{ laid: letter.paginated, title: letter.topic ?? labelsFor(lang ?? '').letter, lang }]
-  const drawnPages = new Map<LetterAttachment, number>()
-  const sources = new Map<LetterAttachment, Omit<ApplicationPart, 'pages'>>()
+  // The parts laid out here (Markdown and JSON Resume), as --check reads them back.
+  const laidParts = new Map<LetterAttachment, ApplicationPart>()
   const twins: string[] = []
   // A part's plain-text twin is made when the letter's is.
   const partOptions = { ...options, maxPages: undefined, fit: undefined, txt: letter.text !== undefined }
@@ -198,22 +202,21 @@ async function drawApplication(
     )
     warnings.push(...partWarnings(attachment.part.warnings.map(converted.warning), attachment.file, warnings))
     joined.push({ laid: part.paginated, title: part.topic ?? attachment.part.title, lang: attachment.part.read.meta.lang })
-    drawnPages.set(attachment, part.paginated.pages)
     const { meta } = attachment.part.read
-    sources.set(attachment, {
+    laidParts.set(attachment, {
       file: attachment.file,
+      pages: part.paginated.pages,
       source: fillSourceText(converted.markdown, options.values, meta),
       hyphenate: meta.hyphenate,
     })
     if (part.text !== undefined) twins.push(part.text)
   }
   const drawn = await drawPdf(joinParts(joined, { [LETTER_PAGES_KEY]: letter.paginated.pages }))
+  // An attached PDF is a part too, by the pages it gave.
   const partsOf = (copied: Map<LetterAttachment, number>) =>
-    attachments
-      .map((a) => sources.get(a) ?? { file: a.file, hyphenate: false })
-      .map((part, i) => ({ ...part, pages: drawnPages.get(attachments[i]!) ?? copied.get(attachments[i]!) ?? 0 }))
+    attachments.map((a) => laidParts.get(a) ?? { file: a.file, pages: copied.get(a) ?? 0, hyphenate: false })
   if (attachments.every((attachment) => attachment.part)) return { ...drawn, twins, applicationParts: partsOf(new Map()) }
-  const pages = { letter: letter.paginated.pages, drawn: (attachment: LetterAttachment) => drawnPages.get(attachment) ?? 0 }
+  const pages = { letter: letter.paginated.pages, drawn: (attachment: LetterAttachment) => laidParts.get(attachment)?.pages ?? 0 }
   const { copied, ...appended } = await appendAttachments(drawn.pdf, attachments, pages, path, warnings)
   return { ...appended, twins, applicationParts: partsOf(copied) }
 }
