@@ -34,18 +34,19 @@ export interface LetterSource {
 export function letterSource(text: string, path: string): LetterSource {
   if (!isResume(path)) return { markdown: text, warning: (w) => w, error: (e) => e }
   const { markdown, place, named } = convert(text, path)
-  const moved = <T extends Problem>(p: T): T =>
-    (p.file === undefined || p.file === path) && p.line !== null ? { ...p, ...place(p.line) } : p
+  // A message about another file (a part the letter attaches) keeps its place.
+  const ours = (p: { file?: string }) => p.file === undefined || p.file === path
+  const moved = <T extends Problem>(p: T): T => (ours(p) && p.line !== null ? { ...p, ...place(p.line) } : p)
   return {
     markdown,
     warning: (w) => {
-      if (w.file !== undefined && w.file !== path) return w
+      if (!ours(w)) return w
       // Fallback fonts are set in the project config: the resume has no front matter of its own.
       const message = w.message.replace(FALLBACKS_AT.markdown, FALLBACKS_AT.resume)
       return w.line === null ? { ...w, message } : { ...w, ...place(w.line), message: named(message, w.line) }
     },
     error: (e) => {
-      if (!(e instanceof LetterError) || (e.file !== undefined && e.file !== path)) return e
+      if (!(e instanceof LetterError) || !ours(e)) return e
       const first = moved({ message: e.message, line: e.line, column: e.column, file: e.file })
       return new LetterError(e.message, first.line, first.column, e.file, e.more.map(moved))
     },
